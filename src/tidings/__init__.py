@@ -1,0 +1,1 @@
+"""Tidings: political event data from news text."""
