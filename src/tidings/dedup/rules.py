@@ -1,0 +1,223 @@
+"""When two event mentions report the same real-world event (rules in docs/store.md).
+
+Two mentions *link* when all of these hold:
+
+1. **dyad**: the same source and target (actor codes compatible: equal, or
+   one a prefix of the other within the same country, ``RUS`` ~ ``RUSGOV``),
+   or the reversed dyad when both codes are *reciprocal* (consult, meet,
+   negotiate, sign an agreement, cooperate, fight: "A met B" = "B met A");
+2. **code**: the same CAMEO root class (same root, or a documented
+   equivalence: 18/19/20 are one "violence" class; 036 "express intent to
+   meet" counts with 04 "consult");
+3. **time**: their date intervals overlap (an interval that only comes from
+   the publication date is widened by one day backwards: news reports
+   yesterday's events);
+4. **no conflict**: not two different known places, not one prospective
+   (future / intended / hypothetical) and one realised mention;
+5. **same story**: a similarity score of at least :data:`LINK_THRESHOLD` made
+   of the overlap of the evidence sentences' content words and shared
+   specifics (same place, shared numbers, same exact code, same
+   text-derived date).
+
+Every function here is pure and symmetric in its two mentions, so the links
+do not depend on the order mentions arrive in.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from tidings.store.base import BlockKey, MentionRow
+
+__all__ = [
+    "LINK_THRESHOLD",
+    "RECIPROCAL_CODES",
+    "ROOT_EQUIVALENCE",
+    "PROSPECTIVE",
+    "Specifics",
+    "root_class",
+    "block_key",
+    "actors_compatible",
+    "dyad_compatible",
+    "dates_overlap",
+    "conflict",
+    "similarity",
+    "link_score",
+    "specifics_of",
+]
+
+#: Minimum :func:`similarity` for two compatible mentions to link.
+LINK_THRESHOLD = 0.34
+
+#: CAMEO codes whose dyad may be read either way round.
+RECIPROCAL_CODES = frozenset(
+    {"036", "040", "041", "042", "043", "044", "046", "050", "057",
+     "060", "061", "062", "063", "064", "190", "193", "194"}
+)
+
+#: Root (or code prefix) -> class; roots not listed are their own class.
+ROOT_EQUIVALENCE = {"18": "V", "19": "V", "20": "V", "036": "04"}
+
+#: Modalities of events that have not (yet) happened.
+PROSPECTIVE = frozenset({"future", "intended", "hypothetical"})
+
+_NEGATIVE = frozenset({"denied", "negated"})
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]+|\d[\d,.]*")
+_NUMBER_WORDS = {
+    "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
+    "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "dozen": "12",
+    "twenty": "20", "fifty": "50", "hundred": "100", "thousand": "1000",
+}
+# Function words and reporting verbs: they say nothing about which event it is.
+_STOP = frozenset(
+    """a about above after again against all also am an and any are as at be been before being
+    below between both but by can could did do does doing down during each few for from further
+    had has have having he her here hers herself him himself his how i if in into is it its itself
+    just me more most my no nor not now of off on once only or other our ours out over own same she
+    should so some such than that the their theirs them then there these they this those through
+    to too under until up very was we were what when where which while who whom why will with would
+    you your yours said says say saying told tells according reported reports report reportedly
+    statement added news spokesman spokeswoman official officials mr mrs ms last week day today
+    yesterday monday tuesday wednesday thursday friday saturday sunday on also new one""".split()
+)
+
+
+def root_class(cameo: str) -> str:
+    """The class of CAMEO codes that may describe the same event as ``cameo``."""
+    for prefix in (cameo[:3], cameo[:2]):
+        if prefix in ROOT_EQUIVALENCE:
+            return ROOT_EQUIVALENCE[prefix]
+    return cameo[:2]
+
+
+def _country(code: str | None) -> str:
+    return code[:3].upper() if code else "-"
+
+
+def block_key(m: MentionRow) -> BlockKey:
+    """Mentions that can link share a block: unordered actor countries + root class."""
+    a, b = sorted((_country(m.source_code), _country(m.target_code)))
+    return BlockKey(actor_a=a, actor_b=b, root_class=root_class(m.cameo))
+
+
+def actors_compatible(a: str | None, b: str | None) -> bool:
+    """Equal codes, or one refines the other within one country (RUS ~ RUSGOV)."""
+    if a is None or b is None:
+        return a is b
+    a, b = a.upper(), b.upper()
+    if a == b:
+        return True
+    return a[:3] == b[:3] and (a.startswith(b) or b.startswith(a))
+
+
+def dyad_compatible(m: MentionRow, n: MentionRow) -> bool:
+    same = actors_compatible(m.source_code, n.source_code) and actors_compatible(m.target_code, n.target_code)
+    if same:
+        return True
+    if m.cameo[:3] in RECIPROCAL_CODES and n.cameo[:3] in RECIPROCAL_CODES:
+        return actors_compatible(m.source_code, n.target_code) and actors_compatible(m.target_code, n.source_code)
+    return False
+
+
+def _interval(m: MentionRow) -> tuple[dt.date, dt.date] | None:
+    start = m.date_start or m.date_end or m.article_date
+    end = m.date_end or m.date_start or m.article_date
+    if start is None or end is None:
+        return None
+    if m.date_source == "publication":
+        start -= dt.timedelta(days=1)
+    return start, end
+
+
+def dates_overlap(m: MentionRow, n: MentionRow) -> bool:
+    """Whether the date intervals meet; an unknown date meets everything."""
+    a, b = _interval(m), _interval(n)
+    if a is None or b is None:
+        return True
+    return a[0] <= b[1] and b[0] <= a[1]
+
+
+@dataclass(frozen=True, slots=True)
+class Specifics:
+    """What a mention says concretely: its place, numbers and content words."""
+
+    place: str | None
+    numbers: frozenset[str]
+    words: frozenset[str]
+
+
+def _stem(word: str) -> str:
+    w = word.lower().replace("\u2019", "'").strip("'-")
+    if w.endswith("'s"):
+        w = w[:-2]
+    for suffix in ("ings", "ing", "ers", "ies", "ied", "ed", "es", "s"):
+        if len(w) > len(suffix) + 3 and w.endswith(suffix):
+            return w[: -len(suffix)]
+    return w
+
+
+def specifics_of(m: MentionRow) -> Specifics:
+    place = None
+    if m.geonameid is not None:
+        place = f"g{m.geonameid}"
+    elif m.place_name:
+        place = m.place_name.casefold()
+    numbers: set[str] = set()
+    words: set[str] = set()
+    for tok in _WORD.findall(m.sentence):
+        low = tok.lower()
+        if tok[0].isdigit():
+            digits = tok.replace(",", "").rstrip(".")
+            if not (len(digits) == 4 and digits.startswith(("19", "20"))):  # a year is a date, not a count
+                numbers.add(digits)
+            continue
+        if low in _NUMBER_WORDS:
+            numbers.add(_NUMBER_WORDS[low])
+            continue
+        if low in _STOP or len(low) < 3:
+            continue
+        words.add(_stem(low))
+    return Specifics(place=place, numbers=frozenset(numbers), words=frozenset(words))
+
+
+def conflict(m: MentionRow, n: MentionRow, sm: Specifics, sn: Specifics) -> bool:
+    """Evidence that two mentions are different events, whatever else they share."""
+    if sm.place and sn.place and sm.place != sn.place:
+        return True
+    return (m.modality in PROSPECTIVE) != (n.modality in PROSPECTIVE)
+
+
+def similarity(m: MentionRow, n: MentionRow, sm: Specifics, sn: Specifics) -> float:
+    """Evidence overlap plus shared specifics; symmetric, in [0, 2]."""
+    union = sm.words | sn.words
+    score = len(sm.words & sn.words) / len(union) if union else 0.0
+    if m.sentence.strip() and m.sentence.strip() == n.sentence.strip():
+        score += 1.0
+    if sm.place and sm.place == sn.place:
+        score += 0.5
+    if sm.numbers & sn.numbers:
+        score += 0.3
+    if m.cameo == n.cameo:
+        score += 0.15
+    if m.date_source == "text" and n.date_source == "text" and (m.date_start, m.date_end) == (n.date_start, n.date_end):
+        score += 0.15
+    if m.article_id == n.article_id and m.sentence_index == n.sentence_index:
+        score += 0.5
+    return min(score, 2.0)
+
+
+def link_score(m: MentionRow, n: MentionRow, sm: Specifics, sn: Specifics) -> float | None:
+    """The link strength of two mentions, or ``None`` when they cannot be one event."""
+    if root_class(m.cameo) != root_class(n.cameo):
+        return None
+    if not dyad_compatible(m, n) or not dates_overlap(m, n) or conflict(m, n, sm, sn):
+        return None
+    score = similarity(m, n, sm, sn)
+    return score if score >= LINK_THRESHOLD else None
+
+
+def is_negative(m: MentionRow) -> bool:
+    return m.modality in _NEGATIVE
