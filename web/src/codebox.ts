@@ -1,0 +1,79 @@
+// "Code this text": paste text, see its events at once (nothing is stored).
+
+import { api, ApiError } from "./api";
+import { clear, h, setStatus } from "./dom";
+import { eventCard, legend, renderText, selectEvent } from "./highlight";
+
+export const MAX_CHARS = 20_000;
+
+export function codeView(): HTMLElement {
+  const root = h("section", { class: "view code-view" });
+  const text = h("textarea", {
+    name: "text",
+    rows: 10,
+    maxlength: MAX_CHARS,
+    placeholder: "Paste a news paragraph here; its events appear below as you type.",
+    "aria-label": "Text to code",
+  });
+  const date = h("input", { type: "date", name: "date", "aria-label": "Publication date" });
+  const count = h("span", { class: "count" }, `0 / ${MAX_CHARS}`);
+  const out = h("div", { class: "article-grid code-results" });
+  let seq = 0;
+  let timer: number | undefined;
+
+  const run = async () => {
+    window.clearTimeout(timer);
+    const body = text.value;
+    const mine = ++seq;
+    if (!body.trim()) {
+      clear(out);
+      setStatus("");
+      return;
+    }
+    setStatus("Coding…");
+    try {
+      const r = await api.code(body, date.value);
+      if (mine !== seq) return;
+      clear(out);
+      const pick = (id: string) => selectEvent(out, id);
+      const cards = h("div", { class: "panel panel-cards" }, h("h2", {}, `Events (${r.events.length})`));
+      for (const e of r.events) cards.append(eventCard(e, pick));
+      if (!r.events.length) cards.append(h("p", { class: "empty" }, "No events found in this text."));
+      out.append(h("div", { class: "panel panel-text" }, legend(), renderText(r.text, r.spans, pick)), cards);
+      setStatus(`${r.events.length} events`);
+    } catch (err) {
+      if (mine !== seq) return;
+      const msg = err instanceof ApiError ? err.message : String(err);
+      setStatus(`Error: ${msg}`, true);
+      clear(out);
+      out.append(h("p", { class: "error" }, msg));
+    }
+  };
+  text.addEventListener("input", () => {
+    count.textContent = `${text.value.length} / ${MAX_CHARS}`;
+    window.clearTimeout(timer);
+    timer = window.setTimeout(run, 700);
+  });
+  text.addEventListener("keydown", (ev) => {
+    if (ev.key === "Enter" && (ev.ctrlKey || ev.metaKey)) void run();
+  });
+  date.addEventListener("change", () => void run());
+  root.append(
+    h(
+      "div",
+      { class: "panel" },
+      h("h2", {}, "Code this text"),
+      h("p", { class: "hint" }, "The text is coded on the server and not stored. Ctrl+Enter codes at once."),
+      text,
+      h(
+        "div",
+        { class: "code-controls" },
+        h("label", { class: "field" }, h("span", {}, "Publication date"), date),
+        h("button", { type: "button", onclick: () => void run() }, "Code"),
+        count,
+      ),
+    ),
+    out,
+  );
+  return root;
+}

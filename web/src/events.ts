@@ -1,0 +1,211 @@
+// The events view: filter bar, timeline (brush filters the table), events table,
+// actor network and map. Filters live in the URL (#/?actor=RUS&since=...).
+
+import type { EventJ, Filters, Meta } from "./api";
+import { actorLabel, api, ApiError } from "./api";
+import { badge, clear, h, setStatus } from "./dom";
+import { claimBadge } from "./highlight";
+import { drawMap } from "./map";
+import { drawNetwork } from "./network";
+import { drawTimeline } from "./timeline";
+
+export const FILTER_KEYS = ["actor", "country", "dyad", "code", "plover", "modality", "since", "until", "q"] as const;
+const PAGE = 25;
+
+export function filtersFromHash(hash: string): Filters {
+  const qs = hash.includes("?") ? hash.slice(hash.indexOf("?") + 1) : "";
+  const p = new URLSearchParams(qs);
+  const f: Filters = {};
+  for (const k of [...FILTER_KEYS, "offset", "by"]) {
+    const v = p.get(k);
+    if (v) f[k] = v;
+  }
+  return f;
+}
+
+export function navigate(f: Filters): void {
+  const p = new URLSearchParams();
+  for (const [k, v] of Object.entries(f)) if (v) p.set(k, v);
+  const s = p.toString();
+  location.hash = s ? `#/?${s}` : "#/";
+}
+
+function withoutRange(f: Filters): Filters {
+  const { since: _s, until: _u, offset: _o, ...rest } = f;
+  return rest;
+}
+
+function field(label: string, input: HTMLElement): HTMLElement {
+  return h("label", { class: "field" }, h("span", {}, label), input);
+}
+
+export class EventsView {
+  readonly root = h("section", { class: "view events-view" });
+  private form = h("form", { class: "filters", role: "search" });
+  private inputs: Record<string, HTMLInputElement | HTMLSelectElement> = {};
+  private timeline = h("div", { class: "timeline", id: "timeline" });
+  private timelineTitle = h("h2", {}, "Timeline");
+  private table = h("div", { class: "table-wrap", id: "events-table" });
+  private pager = h("div", { class: "pager" });
+  private network = h("div", { class: "network", id: "network" });
+  private map = h("div", { class: "map", id: "map" });
+  private filters: Filters = {};
+  private seq = 0;
+
+  constructor(meta: Meta) {
+    const text = (name: string, placeholder: string, size = 8) => {
+      const i = h("input", { name, placeholder, size, autocomplete: "off", spellcheck: "false" });
+      this.inputs[name] = i;
+      return i;
+    };
+    const select = (name: string, options: string[]) => {
+      const s = h("select", { name }, h("option", { value: "" }, "any"));
+      for (const o of options) s.append(h("option", { value: o }, o));
+      this.inputs[name] = s;
+      return s;
+    };
+    const date = (name: string) => {
+      const i = h("input", { name, type: "date" });
+      this.inputs[name] = i;
+      return i;
+    };
+    this.form.append(
+      field("Actor", text("actor", "RUS or RUSGOV")),
+      field("Country", text("country", "UKR", 5)),
+      field("Dyad", text("dyad", "USA:RUS", 9)),
+      field("CAMEO code", text("code", "04", 5)),
+      field("PLOVER", select("plover", meta.plover)),
+      field("Modality", select("modality", meta.modalities)),
+      field("Since", date("since")),
+      field("Until", date("until")),
+      field("Text", text("q", "words in the sentence", 14)),
+      h("div", { class: "buttons" }, h("button", { type: "submit" }, "Filter"), h("button", { type: "reset" }, "Clear")),
+    );
+    this.form.addEventListener("submit", (ev) => {
+      ev.preventDefault();
+      navigate(this.readForm());
+    });
+    this.form.addEventListener("reset", (ev) => {
+      ev.preventDefault();
+      navigate({});
+    });
+    for (const name of ["plover", "modality", "since", "until"]) {
+      this.inputs[name].addEventListener("change", () => navigate(this.readForm()));
+    }
+    this.root.append(
+      this.form,
+      h(
+        "div",
+        { class: "grid" },
+        h("div", { class: "panel panel-timeline" }, this.timelineTitle, this.timeline),
+        h("div", { class: "panel panel-table" }, h("h2", {}, "Events"), this.table, this.pager),
+        h("div", { class: "panel panel-network" }, h("h2", {}, "Actor network"), this.network),
+        h("div", { class: "panel panel-map" }, h("h2", {}, "Where"), this.map),
+      ),
+    );
+  }
+
+  private readForm(): Filters {
+    const f: Filters = {};
+    for (const k of FILTER_KEYS) {
+      const v = this.inputs[k].value.trim();
+      if (v) f[k] = k === "actor" || k === "country" || k === "dyad" || k === "plover" ? v.toUpperCase() : v;
+    }
+    if (this.filters.by) f.by = this.filters.by;
+    return f;
+  }
+
+  async show(f: Filters): Promise<void> {
+    this.filters = f;
+    for (const k of FILTER_KEYS) this.inputs[k].value = f[k] ?? "";
+    const seq = ++this.seq;
+    const subject = f.dyad ? f.dyad.replace(":", " → ") : f.actor || f.country || "all events";
+    this.timelineTitle.textContent = `Timeline: ${subject}`;
+    setStatus("Loading…");
+    try {
+      const base = withoutRange(f);
+      const [page, series, net, places] = await Promise.all([
+        api.events({ ...f, limit: String(PAGE), offset: f.offset ?? "0" }),
+        api.series({ ...base, by: f.by ?? "week" }),
+        api.network({ ...f }),
+        api.places({ ...f }),
+      ]);
+      if (seq !== this.seq) return; // a newer request superseded this one
+      this.renderTable(page.items);
+      this.renderPager(page.total, page.offset);
+      const range: [string, string] | null = f.since || f.until ? [f.since ?? series.points[0]?.period ?? "", f.until ?? "9999-12-31"] : null;
+      drawTimeline(this.timeline, series, range && range[0] ? range : null, (r) =>
+        navigate({ ...withoutRange(f), ...(r ? { since: r[0], until: r[1] } : {}) }),
+      );
+      drawNetwork(this.network, net, (actor) => navigate({ ...withoutRange(f), actor }));
+      drawMap(this.map, places.points, (country) => navigate({ ...withoutRange(f), country }));
+      setStatus(`${page.total} events`);
+    } catch (err) {
+      if (seq !== this.seq) return;
+      const msg = err instanceof ApiError ? err.message : String(err);
+      setStatus(`Error: ${msg}`, true);
+      clear(this.table);
+      this.table.append(h("p", { class: "error" }, msg));
+    }
+  }
+
+  private renderTable(items: EventJ[]): void {
+    clear(this.table);
+    if (!items.length) {
+      this.table.append(h("p", { class: "empty" }, "No events match these filters."));
+      return;
+    }
+    const head = h(
+      "tr",
+      {},
+      ...["Date", "Source", "Target", "CAMEO", "PLOVER", "Modality", "Goldstein", "Sentence", "Article"].map((t) =>
+        h("th", { scope: "col" }, t),
+      ),
+    );
+    const body = h("tbody");
+    for (const e of items) {
+      const s = e.evidence;
+      const ts = s.trigger_start - s.start;
+      const te = s.trigger_end - s.start;
+      const sentence =
+        ts >= 0 && te <= s.sentence.length && ts < te
+          ? h("span", {}, s.sentence.slice(0, ts), h("b", {}, s.sentence.slice(ts, te)), s.sentence.slice(te))
+          : h("span", {}, s.sentence);
+      body.append(
+        h(
+          "tr",
+          { "data-event-id": e.event_id, class: `quad-${e.quad_class}` },
+          h("td", { class: "nowrap" }, e.date.start ?? "—"),
+          h("td", {}, actorLabel(e.source)),
+          h("td", {}, actorLabel(e.target)),
+          h("td", {}, h("span", { class: "cameo", title: e.cameo_label }, e.cameo), " ", e.cameo_label),
+          h("td", {}, e.plover.event ?? ""),
+          h("td", {}, badge(e.modality, `mod-${e.modality}`), " ", claimBadge(e.claim_status)),
+          h("td", { class: "num" }, e.goldstein.toFixed(1)),
+          h("td", { class: "sentence" }, sentence),
+          h(
+            "td",
+            {},
+            h(
+              "a",
+              { href: `#/article/${encodeURIComponent(e.article_id)}?event=${encodeURIComponent(e.event_id)}`, class: "article-link" },
+              e.article_id,
+            ),
+          ),
+        ),
+      );
+    }
+    this.table.append(h("table", { class: "events" }, h("thead", {}, head), body));
+  }
+
+  private renderPager(total: number, offset: number): void {
+    clear(this.pager);
+    const last = Math.min(total, offset + PAGE);
+    const go = (o: number) => navigate({ ...this.filters, offset: o ? String(o) : "" });
+    this.pager.append(
+      h("button", { type: "button", disabled: offset <= 0, onclick: () => go(Math.max(0, offset - PAGE)) }, "‹ Previous"),
+      h("span", {}, total ? `${offset + 1}–${last} of ${total}` : "0 events"),
+      h("button", { type: "button", disabled: last >= total, onclick: () => go(offset + PAGE) }, "Next ›"),
+    );
+  }
+}
