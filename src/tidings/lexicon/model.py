@@ -136,6 +136,10 @@ class Lexicon:
     discards: frozenset[str] = frozenset()
     #: verbs that carry a nominal event in their object ("have talks")
     light_verbs: frozenset[str] = frozenset()
+    #: embedded CAMEO root -> (intent code, threat code), for "plans to meet" (036)
+    intent_codes: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
+    #: verbs that make their complement an intent ("plan", "promise") -> "intent" | "threat"
+    intent_verbs: dict[str, str] = field(default_factory=dict)
 
     def add_verb(self, p: VerbPattern) -> None:
         self.verbs.setdefault(p.verb, []).append(p)
@@ -166,6 +170,8 @@ class Lexicon:
         out.agents.update(other.agents)
         out.discards = out.discards | other.discards
         out.light_verbs = out.light_verbs | other.light_verbs
+        out.intent_codes.update(other.intent_codes)
+        out.intent_verbs.update(other.intent_verbs)
         return out
 
     def copy(self) -> "Lexicon":
@@ -177,4 +183,6 @@ class Lexicon:
             agents=dict(self.agents),
             discards=self.discards,
             light_verbs=self.light_verbs,
+            intent_codes=dict(self.intent_codes),
+            intent_verbs=dict(self.intent_verbs),
         )

@@ -1,0 +1,321 @@
+"""Actor resolution: a noun phrase to a CAMEO actor code valid on the event date.
+
+Named actors come from the lexicon (people with dated roles, countries,
+organisations, capitals and seats of power used as metonyms).  Unknown people
+resolve from their description ("Russian politician Leonid Slutsky" -> RUS +
+ELI); pronouns and short names resolve to the actor they refer to earlier in
+the article (:class:`Discourse`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from ..lexicon.model import ActorEntry, Lexicon
+from ..types import Actor
+from .syntax import PRONOUNS, children, np_tokens
+
+#: sector precedence when an NP has several sector words ("opposition lawmakers")
+SECTOR_RANK = {"REB": 9, "OPP": 8, "MIL": 7, "COP": 7, "SPY": 7, "JUD": 6, "LEG": 6, "GOV": 5, "MED": 5}
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+KIND_RANK = {"person": 6, "organization": 5, "metonym": 4, "capital": 3, "country": 2, "demonym": 1}
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A lexicon actor found at tokens ``[start, end)`` of a doc."""
+
+    start: int
+    end: int
+    entry: ActorEntry
+
+
+class ActorIndex:
+    """Longest-match lookup of lexicon actor phrases over token sequences."""
+
+    def __init__(self, lexicon: Lexicon):
+        self._phrases = lexicon.actors
+        self._agents = lexicon.agents
+        self._max = max((k.count(" ") + 1 for k in self._phrases), default=1)
+        self._max_agent = max((k.count(" ") + 1 for k in self._agents), default=1)
+
+    def find(self, doc: Doc) -> list[Match]:
+        """All non-overlapping actor phrases of ``doc``, longest first, left to right."""
+        out: list[Match] = []
+        lowers = [t.lower_ for t in doc]
+        i, n = 0, len(doc)
+        while i < n:
+            hit = None
+            for ln in range(min(self._max, n - i), 0, -1):
+                key = " ".join(lowers[i : i + ln])
+                entry = self._phrases.get(key)
+                if entry is None and ln > 1 and lowers[i] == "the":
+                    continue
+                if entry is not None and self._plausible(doc, i, i + ln, entry):
+                    hit = Match(i, i + ln, entry)
+                    break
+            if hit:
+                out.append(hit)
+                i = hit.end
+            else:
+                i += 1
+        return out
+
+    @staticmethod
+    def _plausible(doc: Doc, start: int, end: int, entry: ActorEntry) -> bool:
+        first = doc[start]
+        # lower-case words that happen to be names ("china" the material is rare; "turkey" the bird)
+        if not any(t.text[:1].isupper() for t in doc[start:end]) and entry.kind != "demonym":
+            return False
+        if entry.kind in ("capital", "country", "metonym"):
+            # part of a longer name: "The Washington Post", "New York Times"
+            ent = first.ent_type_
+            if ent in ("ORG", "WORK_OF_ART", "PERSON") and entry.kind != "metonym":
+                span = next((e for e in doc.ents if e.start <= start < e.end), None)
+                if span is not None and (span.end - span.start) > (end - start):
+                    return False
+        return True
+
+    def agent(self, tokens: list[Token]) -> tuple[str, Token] | None:
+        """The highest-ranked sector word among ``tokens`` and the token it was found on."""
+        best: tuple[int, str, Token] | None = None
+        lowers = [t.lower_ for t in tokens]
+        lemmas = [t.lemma_.lower() for t in tokens]
+        for i in range(len(tokens)):
+            for ln in range(min(self._max_agent, len(tokens) - i), 0, -1):
+                for words in (lowers, lemmas):
+                    entry = self._agents.get(" ".join(words[i : i + ln]))
+                    if entry is not None:
+                        rank = SECTOR_RANK.get(entry.sector, 3)
+                        if best is None or rank > best[0]:
+                            best = (rank, entry.sector, tokens[i + ln - 1])
+                        break
+        return (best[1], best[2]) if best else None
+
+
+@dataclass
+class Discourse:
+    """Who has been mentioned so far in one article (pronouns, short names)."""
+
+    #: surname (lower) -> resolved actor of a person first named in full
+    surnames: dict[str, Actor] = field(default_factory=dict)
+    #: token index -> (actor, is_subject) for every person resolved
+    persons: dict[int, tuple[Actor, bool]] = field(default_factory=dict)
+
+    def note(self, tok: Token, actor: Actor) -> None:
+        if actor.kind != "person" or actor.text.lower() in PRONOUNS:
+            return
+        self.persons[tok.i] = (actor, tok.dep_ in ("nsubj", "nsubjpass"))
+        if actor.name and " " in actor.name:
+            self.surnames.setdefault(actor.name.split()[-1].lower(), actor)
+
+    def pronoun(self, tok: Token) -> Actor | None:
+        """The person a third-person pronoun most likely refers to."""
+        before = [(i, a, s) for i, (a, s) in sorted(self.persons.items()) if i < tok.i]
+        if not before:
+            return None
+        if tok.dep_ in ("nsubj", "nsubjpass") or tok.head.dep_ in ("nsubj", "nsubjpass"):
+            same = [x for x in before if x[0] >= tok.sent.start]
+            pool = same or [x for x in before if x[0] >= _prev_sent_start(tok)]
+            subjects = [x for x in pool if x[2]]
+            if subjects:
+                # the matrix subject of the same sentence, else the last subject before
+                return (subjects[0] if same else subjects[-1])[1]
+            if pool:
+                return pool[-1][1]
+        return before[-1][1]
+
+
+def _prev_sent_start(tok: Token) -> int:
+    sent = tok.sent
+    if sent.start == 0:
+        return 0
+    return tok.doc[sent.start - 1].sent.start
+
+
+class ActorResolver:
+    """Resolve noun-phrase heads of one article to :class:`~tidings.types.Actor`."""
+
+    def __init__(self, index: ActorIndex, doc: Doc, *, default_date: dt.date | None):
+        self.index = index
+        self.doc = doc
+        self.default_date = default_date
+        self.discourse = Discourse()
+        self._by_token: dict[int, Match] = {}
+        for m in index.find(doc):
+            for i in range(m.start, m.end):
+                self._by_token[i] = m
+        self._prescan()
+
+    def _prescan(self) -> None:
+        """Note every person named in the article, so pronouns can find them."""
+        heads = {m.end - 1 for m in set(self._by_token.values()) if m.entry.kind == "person"}
+        heads |= {e.root.i for e in self.doc.ents if e.label_ == "PERSON"}
+        for i in sorted(heads):
+            tok = self.doc[i]
+            if tok.lower_ not in PRONOUNS:
+                self.resolve(tok)
+
+    def mention_at(self, i: int) -> Match | None:
+        return self._by_token.get(i)
+
+    def resolve(self, head: Token, *, on: dt.date | None = None) -> Actor | None:
+        """The actor named by the noun phrase headed by ``head``, coded for date ``on``."""
+        day = on or self.default_date
+        low = head.lower_
+        if low in PRONOUNS:
+            if low in PERSON_PRONOUNS:
+                found = self.discourse.pronoun(head)
+                return self._recode(found, head, day) if found else None
+            return None
+        toks = np_tokens(head)
+        matches = self._matches_in(toks)
+        person = self._best(matches, kinds=("person",))
+        if person is not None:
+            actor = self._from_entry(person, day)
+            self.discourse.note(head, actor)
+            return actor
+        if head.ent_type_ == "PERSON" or (head.pos_ == "PROPN" and not matches and self._is_name(toks)):
+            return self._person_by_description(head, toks, matches, day)
+        named = self._best(matches, kinds=("organization", "metonym", "capital", "country"))
+        agent = self.index.agent([t for t in toks if not self._in_match(t, matches)])
+        country = self._country_of(matches)
+        if named is not None and named.entry.kind in ("organization", "metonym", "capital"):
+            if named.entry.kind == "capital" and head.i >= named.end and agent is None:
+                return None  # "the Moscow office": a place, not the government
+            return self._from_entry(named, day)
+        if named is not None and named.entry.kind == "country":
+            if head.i >= named.end and agent is None and head.ent_type_ not in ("GPE", "NORP"):
+                return None  # "the Russia desk"
+            code = named.entry.code_on(day) or named.entry.default or ""
+            if agent:
+                code = code[:3] + agent[0]
+            return self._make(head, toks, named.entry.name, code, named.entry.country, agent, "country")
+        if agent is not None:
+            if country:
+                return self._make(head, toks, None, country + agent[0], country, agent, "group")
+            return self._make(head, toks, None, agent[0], None, agent, "group")
+        if country and head.ent_type_ == "NORP":
+            return self._make(head, toks, None, country, country, None, "group")
+        return None
+
+    # -- helpers -------------------------------------------------------------
+
+    def _matches_in(self, toks: list[Token]) -> list[Match]:
+        seen: dict[int, Match] = {}
+        for t in toks:
+            m = self._by_token.get(t.i)
+            if m is not None:
+                seen[m.start] = m
+        return list(seen.values())
+
+    @staticmethod
+    def _in_match(tok: Token, matches: list[Match]) -> bool:
+        return any(m.start <= tok.i < m.end for m in matches)
+
+    @staticmethod
+    def _best(matches: list[Match], *, kinds: tuple[str, ...]) -> Match | None:
+        cands = [m for m in matches if m.entry.kind in kinds]
+        if not cands:
+            return None
+        return max(cands, key=lambda m: (KIND_RANK.get(m.entry.kind, 0), m.end - m.start, m.end))
+
+    @staticmethod
+    def _country_of(matches: list[Match]) -> str | None:
+        for m in matches:
+            if m.entry.kind in ("demonym", "country") and m.entry.country:
+                return m.entry.country
+        return None
+
+    @staticmethod
+    def _is_name(toks: list[Token]) -> bool:
+        propn = [t for t in toks if t.pos_ == "PROPN"]
+        return len(propn) >= 2 and all(t.text[:1].isupper() for t in propn)
+
+    def _from_entry(self, m: Match, day: dt.date | None) -> Actor:
+        e = m.entry
+        code = e.code_on(day)
+        sector = code[3:6] if code and len(code) >= 6 and e.kind != "organization" else None
+        if e.kind == "organization" and code and len(code) > 3:
+            sector = code[3:6]
+        span = self.doc[m.start : m.end]
+        return Actor(
+            text=span.text,
+            name=e.name,
+            code=code,
+            country=e.country,
+            sector=sector,
+            start=span.start_char,
+            end=span.end_char,
+            kind=e.kind if e.kind in ("person", "organization") else "country" if e.kind == "country" else "metonym",
+        )
+
+    def _recode(self, actor: Actor, tok: Token, day: dt.date | None) -> Actor:
+        """A pronoun: the referent's actor, recoded for the event date, with the pronoun's offsets."""
+        code = actor.code
+        if actor.name:
+            entry = self.index._phrases.get(actor.name.lower())
+            if entry is not None and entry.kind == "person":
+                code = entry.code_on(day)
+        return Actor(
+            text=tok.text,
+            name=actor.name,
+            code=code,
+            country=actor.country,
+            sector=code[3:6] if code and len(code) >= 6 else actor.sector,
+            start=tok.idx,
+            end=tok.idx + len(tok.text),
+            kind="person",
+        )
+
+    def _person_by_description(
+        self, head: Token, toks: list[Token], matches: list[Match], day: dt.date | None
+    ) -> Actor | None:
+        """An unknown person: country and sector from the words around the name."""
+        names = [t for t in toks if t.pos_ == "PROPN" and not self._in_match(t, matches)]
+        name = " ".join(t.text for t in names) if names else head.text
+        if len(names) == 1:
+            known = self.discourse.surnames.get(names[0].lower_)
+            if known is not None:
+                return self._recode(known, head, day)
+        desc = [t for t in toks if t not in names]
+        for ap in children(head, {"appos"}):
+            desc.extend(np_tokens(ap))
+        desc_matches = self._matches_in(desc)
+        country = self._country_of(matches + desc_matches)
+        agent = self.index.agent([t for t in desc if not self._in_match(t, desc_matches)])
+        if country is None and agent is None:
+            # a bare unknown name: an actor we cannot code
+            return None
+        code = (country or "") + (agent[0] if agent else "ELI" if country else "")
+        span_toks = [t for t in toks]
+        span = self.doc[span_toks[0].i : span_toks[-1].i + 1]
+        actor = Actor(
+            text=span.text,
+            name=name,
+            code=code or None,
+            country=country,
+            sector=agent[0] if agent else ("ELI" if country else None),
+            start=span.start_char,
+            end=span.end_char,
+            kind="person",
+        )
+        self.discourse.note(head, actor)
+        return actor
+
+    def _make(self, head, toks, name, code, country, agent, kind) -> Actor:
+        span = self.doc[toks[0].i : toks[-1].i + 1]
+        return Actor(
+            text=span.text,
+            name=name,
+            code=code or None,
+            country=country,
+            sector=agent[0] if agent else None,
+            start=span.start_char,
+            end=span.end_char,
+            kind=kind,
+        )

@@ -1,0 +1,223 @@
+"""The coder: articles in, events out.
+
+:class:`Coder` holds the loaded spaCy pipeline and dictionaries; build it once
+and reuse it.  ``code_articles`` streams articles through ``nlp.pipe`` in
+batches; a record that fails is reported (:class:`~tidings.types.BadRecord`)
+and the rest go on.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Span, Token
+
+from ..lexicon.model import CameoCode, Lexicon
+from ..types import Actor, Article, DateInterval, Event, Evidence
+from .actors import ActorIndex, ActorResolver
+from .hooks import Assessor, DateFinder, default_assessor, default_date_finder
+from .match import Candidate, sentence_candidates
+from .syntax import clause_depth
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+#: CAMEO roots whose events need no target (statements, protests)
+TARGETLESS_ROOTS = frozenset({"01", "14"})
+#: roots where "X and Y <verb>" means X with Y and Y with X
+RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06", "08"})
+#: modalities under which a cooperative event is coded as an intent (03x)
+INTENT_MODALITIES = frozenset({"future", "intended", "hypothetical"})
+
+
+def _midpoint(interval: DateInterval) -> dt.date | None:
+    if interval.start and interval.end:
+        return interval.start + (interval.end - interval.start) / 2
+    return interval.start or interval.end
+
+
+class Coder:
+    """Codes news text into events.  Thread-compatible, not thread-safe.
+
+    >>> coder = Coder()                                  # doctest: +SKIP
+    >>> events = coder.code_text("Putin met Xi in Beijing.", date=dt.date(2025, 5, 8))  # doctest: +SKIP
+    """
+
+    def __init__(
+        self,
+        *,
+        lexicon: Lexicon | None = None,
+        nlp: "Language | None" = None,
+        dates: DateFinder | None = None,
+        assessor: Assessor | None = None,
+    ):
+        if lexicon is None:
+            from ..lexicon import load_lexicon
+
+            lexicon = load_lexicon()
+        if nlp is None:
+            from ..nlp import load_nlp
+
+            nlp = load_nlp()
+        self.lexicon = lexicon
+        self.nlp = nlp
+        self.index = ActorIndex(lexicon)
+        self.dates = dates if dates is not None else default_date_finder()
+        self.assessor = assessor if assessor is not None else default_assessor()
+
+    # -- public API ------------------------------------------------------------
+
+    def code_text(self, text: str, *, date: dt.date | None = None, article_id: str = "text") -> list[Event]:
+        """Events of one text (an article or a sentence)."""
+        return self.code_article(Article(id=article_id, text=text, date=date))
+
+    def code_article(self, article: Article) -> list[Event]:
+        return self.code_doc(article, self.nlp(article.text))
+
+    def code_articles(
+        self, articles: Iterable[Article], *, batch_size: int = 64
+    ) -> Iterator[tuple[Article, list[Event]]]:
+        """(article, events) for each article, in input order, parsed in batches."""
+        pairs = ((a.text, a) for a in articles)
+        for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+            yield article, self.code_doc(article, doc)
+
+    def code_doc(self, article: Article, doc: Doc) -> list[Event]:
+        """Events of an already parsed article."""
+        resolver = ActorResolver(self.index, doc, default_date=article.date)
+        timexes = self.dates.find(doc.text, article.date)
+        events: list[tuple[tuple[int, int, int], Event]] = []
+        for s_index, sent in enumerate(doc.sents):
+            if self._discarded(sent):
+                continue
+            cands = sentence_candidates(sent, self.lexicon)
+            sent_timexes = [t for t in timexes if sent.start_char <= t.char_start < sent.end_char]
+            for cand in cands:
+                for ev in self._events(article, s_index, sent, cand, resolver, sent_timexes):
+                    key = (s_index, clause_depth(cand.trigger), cand.trigger.i)
+                    events.append((key, ev))
+        events.sort(key=lambda kv: kv[0])
+        return _unique([e for _, e in events])
+
+    # -- one candidate -> events ---------------------------------------------------
+
+    def _discarded(self, sent: Span) -> bool:
+        if not self.lexicon.discards:
+            return False
+        low = " " + " ".join(t.lower_ for t in sent) + " "
+        return any(f" {d} " in low for d in self.lexicon.discards)
+
+    def _events(
+        self,
+        article: Article,
+        s_index: int,
+        sent: Span,
+        cand: Candidate,
+        resolver: ActorResolver,
+        timexes: list,
+    ) -> Iterator[Event]:
+        interval = self.dates.event_date(sent, cand.trigger, timexes, article.date)
+        day = _midpoint(interval)
+        sources: list[Actor] = []
+        for group in cand.sources:
+            sources = _resolved(resolver, group, day)
+            if sources:
+                break
+        targets = _resolved(resolver, cand.targets, day)
+        root = cand.code[:2]
+        pairs: list[tuple[Actor, Actor | None]] = []
+        if cand.reciprocal and sources and targets:
+            pairs = [(sources[0], targets[0]), (targets[0], sources[0])]
+        elif not targets and len(sources) >= 2 and root in RECIPROCAL_ROOTS:
+            pairs = [(sources[0], sources[1]), (sources[1], sources[0])]
+        else:
+            pairs = [(s, t) for s in sources for t in (targets or [None])]
+        assessment = self.assessor.assess(sent, cand.trigger, pub_date=article.date, event_start=interval.start)
+        for source, target in pairs:
+            if target is None and root not in TARGETLESS_ROOTS:
+                continue
+            if target is not None and _same(source, target):
+                continue
+            code = self._intent_code(cand, assessment.modality)
+            yield self._event(article, s_index, sent, cand, code, source, target, interval, assessment, resolver)
+
+    def _intent_code(self, cand: Candidate, modality: str) -> str:
+        """"would meet" is an intent to meet (036), "threatened to strike" a threat (13x)."""
+        if modality not in INTENT_MODALITIES:
+            return cand.code
+        mapped = self.lexicon.intent_codes.get(cand.code[:2])
+        if mapped and mapped[0]:
+            return mapped[0]
+        return cand.code
+
+    def _event(self, article, s_index, sent, cand, code, source, target, interval, assessment, resolver) -> Event:
+        info = self._cameo(code)
+        trig = cand.trigger
+        confidence = 0.85 if cand.method == "verb" else 0.75
+        if target is None:
+            confidence -= 0.15
+        if source.text.lower() in ("he", "she", "his", "her", "him"):
+            confidence -= 0.1
+        attribution = self.assessor.attribution(sent, assessment, resolver, day=_midpoint(interval))
+        return Event(
+            article_id=article.id,
+            sentence_index=s_index,
+            source=source,
+            target=target,
+            cameo=info.code,
+            cameo_label=info.name,
+            plover_event=info.plover_event,
+            plover_mode=info.plover_mode,
+            goldstein=info.goldstein,
+            quad_class=info.quad_class,
+            date=interval,
+            evidence=Evidence(
+                sentence=sent.text,
+                trigger=trig.text,
+                start=sent.start_char,
+                end=sent.end_char,
+                trigger_start=trig.idx,
+                trigger_end=trig.idx + len(trig.text),
+            ),
+            confidence=max(0.05, confidence),
+            modality=assessment.modality,
+            hedged=assessment.hedged,
+            attribution=attribution,
+            method=cand.method,
+        )
+
+    def _cameo(self, code: str) -> CameoCode:
+        c = code
+        while c:
+            info = self.lexicon.cameo.get(c)
+            if info is not None:
+                return info if c == code else CameoCode(code, info.name, info.goldstein, info.quad_class, info.plover_event, info.plover_mode)
+            c = c[:-1]
+        return CameoCode(code, "Unknown code", 0.0, 0, None, None)
+
+
+def _resolved(resolver: ActorResolver, heads: tuple[Token, ...], day: dt.date | None) -> list[Actor]:
+    out: list[Actor] = []
+    for h in heads:
+        a = resolver.resolve(h, on=day)
+        if a is not None and a.code:
+            out.append(a)
+    return out
+
+
+def _same(a: Actor, b: Actor) -> bool:
+    if a.start is not None and a.start == b.start:
+        return True
+    return bool(a.name and a.name == b.name)
+
+
+def _unique(events: list[Event]) -> list[Event]:
+    seen: set[str] = set()
+    out = []
+    for e in events:
+        if e.event_id not in seen:
+            seen.add(e.event_id)
+            out.append(e)
+    return out

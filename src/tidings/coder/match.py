@@ -1,0 +1,210 @@
+"""Find event triggers in a parsed sentence: verbs and nouns from the lexicon.
+
+A :class:`Candidate` says which token triggers which CAMEO code and which
+tokens head the source and target noun phrases.  Turning those heads into
+actors, dates and modality is the coder's job.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from ..lexicon.model import Lexicon, NounPattern, VerbPattern
+from .syntax import (
+    children,
+    conjuncts,
+    direct_objects,
+    is_passive,
+    passive_subjects,
+    prep_objects,
+    subject_candidates,
+)
+
+#: a noun event under one of these is not asserted to have happened
+NOUN_NEGATORS = frozenset({"lack", "absence", "without"})
+LIGHT_PREPS = ("in", "into")
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A coded trigger with the heads of its source and target phrases."""
+
+    trigger: Token
+    code: str
+    #: alternative source heads, best first; the coder takes the first that resolves
+    sources: tuple[tuple[Token, ...], ...]
+    targets: tuple[Token, ...]
+    method: str  # "verb" | "noun"
+    specificity: int
+    #: the pattern consumed this complement verb (it is not a separate event)
+    consumed: Token | None = None
+    #: the source and target are members of one coordination ("X and Y met")
+    reciprocal: bool = False
+
+
+def _object_lemmas(verb: Token) -> dict[str, Token]:
+    """Direct objects of the verb and of its complement ("declined to provide *comment*")."""
+    out: dict[str, Token] = {}
+    for o in direct_objects(verb):
+        out[o.lemma_.lower()] = o
+        out[o.lower_] = o
+        for c in o.children:
+            if c.dep_ == "compound":
+                out[f"{c.lemma_.lower()} {o.lemma_.lower()}"] = o
+    for x in children(verb, {"xcomp"}):
+        for o in direct_objects(x):
+            out.setdefault(o.lemma_.lower(), o)
+            out.setdefault(o.lower_, o)
+    # "impose sanctions": spaCy sometimes attaches the object noun as attr/oprd
+    for c in children(verb, {"attr", "oprd", "npadvmod"}):
+        out.setdefault(c.lemma_.lower(), c)
+    return out
+
+
+def _verb_targets(verb: Token, p: VerbPattern, obj_tok: Token | None) -> list[Token]:
+    if not p.target:
+        return []
+    targets: list[Token] = []
+    preps = tuple(t for t in p.target if t != "dobj")
+    if "dobj" in p.target:
+        if is_passive(verb):
+            targets = passive_subjects(verb)
+        else:
+            targets = [o for o in direct_objects(verb) if o is not obj_tok]
+    if not targets and preps:
+        targets = prep_objects(verb, preps)
+        if not targets and obj_tok is not None:
+            targets = prep_objects(obj_tok, preps)  # "impose sanctions on Russia"
+        if not targets:
+            for x in children(verb, {"xcomp"}):
+                targets = prep_objects(x, preps) or direct_objects(x) if p.xcomp else prep_objects(x, preps)
+                if targets:
+                    break
+    return targets
+
+
+def _pattern_fits(verb: Token, p: VerbPattern, objs: dict[str, Token]) -> tuple[bool, Token | None, Token | None]:
+    if p.particle and not any(c.dep_ == "prt" and c.lower_ == p.particle for c in verb.children):
+        return False, None, None
+    obj_tok = None
+    if p.objects:
+        hit = next((objs[o] for o in p.objects if o in objs), None)
+        if hit is None:
+            return False, None, None
+        obj_tok = hit
+    consumed = None
+    if p.xcomp:
+        xs = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() == p.xcomp]
+        if not xs:
+            # "agree on a meeting", "plans for talks": the complement as a noun
+            return False, None, None
+        consumed = xs[0]
+    if p.requires:
+        words = {t.lemma_.lower() for t in verb.subtree} | {t.lower_ for t in verb.subtree}
+        if not all(w in words for w in p.requires):
+            return False, None, None
+    return True, obj_tok, consumed
+
+
+def verb_candidates(verb: Token, lex: Lexicon) -> list[Candidate]:
+    patterns = lex.verbs.get(verb.lemma_.lower())
+    if not patterns:
+        return []
+    objs = _object_lemmas(verb)
+    best: Candidate | None = None
+    best_key: tuple[int, int] = (-1, -1)
+    for p in patterns:
+        ok, obj_tok, consumed = _pattern_fits(verb, p, objs)
+        if not ok:
+            continue
+        targets = _verb_targets(verb, p, obj_tok)
+        key = (p.specificity + (2 if targets else 0), -len(p.target))
+        if key > best_key:
+            best_key = key
+            best = Candidate(
+                trigger=verb,
+                code=p.code,
+                sources=tuple(tuple(g) for g in subject_candidates(verb)),
+                targets=tuple(targets),
+                method="verb",
+                specificity=p.specificity,
+                consumed=consumed,
+            )
+    return [best] if best is not None else []
+
+
+def _noun_sources(noun: Token, lex: Lexicon) -> list[list[Token]]:
+    """Who does a nominal event, best first.
+
+    The possessor ("*his* invasion"), a proper-name modifier ("the *Russian*
+    invasion"), or the subject of the verb the noun complements: a light verb
+    ("*Trump* had conversations", "engaged in talks") or a verb whose object
+    takes the noun ("*Putin* expressed interest in meeting").
+    """
+    poss = [c for c in noun.children if c.dep_ == "poss"]
+    if poss:
+        return [conjuncts(poss[0])]
+    mods = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and c.pos_ in ("ADJ", "PROPN", "NOUN")]
+    named = [m for m in mods if m.text[:1].isupper()]
+    if named:
+        return [named[:1]]
+    head = noun.head
+    if noun.dep_ in ("dobj", "obj") and head.pos_ in ("VERB", "AUX"):
+        return list(subject_candidates(head)) if head.lemma_.lower() in lex.light_verbs else []
+    if noun.dep_ == "pobj":
+        gov = head.head  # the word the preposition hangs on
+        if gov.pos_ in ("VERB", "AUX"):
+            return list(subject_candidates(gov))
+        if gov.pos_ == "NOUN" and gov.dep_ in ("dobj", "obj") and gov.head.pos_ in ("VERB", "AUX"):
+            poss = [c for c in gov.children if c.dep_ == "poss"]
+            return [conjuncts(poss[0])] if poss else list(subject_candidates(gov.head))
+        if gov.pos_ == "NOUN":
+            poss = [c for c in gov.children if c.dep_ == "poss"]
+            if poss:
+                return [conjuncts(poss[0])]
+    return []
+
+
+def _noun_targets(noun: Token, p: NounPattern) -> list[Token]:
+    if not p.target:
+        return []
+    preps = tuple(p.target)
+    targets = prep_objects(noun, preps)
+    if not targets and noun.dep_ in ("dobj", "obj", "pobj"):
+        head = noun.head if noun.dep_ != "pobj" else noun.head.head
+        targets = prep_objects(head, tuple(x for x in preps if x != "of"))
+    return targets
+
+
+def noun_candidates(noun: Token, lex: Lexicon) -> list[Candidate]:
+    patterns = lex.nouns.get(noun.lemma_.lower()) or lex.nouns.get(noun.lower_)
+    if not patterns:
+        return []
+    if noun.dep_ == "pobj" and noun.head.head.lemma_.lower() in NOUN_NEGATORS:
+        return []
+    sources = _noun_sources(noun, lex)
+    best: Candidate | None = None
+    for p in patterns:
+        targets = _noun_targets(noun, p)
+        srcs = [tuple(g) for g in sources]
+        reciprocal = False
+        if not srcs and "between" in p.target and len(targets) >= 2:
+            srcs, targets, reciprocal = [(targets[0],)], targets[1:], True
+        cand = Candidate(noun, p.code, tuple(srcs), tuple(targets), "noun", 1 + (1 if targets else 0), None, reciprocal)
+        if best is None or (bool(cand.targets), cand.specificity) > (bool(best.targets), best.specificity):
+            best = cand
+    return [best] if best is not None else []
+
+
+def sentence_candidates(sent: Span, lex: Lexicon) -> list[Candidate]:
+    """All triggers of a sentence, with complements consumed by a pattern removed."""
+    out: list[Candidate] = []
+    for tok in sent:
+        if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "NOUN" and tok.tag_ == "VBG"):
+            out.extend(verb_candidates(tok, lex))
+        elif tok.pos_ in ("NOUN", "PROPN"):
+            out.extend(noun_candidates(tok, lex))
+    consumed = {c.consumed.i for c in out if c.consumed is not None}
+    return [c for c in out if c.trigger.i not in consumed]

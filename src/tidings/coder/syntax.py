@@ -1,0 +1,195 @@
+"""Dependency-parse helpers: noun phrases, subjects, objects and prepositional targets.
+
+Pure functions over spaCy tokens.  They know English syntax (control, relative
+clauses, passives, coordination, light verbs), not the lexicon.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+SUBJ = frozenset({"nsubj", "csubj"})
+PASSIVE_SUBJ = frozenset({"nsubjpass", "csubjpass"})
+OBJ = frozenset({"dobj", "obj"})
+#: children that end a noun phrase (they start another constituent)
+NP_STOP = frozenset({"relcl", "acl", "prep", "appos", "punct", "cc", "conj", "advcl", "ccomp", "xcomp", "mark"})
+#: links through which a clause inherits the subject of the clause above it
+INHERIT = frozenset({"xcomp", "conj", "advcl", "pcomp", "acl", "prep", "pobj", "dobj", "ccomp", "oprd", "attr"})
+RELATIVE = frozenset({"who", "which", "that", "whom"})
+PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "they", "them", "their", "it", "its", "we", "us", "our", "i", "me", "my"})
+
+
+def np_tokens(head: Token) -> list[Token]:
+    """The tokens of the noun phrase headed by ``head``, without clauses, PPs and appositions."""
+    out = [head]
+    for child in head.children:
+        if child.dep_ in NP_STOP:
+            continue
+        out.extend(np_tokens(child))
+    return sorted(out, key=lambda t: t.i)
+
+
+def np_span(head: Token) -> Span:
+    toks = np_tokens(head)
+    return head.doc[toks[0].i : toks[-1].i + 1]
+
+
+def conjuncts(tok: Token) -> list[Token]:
+    """``tok`` and the tokens coordinated with it ("he and Putin")."""
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ == "conj":
+            out.extend(conjuncts(c))
+    return out
+
+
+def coordination_group(tok: Token) -> list[Token]:
+    """All members of the coordination ``tok`` belongs to."""
+    top = tok
+    while top.dep_ == "conj" and top.head is not top and top.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        top = top.head
+    return conjuncts(top)
+
+
+def children(tok: Token, deps: frozenset[str] | set[str]) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in PASSIVE_SUBJ or c.dep_ == "auxpass" for c in verb.children)
+
+
+def agent_of(verb: Token) -> Token | None:
+    """The ``by`` phrase of a passive verb."""
+    for c in verb.children:
+        if c.dep_ == "agent":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    return p
+    return None
+
+
+def antecedent(rel: Token) -> Token | None:
+    """The noun a relative pronoun ("who") stands for."""
+    clause = rel.head
+    while clause.dep_ not in ("relcl", "acl") and clause.head is not clause:
+        if clause.dep_ not in ("conj", "xcomp", "ccomp", "advcl"):
+            return None
+        clause = clause.head
+    head = clause.head
+    # "Biden, the former president, who spoke": skip to the apposition's head
+    while head.dep_ == "appos" and head.head is not head:
+        head = head.head
+    return head
+
+
+def relative_groups(rel: Token) -> Iterator[list[Token]]:
+    """What a relative pronoun may stand for, best first."""
+    ante = antecedent(rel)
+    if ante is None:
+        return
+    yield coordination_group(ante)
+    # "communication between Putin and Biden, who spoke": the pair
+    for p in prep_objects(ante, ("between",)):
+        yield coordination_group(p)
+        break
+    # the nearest noun before the pronoun (parsers often attach relcl to the wrong noun)
+    for tok in reversed(rel.doc[rel.sent.start : rel.i]):
+        if tok.pos_ in ("PROPN", "NOUN") and tok.dep_ != "compound":
+            head = tok
+            while head.dep_ == "appos" and head.head is not head:
+                head = head.head
+            yield coordination_group(head)
+            break
+
+
+def subject_candidates(verb: Token, *, max_up: int = 6) -> Iterator[list[Token]]:
+    """Subject heads of a verb, best first, inherited through control and coordination.
+
+    "Trump promised to *bring*": Trump. "X confirmed ... but *declined*": X (when
+    the parser made "declined" a conjunct of the embedded clause, the embedded
+    subject comes first and X next). "X, who *spoke*": X. A passive verb gives
+    its ``by`` agent, and a passive without one has no subject.
+    """
+    tok = verb
+    for _ in range(max_up):
+        if is_passive(tok):
+            agent = agent_of(tok)
+            if agent is not None:
+                yield conjuncts(agent)
+            return
+        direct = children(tok, SUBJ)
+        if direct:
+            subj = direct[0]
+            if subj.lower_ in RELATIVE:
+                yield from relative_groups(subj)
+            else:
+                yield conjuncts(subj)
+            if tok is verb or tok.head is tok:
+                return
+        elif tok.dep_ == "relcl":
+            yield coordination_group(tok.head)
+            return
+        if tok.dep_ not in INHERIT or tok.head is tok:
+            return
+        # a noun on the way up: its possessor is the agent ("Trump's interest in meeting")
+        head = tok.head
+        if head.pos_ in ("NOUN", "PROPN"):
+            poss = [c for c in head.children if c.dep_ == "poss"]
+            if poss:
+                yield conjuncts(poss[0])
+                return
+            if head.dep_ in ("nsubj", "nsubjpass", "ROOT") or head.dep_ not in INHERIT:
+                return
+        tok = head
+
+
+def subjects(verb: Token) -> list[Token]:
+    """The first subject candidate of a verb (see :func:`subject_candidates`)."""
+    return next(iter(subject_candidates(verb)), [])
+
+
+def direct_objects(verb: Token) -> list[Token]:
+    objs = children(verb, OBJ)
+    return [o for d in objs for o in conjuncts(d)]
+
+
+def prep_objects(tok: Token, preps: tuple[str, ...] | frozenset[str]) -> list[Token]:
+    """Objects of the prepositions ``preps`` attached to ``tok`` ("talks *with* Putin")."""
+    out: list[Token] = []
+    for c in tok.children:
+        if c.dep_ in ("prep", "dative") and c.lower_ in preps:
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    out.extend(conjuncts(p))
+        elif c.dep_ == "dative" and "to" in preps and c.pos_ in ("NOUN", "PROPN", "PRON"):
+            out.extend(conjuncts(c))
+    return out
+
+
+def passive_subjects(verb: Token) -> list[Token]:
+    subj = children(verb, PASSIVE_SUBJ)
+    if not subj:
+        return []
+    if subj[0].lower_ in RELATIVE:
+        ante = antecedent(subj[0])
+        return [ante] if ante is not None else []
+    return conjuncts(subj[0])
+
+
+def clause_depth(tok: Token) -> int:
+    """How many heads lie between ``tok`` and its sentence root."""
+    depth = 0
+    while tok.head is not tok and depth < 50:
+        tok = tok.head
+        depth += 1
+    return depth
+
+
+def ancestors_through(tok: Token, deps: frozenset[str]) -> Iterator[Token]:
+    """Heads reached from ``tok`` while the link is one of ``deps``."""
+    while tok.dep_ in deps and tok.head is not tok:
+        tok = tok.head
+        yield tok
