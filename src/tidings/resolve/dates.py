@@ -1,0 +1,266 @@
+"""When did an event happen: time expressions and event date intervals.
+
+Public API:
+
+- :func:`find_timexes` finds time expressions in raw text (regular-expression
+  rules, no spaCy) and normalises them against a reference (publication) date,
+  tense-aware.  ``kind`` is ``date``, ``duration``, ``set`` or ``count``.
+- :func:`resolve_with_tense` re-normalises one expression for a known tense.
+- :func:`attach_timexes` (from :mod:`tidings.resolve.timex_attach`) picks the
+  expression syntactically attached to an event trigger.
+- :func:`event_date` turns the attached expression (or none) into the event's
+  :class:`~tidings.types.DateInterval`.
+
+Supported expressions and interval rules: docs/dates.md.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from tidings.resolve.timex_attach import attach_timexes, range_from
+from tidings.resolve.timex_calendar import Holiday, load_holidays, unit_span
+from tidings.resolve.timex_rules import RULES, Ctx, Norm, Rule, holiday_rule
+from tidings.types import DateInterval, Timex
+
+__all__ = [
+    "TimexFinder",
+    "find_timexes",
+    "resolve_with_tense",
+    "attach_timexes",
+    "event_date",
+    "guess_tense",
+    "range_from",
+]
+
+TENSES = ("past", "present", "future")
+
+_FUTURE = re.compile(
+    r"\b(?:will|won['’]t|shall|(?:is|are|was|were)\s+(?:going|expected|scheduled|set|slated|due|planning|supposed)\s+to"
+    r"|scheduled|slated|set\s+(?:to|for)|plans?\s+to|planning\s+to|intends?\s+to|hopes?\s+to|upcoming"
+    r"|would|could|might|may|to\s+be\s+held)\b|['’]ll\b"
+)
+_PAST = re.compile(r"\b(?:said|says|was|were|had|did|told|ago|has\s+been|have\s+been|[a-z]{2,}ed)\b")
+_SENT_END = re.compile(r"[.!?][\"”’)]?\s+(?=[A-Z\"“‘(])|\n")
+
+
+def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    lo = max(0, start - 400)
+    s = lo
+    for m in _SENT_END.finditer(text, lo, start):
+        s = m.end()
+    m2 = _SENT_END.search(text, end, min(len(text), end + 400))
+    return s, (m2.start() + 1 if m2 else min(len(text), end + 400))
+
+
+def guess_tense(text: str, start: int, end: int) -> str | None:
+    """A cheap tense guess for the clause around ``text[start:end]``: the
+    nearest future or past marker before it in its sentence (future wins a
+    tie), else the first one after it; ``None`` when the sentence has none."""
+    s, e = _sentence_bounds(text, start, end)
+    best: tuple[int, str] | None = None
+    for rx, tense in ((_FUTURE, "future"), (_PAST, "past")):
+        for m in rx.finditer(text, s, start):
+            if best is None or m.end() > best[0] or (m.end() == best[0] and tense == "future"):
+                best = (m.end(), tense)
+    if best:
+        return best[1]
+    after: tuple[int, str] | None = None
+    for rx, tense in ((_FUTURE, "future"), (_PAST, "past")):
+        m = rx.search(text, end, e)
+        if m and (after is None or m.start() < after[0]):
+            after = (m.start(), tense)
+    return after[1] if after else None
+
+
+@dataclass(frozen=True, slots=True)
+class _Cand:
+    start: int  # whole match
+    end: int
+    t_start: int  # reported span
+    t_end: int
+    order: int
+    rule: Rule
+    match: re.Match[str]
+
+
+_JOIN = re.compile(r"^\s*(?:or|to|through|until|till|-|–|and)\s*$")
+_FROM = re.compile(r"(?:\b(?:from|between|From|Between)\s+(?:either\s+)?)$")
+_SINCE = re.compile(r"\b(?:since|Since|ever\s+since)\s+$")
+
+
+class TimexFinder:
+    """Finds time expressions; holds the holiday list and the fiscal-year start
+    month (10 = US federal, October-September; 7 for most US states)."""
+
+    def __init__(self, *, holidays: tuple[Holiday, ...] | None = None, fiscal_start_month: int = 10):
+        self.holidays = load_holidays() if holidays is None else holidays
+        self.fiscal_start_month = fiscal_start_month
+        hr = holiday_rule(self.holidays)
+        self.rules: tuple[Rule, ...] = RULES + ((hr,) if hr else ())
+
+    def _candidates(self, text: str) -> list[_Cand]:
+        out: list[_Cand] = []
+        for order, rule in enumerate(self.rules):
+            for m in rule[1].finditer(text):
+                if m.end() == m.start():
+                    continue
+                ts, te = (m.start("t"), m.end("t")) if "t" in m.re.groupindex and m["t"] else (m.start(), m.end())
+                out.append(_Cand(m.start(), m.end(), ts, te, order, rule, m))
+        return out
+
+    def find(self, text: str, ref_date: dt.date | None, *, offset: int = 0, tense: str | None = None) -> list[Timex]:
+        cands = sorted(self._candidates(text), key=lambda c: (-(c.t_end - c.t_start), -(c.end - c.start), c.order, c.start))
+        taken: list[_Cand] = []
+        for c in cands:
+            if all(c.t_end <= o.t_start or c.t_start >= o.t_end for o in taken):
+                taken.append(c)
+        taken.sort(key=lambda c: c.t_start)
+        found: list[tuple[int, int, Norm]] = []
+        anchor: dt.date | None = None
+        for c in taken:
+            t = tense if tense is not None else guess_tense(text, c.t_start, c.t_end)
+            ctx = Ctx(ref=ref_date, tense=t, anchor=anchor, fiscal_start=self.fiscal_start_month, holidays=self.holidays)
+            norm = c.rule[2](c.match, ctx)
+            if norm is None:
+                continue
+            found.append((c.t_start, c.t_end, norm))
+            if norm.kind == "date" and norm.granularity == "day" and norm.start:
+                anchor = norm.start
+        found = _merge_ranges(text, found)
+        found = _apply_since(text, found, ref_date)
+        return [
+            Timex(text=text[s:e], char_start=s + offset, char_end=e + offset, value=n.value,
+                  interval_start=n.start, interval_end=n.end, granularity=n.granularity, kind=n.kind)
+            for s, e, n in found
+        ]
+
+
+def _merge_ranges(text: str, found: list[tuple[int, int, Norm]]) -> list[tuple[int, int, Norm]]:
+    """Join "February or March", "from 2001 to 2005", "between May and June"."""
+    out: list[tuple[int, int, Norm]] = []
+    i = 0
+    while i < len(found):
+        s, e, n = found[i]
+        if i + 1 < len(found):
+            s2, e2, n2 = found[i + 1]
+            between = text[e:s2]
+            pre = _FROM.search(text, max(0, s - 20), s)
+            joiner = _JOIN.match(between)
+            if joiner and n.kind == n2.kind == "date" and n.start and n2.end and n.start <= n2.end:
+                word = between.strip()
+                if word != "and" or (pre and "etween" in pre.group(0)):
+                    s0 = pre.start() if pre else s
+                    out.append((s0, e2, Norm(f"{n.value}/{n2.value}", n.start, n2.end, "range")))
+                    i += 2
+                    continue
+        out.append((s, e, n))
+        i += 1
+    return out
+
+
+def _apply_since(text: str, found: list[tuple[int, int, Norm]], ref: dt.date | None) -> list[tuple[int, int, Norm]]:
+    """"since 2022" is the range from 2022 to the reference date."""
+    out = []
+    for s, e, n in found:
+        m = _SINCE.search(text, max(0, s - 14), s)
+        if m and n.kind == "date" and n.start and "/" not in (n.value or ""):
+            end = ref if ref and ref >= n.start else n.end
+            n = Norm(f"{n.value}/PRESENT_REF", n.start, end, "range")
+            s = m.start()
+        out.append((s, e, n))
+    return out
+
+
+def find_timexes(
+    text: str,
+    ref_date: dt.date | None,
+    *,
+    offset: int = 0,
+    tense: str | None = None,
+    finder: TimexFinder | None = None,
+) -> list[Timex]:
+    """Time expressions in ``text``, normalised against ``ref_date``.
+
+    ``offset`` is added to every character offset (pass the sentence's start
+    to get article offsets).  ``tense`` ("past", "present", "future") forces
+    the tense used for year-less expressions; by default it is guessed per
+    expression from its sentence (:func:`guess_tense`).  Pass a ``finder`` to
+    reuse the loaded holiday list across many calls.
+    """
+    if tense is not None and tense not in TENSES:
+        raise ValueError(f"tense must be one of {TENSES}, not {tense!r}")
+    return (finder or TimexFinder()).find(text, ref_date, offset=offset, tense=tense)
+
+
+def resolve_with_tense(
+    timex: Timex, *, tense: str, ref_date: dt.date | None, finder: TimexFinder | None = None
+) -> Timex:
+    """``timex`` normalised again for a known ``tense`` (e.g. the event
+    trigger's): "on Monday" becomes the previous Monday in the past tense and
+    the next one in the future; "in March" the nearest past or future March.
+    Offsets are kept; an expression the rules no longer read is returned as is."""
+    again = find_timexes(timex.text, ref_date, tense=tense, finder=finder)
+    best = next((t for t in again if t.char_start == 0 and t.char_end == len(timex.text)), None)
+    if best is None:
+        return timex
+    return dataclasses.replace(best, text=timex.text, char_start=timex.char_start, char_end=timex.char_end)
+
+
+def _last_complete(start: dt.date, granularity_of_start: str, bound: dt.date) -> dt.date:
+    """The end of the last complete unit (of the start's granularity) before ``bound``."""
+    unit = granularity_of_start if granularity_of_start in ("day", "week", "month", "quarter", "year") else "day"
+    cur = unit_span(unit, bound)
+    assert cur.start is not None
+    end = cur.start - dt.timedelta(days=1) if cur.end != bound else bound
+    return max(end, start)
+
+
+def event_date(timex: Timex | None, pub_date: dt.date | None, *, until: dt.date | None = None) -> DateInterval:
+    """The date interval of an event.
+
+    No expression (or a duration/set/count, which dates nothing): the
+    publication day, ``source="publication"``.  An expression: its interval,
+    ``source="text"``, clamped so it does not run past the publication date
+    for past references.  An open range made by :func:`range_from` ("after
+    leaving office in 2021") closes at the last complete unit before ``until``
+    (a known boundary such as a return to office) or the publication date:
+    2021 .. 2024 for an article of 2025-02-10.
+    """
+    pub = DateInterval(start=pub_date, end=pub_date, granularity="day", text=None, source="publication",
+                       value=pub_date.isoformat() if pub_date else None)
+    if timex is None or timex.kind != "date" or (timex.interval_start is None and timex.interval_end is None):
+        return pub
+    iv = timex.as_interval()
+    start, end = iv.start, iv.end
+    value = timex.value or ""
+    if value.endswith("/PRESENT_REF") and pub_date is not None:
+        end = pub_date if start is None or pub_date >= start else end
+    if end is None and start is not None and value.endswith("/"):
+        bound = min(d for d in (until, pub_date) if d is not None) if (until or pub_date) else None
+        if bound is not None:
+            end = _last_complete(start, _start_granularity(value), bound)
+            value = f"{value}{_unit_value(end, _start_granularity(value))}"
+    if value == "PAST_REF" and end is None:
+        end = pub_date
+    return dataclasses.replace(iv, start=start, end=end, value=value or None)
+
+
+def _start_granularity(value: str) -> str:
+    v = value.rstrip("/")
+    if re.fullmatch(r"\d{4}", v):
+        return "year"
+    if re.fullmatch(r"\d{4}-\d\d", v):
+        return "month"
+    if re.fullmatch(r"\d{4}-Q\d", v):
+        return "quarter"
+    if re.fullmatch(r"\d{4}-W\d\d", v):
+        return "week"
+    return "day"
+
+
+def _unit_value(d: dt.date, gran: str) -> str:
+    return unit_span(gran, d).value or d.isoformat()

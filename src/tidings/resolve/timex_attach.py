@@ -1,0 +1,138 @@
+"""Which time expression belongs to an event: attachment by the parse.
+
+A time expression belongs to an event trigger when the dependency head chain
+of the expression's tokens reaches the trigger (or the verb governing a
+nominal or ``xcomp`` trigger) without passing through another verb's clause.
+In "X, who met Y last week, said on Monday that ...", "last week" reaches
+"said" only through "met" (a relative clause), so it belongs to "met"; "on
+Monday" belongs to "said".  The one exception is a subordinate clause
+introduced by "after"/"since"/"following" ("had talks ... after leaving office
+in 2021"): the expression then dates the start of an open range that
+:func:`tidings.resolve.dates.event_date` closes.
+
+Works on any object with the spaCy Token/Span attributes used here
+(``idx``, ``text``, ``head``, ``dep_``, ``pos_``, ``tag_``, ``lower_``,
+``children``, ``i``, ``morph``), so tests can build inputs by hand.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from tidings.types import Timex
+
+__all__ = ["attach_timexes", "range_from", "trigger_tense", "timex_tokens"]
+
+_CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "parataxis", "csubj", "pcomp", "ROOT"}
+_RANGE_MARKERS = {"after": "after", "since": "since", "following": "after"}
+_FUTURE_AUX = {"will", "'ll", "’ll", "shall", "wo"}
+
+
+def timex_tokens(sent: Any, timex: Timex, *, doc_offset: int = 0) -> list[Any]:
+    """The tokens of ``sent`` overlapping ``timex`` (article offsets minus
+    ``doc_offset`` are doc offsets)."""
+    s, e = timex.char_start - doc_offset, timex.char_end - doc_offset
+    return [t for t in sent if t.idx < e and t.idx + len(t.text) > s]
+
+
+def _is_verb(tok: Any) -> bool:
+    return tok.pos_ in ("VERB", "AUX") and tok.dep_ in _CLAUSE_DEPS
+
+
+def _range_marker(verb: Any) -> str | None:
+    """"after"/"since" when ``verb`` heads a clause introduced by one."""
+    if verb.dep_ == "pcomp" and verb.head.lower_ in _RANGE_MARKERS:
+        return _RANGE_MARKERS[verb.head.lower_]
+    for ch in verb.children:
+        if ch.dep_ == "mark" and ch.lower_ in _RANGE_MARKERS:
+            return _RANGE_MARKERS[ch.lower_]
+    return None
+
+
+def _targets(trigger: Any) -> list[Any]:
+    """The trigger and, for a nominal or ``xcomp`` trigger, its governing verb."""
+    out = [trigger]
+    if trigger.dep_ in ("xcomp", "dobj", "nsubj", "nsubjpass", "attr", "pobj", "compound") or trigger.pos_ in ("NOUN", "PROPN"):
+        h = trigger.head
+        while h is not h.head and h.pos_ not in ("VERB", "AUX"):
+            h = h.head
+        if h.pos_ in ("VERB", "AUX"):
+            out.append(h)
+    return out
+
+
+def _path(head: Any, targets: Sequence[Any], limit: int = 30) -> tuple[int, str | None] | None:
+    """Steps from ``head`` up to a target, and a range marker met on the way;
+    ``None`` when the chain crosses another verb's clause first."""
+    tok, steps, marker = head, 0, None
+    target_ids = {t.i for t in targets}
+    while steps < limit:
+        if tok.i in target_ids:
+            return steps, marker
+        if tok is not head and _is_verb(tok):
+            m = _range_marker(tok)
+            if m is None or marker is not None:
+                return None
+            marker = m
+        if tok.head is tok:
+            return None
+        tok, steps = tok.head, steps + 1
+    return None
+
+
+def range_from(timex: Timex, *, marker: str = "after") -> Timex:
+    """An open range starting at ``timex``: "after ... in 2021" gives
+    ``2021/`` (closed later by ``event_date``); "since" gives ``2021/PRESENT_REF``."""
+    if timex.value and "/" in timex.value:
+        return timex
+    suffix = "/PRESENT_REF" if marker == "since" else "/"
+    return dataclasses.replace(timex, value=f"{timex.value}{suffix}", interval_end=None, granularity="range")
+
+
+def attach_timexes(sent: Any, trigger: Any, timexes: Iterable[Timex], *, doc_offset: int = 0) -> Timex | None:
+    """The date expression of ``sent`` syntactically attached to ``trigger``
+    (``None`` when none is).  Durations, sets and counts are never returned.
+    Among several, the one nearest the trigger in the tree wins."""
+    targets = _targets(trigger)
+    best: tuple[tuple[int, int], Timex] | None = None
+    for tx in timexes:
+        if tx.kind != "date":
+            continue
+        toks = timex_tokens(sent, tx, doc_offset=doc_offset)
+        if not toks:
+            continue
+        ids = {t.i for t in toks}
+        heads = [t for t in toks if t.head.i not in ids or t.head is t]
+        found = None
+        for h in heads:
+            p = _path(h if h.head is not h else h, targets)
+            if p is not None and (found is None or p[0] < found[0]):
+                found = p
+        if found is None:
+            continue
+        steps, marker = found
+        cand = range_from(tx, marker=marker) if marker else tx
+        key = (steps, abs(toks[0].i - trigger.i))
+        if best is None or key < best[0]:
+            best = (key, cand)
+    return best[1] if best else None
+
+
+def trigger_tense(trigger: Any) -> str | None:
+    """"future" when the trigger has a future auxiliary (will, 'll, shall,
+    going to) or is the complement of an intention verb; "past" for past-tense
+    morphology or a past auxiliary; "present" for present-tense; else None."""
+    aux = [c for c in trigger.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in _FUTURE_AUX for a in aux):
+        return "future"
+    if trigger.dep_ == "xcomp" and trigger.head.lemma_ in ("plan", "expect", "agree", "intend", "go", "schedule", "hope", "want", "promise", "vow", "threaten"):
+        return "future"
+    if any(a.tag_ in ("VBD",) for a in aux) or trigger.tag_ in ("VBD", "VBN"):
+        return "past"
+    if "Past" in trigger.morph.get("Tense"):
+        return "past"
+    if trigger.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in aux):
+        return "present"
+    return None
