@@ -1,0 +1,445 @@
+"""Place names -> places, an event's location, and government metonyms.
+
+* :func:`resolve_places` resolves the place mentions of one article (the
+  coder passes spaCy's GPE/LOC/FAC entities) against a :class:`Gazetteer`.
+* :func:`event_location` picks, for one event, the place its clause says it
+  happened in, and the proposed venues (``role="candidate"``).
+* :func:`is_government_metonym` tells "Moscow said" (a government) from
+  "in Moscow" (a place).
+
+Disambiguation rules are documented in docs/places.md.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from tidings.resolve.gazetteer import Candidate, Gazetteer, normalize_name
+from tidings.types import Place
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+__all__ = [
+    "Mention",
+    "resolve_places",
+    "score_candidates",
+    "event_location",
+    "is_government_metonym",
+    "LOCATIVE_PREPS",
+]
+
+#: (text, char_start, char_end) of a place mention in the article
+Mention = tuple[str, int, int]
+
+# ------------------------------------------------------------------ weights
+#: prior bonus by kind: a bare name that is a country usually means the country
+_KIND_BONUS = {
+    "country": 3.0, "continent": 2.5, "admin1": 1.0, "region": 1.0, "water": 1.0,
+    "admin2": 0.0, "city": 0.0,
+}
+#: log10 population assumed for team-table regions and seas (no population)
+_WELL_KNOWN = 6.0
+_CAPITAL = 1.5
+_ALIAS = -2.5
+_NO_COORDS = -0.5
+_CONTEXT_COUNTRY = 2.5   # a country the article names
+_ACTOR_COUNTRY = 1.5     # a country of the event's actors
+_NEIGHBOUR = 0.5         # borders such a country
+_HOME = 1.0              # the caller's home country (off by default)
+_DOC_COUNTRY = 3.0       # x share of the article's other places in that country
+_DOC_ADMIN1 = 3.0        # x share of the article's other places in that admin1
+_NEAR = 2.0              # x closeness to the article's other places
+_NEAR_KM = 150.0
+_CONTAINER = 6.0         # "Paris, Texas": inside the named state or country
+_ROUNDS = 3
+
+_US_POSTAL = re.compile(r"^[A-Z]{2}$")
+_TRAILING = re.compile(r"(?:'s|’s|[.,;:])+$")
+
+
+@dataclass(frozen=True, slots=True)
+class _Group:
+    """Mentions sharing a name (and container): one sense per article."""
+
+    key: str
+    name: str
+    container: tuple[Candidate, ...]
+    mentions: tuple[int, ...]
+
+
+def _clean(text: str) -> str:
+    text = text.strip()
+    if text.lower().startswith("the "):
+        text = text[4:]
+    out = _TRAILING.sub("", text)
+    # keep the dot of abbreviations such as "Ga." or "D.C."
+    return out if not text.endswith(".") or len(out) > 4 else text
+
+
+def _distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 12742.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def _prior(c: Candidate) -> float:
+    pop = c.population
+    base = math.log10(pop + 1) if pop > 0 else (_WELL_KNOWN if c.kind in ("region", "water") else 3.0)
+    s = base + _KIND_BONUS.get(c.kind, 0.0)
+    if c.capital:
+        s += _CAPITAL
+    if c.alias:
+        s += _ALIAS
+    if c.lat is None:
+        s += _NO_COORDS
+    return s
+
+
+def _inside(c: Candidate, container: Candidate) -> bool:
+    if container.kind == "country" or container.admin1 is None:
+        return c.country == container.country and c != container
+    return c.country == container.country and c.admin1 == container.admin1 and c != container
+
+
+def _container_of(
+    i: int, mentions: Sequence[Mention], text: str | None, gazetteer: Gazetteer
+) -> tuple[str, tuple[Candidate, ...]]:
+    """The state/country named right after a mention ("Paris, Texas"), if any."""
+    mtext, _, end = mentions[i]
+    tail = None
+    if "," in mtext:
+        tail = mtext.split(",", 1)[1]
+    elif text is not None and text[end : end + 2] == ", ":
+        nxt = next((m for m in mentions if m[1] == end + 2), None)
+        if nxt is not None:
+            tail = nxt[0]
+        else:
+            m = re.match(r"((?:[A-Z][A-Za-z]*\.?\s?){1,3})", text[end + 2 : end + 40])
+            tail = m.group(1) if m else None
+    if not tail:
+        return "", ()
+    tail = _clean(tail)
+    found = tuple(
+        c for c in gazetteer.lookup(tail) if c.kind in ("admin1", "country")
+    )
+    return (normalize_name(tail), found) if found else ("", ())
+
+
+def score_candidates(
+    cands: Iterable[Candidate],
+    *,
+    context_countries: Iterable[str] = (),
+    actor_countries: Iterable[str] = (),
+    neighbours: Iterable[str] = (),
+    home_country: str | None = None,
+) -> list[tuple[float, Candidate]]:
+    """Prior plus caller-given context, best first (no article evidence)."""
+    ctx, actors, nb = set(context_countries), set(actor_countries), set(neighbours)
+    out = []
+    for c in cands:
+        s = _prior(c)
+        if c.country in ctx:
+            s += _CONTEXT_COUNTRY
+        elif c.country in nb:
+            s += _NEIGHBOUR
+        if c.country in actors:
+            s += _ACTOR_COUNTRY
+        if home_country and c.country == home_country:
+            s += _HOME
+        out.append((s, c))
+    out.sort(key=lambda sc: -sc[0])
+    return out
+
+
+def resolve_places(
+    mentions: Sequence[Mention],
+    *,
+    gazetteer: Gazetteer,
+    context_countries: Iterable[str] = (),
+    actor_countries: Iterable[str] = (),
+    text: str | None = None,
+    home_country: str | None = None,
+) -> list[Place]:
+    """Resolve every mention of one article; one :class:`Place` per mention.
+
+    ``context_countries`` are ISO3 codes of countries the article mentions,
+    ``actor_countries`` those of the event's actors; ``text`` (the article)
+    lets "City, ST" patterns be read; ``home_country`` is an optional ISO3
+    prior for local news.  Unresolved mentions come back with ``name=None``.
+    """
+    ctx = tuple(context_countries)
+    actors = tuple(actor_countries)
+    nb: set[str] = set()
+    for cc in ctx + actors:
+        nb |= gazetteer.neighbours(cc)
+
+    groups: dict[str, list[int]] = defaultdict(list)
+    containers: dict[str, tuple[str, tuple[Candidate, ...]]] = {}
+    names: dict[str, str] = {}
+    for i, (mtext, _, _) in enumerate(mentions):
+        ckey, cont = _container_of(i, mentions, text, gazetteer)
+        name = _clean(mtext.split(",", 1)[0] if "," in mtext and cont else mtext)
+        key = normalize_name(name) + "|" + ckey
+        groups[key].append(i)
+        containers[key] = (ckey, cont)
+        names[key] = name
+    glist = [
+        _Group(k, names[k], containers[k][1], tuple(v)) for k, v in groups.items()
+    ]
+
+    base: dict[str, list[tuple[float, Candidate]]] = {}
+    for g in glist:
+        cands = gazetteer.lookup(g.name)
+        if _US_POSTAL.match(g.name) and not any(c.kind == "country" for c in cands):
+            cands = ()  # bare "GA", "IN": only a state after a comma (see _container_of)
+        scored = score_candidates(
+            cands, context_countries=ctx, actor_countries=actors, neighbours=nb,
+            home_country=home_country,
+        )
+        if g.container:
+            scored = [
+                (s + (_CONTAINER if any(_inside(c, k) for k in g.container) else 0.0), c)
+                for s, c in scored
+            ]
+            scored.sort(key=lambda sc: -sc[0])
+        base[g.key] = scored
+
+    choice = {k: (v[0][1] if v else None) for k, v in base.items()}
+    for _ in range(_ROUNDS):
+        new = {g.key: _rescore(g, base[g.key], glist, choice) for g in glist}
+        if new == choice:
+            break
+        choice = new
+
+    out: list[Place] = [Place(m[0], m[1], m[2], None, None) for m in mentions]
+    for g in glist:
+        c = choice[g.key]
+        if c is None:
+            continue
+        for i in g.mentions:
+            t, s, e = mentions[i]
+            out[i] = Place(
+                text=t, char_start=s, char_end=e, name=c.name, country=c.country,
+                admin1=c.admin1, lat=c.lat, lon=c.lon, geonameid=c.geonameid,
+            )
+    return out
+
+
+def _rescore(
+    g: _Group,
+    scored: list[tuple[float, Candidate]],
+    groups: Sequence[_Group],
+    choice: dict[str, Candidate | None],
+) -> Candidate | None:
+    """Best candidate given what the article's *other* names resolved to."""
+    if len(scored) <= 1:
+        return scored[0][1] if scored else None
+    others = [
+        (choice[o.key], len(o.mentions))
+        for o in groups
+        if o.key != g.key and choice[o.key] is not None and o.name != g.name
+    ]
+    total = sum(n for _, n in others)
+    if not total:
+        return scored[0][1]
+    countries: Counter[str] = Counter()
+    admin1s: Counter[tuple[str, str]] = Counter()
+    for c, n in others:
+        assert c is not None
+        if c.country:
+            countries[c.country] += n
+        if c.admin1 and c.kind != "country":
+            admin1s[(c.country or "", c.admin1)] += n
+    best, best_s = None, -math.inf
+    for s, c in scored:
+        s += _DOC_COUNTRY * countries.get(c.country or "", 0) / total
+        if c.admin1 and c.kind != "country":
+            s += _DOC_ADMIN1 * admin1s.get((c.country or "", c.admin1), 0) / total
+        if c.lat is not None and c.lon is not None and c.kind in ("city", "admin2"):
+            near = 0.0
+            for o, n in others:
+                if o is not None and o.lat is not None and o.lon is not None and o.kind in (
+                    "city", "admin2"
+                ):
+                    d = _distance_km(c.lat, c.lon, o.lat, o.lon)
+                    near += n * math.exp(-d / _NEAR_KM)
+            s += _NEAR * min(1.0, near)
+        if s > best_s:
+            best, best_s = c, s
+    return best
+
+
+# ------------------------------------------------------------------ event location
+
+#: prepositions that say where something happened
+LOCATIVE_PREPS = frozenset(
+    "in at near outside across inside within throughout around off".split()
+)
+#: "the city of X": nouns between a locative preposition and the name
+_PLACE_NOUNS = frozenset(
+    """city town village region province state area district capital outskirts suburbs
+    suburb port coast border streets centre center heart north south east west part parts
+    country territory county governorate oblast island islands""".split()
+)
+_VENUE_NOUNS = frozenset("venue venues location locations site sites host hosts option options".split())
+_HEDGES = frozenset(
+    "potential possible likely proposed prospective candidate suggested mooted".split()
+)
+_MODALS = frozenset("could might may would".split())
+_HOLD_VERBS = frozenset("hold host take happen meet convene stage place".split())
+
+
+def _place_root(sent: Span, place: Place, offset: int) -> Token | None:
+    span = sent.doc.char_span(
+        place.char_start - offset, place.char_end - offset, alignment_mode="expand"
+    )
+    if span is None or span.start < sent.start or span.end > sent.end:
+        return None
+    return span.root
+
+
+def _governor(tok: Token) -> tuple[Token | None, str | None]:
+    """The word a place attaches to through a locative preposition, and the preposition."""
+    while tok.dep_ in ("conj", "appos", "compound") and tok.head is not tok:
+        tok = tok.head
+    for _ in range(3):
+        if tok.dep_ != "pobj":
+            return None, None
+        prep = tok.head
+        word = prep.lower_
+        if word == "of" and prep.head.lemma_.lower() in _PLACE_NOUNS:
+            tok = prep.head
+            continue
+        if word in LOCATIVE_PREPS:
+            return prep.head, word
+        return None, None
+    return None, None
+
+
+def _attached_to(gov: Token, trigger: Token) -> bool:
+    """Does ``gov`` (what a locative phrase modifies) belong to the trigger's clause?"""
+    tok = gov
+    for _ in range(5):
+        if tok == trigger:
+            return True
+        if tok.pos_ in ("VERB", "AUX"):
+            # "agreed to meet in Riyadh": the xcomp chain shares the place
+            return (tok.dep_ == "xcomp" and tok.head == trigger) or (
+                trigger.dep_ == "xcomp" and trigger.head == tok
+            )
+        if tok.head == tok:
+            return False
+        tok = tok.head
+    return False
+
+
+def _is_hypothetical_venue(tok: Token) -> bool:
+    """'X and Y are potential venues', 'could be held in X', 'a possible venue, X'."""
+    head = tok
+    while head.dep_ in ("conj", "compound") and head.head is not head:
+        head = head.head
+    # appositive or predicate of a hedged venue noun
+    if head.dep_ in ("appos", "attr") and head.head.lemma_.lower() in _VENUE_NOUNS:
+        return _hedged_noun(head.head)
+    clause = head.head
+    if head.dep_ in ("nsubj", "nsubjpass"):
+        for ch in clause.children:
+            if ch.dep_ in ("attr", "dobj", "acomp") and ch.lemma_.lower() in _VENUE_NOUNS:
+                return _hedged_noun(ch) or _modal(clause)
+            if ch.lemma_.lower() in _HEDGES and ch.dep_ == "acomp":
+                return True
+        if clause.lemma_.lower() in ("host", "offer") and _modal(clause):
+            return True
+    if head.dep_ == "pobj":
+        verb = head.head.head
+        if verb.lemma_.lower() in _HOLD_VERBS and _modal(verb):
+            return True
+        if verb.lemma_.lower() in _VENUE_NOUNS and _hedged_noun(verb):
+            return True
+    return False
+
+
+def _hedged_noun(noun: Token) -> bool:
+    return any(ch.lemma_.lower() in _HEDGES for ch in noun.children) or _modal(noun.head)
+
+
+def _modal(verb: Token) -> bool:
+    return any(ch.dep_ == "aux" and ch.lower_ in _MODALS for ch in verb.children)
+
+
+def event_location(
+    sent: Span, trigger: Token, places: Sequence[Place], *, offset: int = 0
+) -> tuple[Place | None, tuple[Place, ...]]:
+    """Where the event of ``trigger`` happened, and the proposed venues.
+
+    ``places`` are resolved places with article offsets; ``offset`` is the
+    article offset of ``sent.doc``'s first character (0 when the doc is the
+    whole article).  Returns ``(location, candidates)``: the place attached
+    to the trigger by a locative preposition (in/at/near/outside/across ...),
+    and the places the sentence offers as hypothetical venues, with
+    ``role="candidate"``.
+    """
+    location: Place | None = None
+    candidates: list[Place] = []
+    for place in places:
+        tok = _place_root(sent, place, offset)
+        if tok is None:
+            continue
+        if _is_hypothetical_venue(tok):
+            candidates.append(replace(place, role="candidate"))
+            continue
+        gov, _prep = _governor(tok)
+        if location is None and gov is not None and _attached_to(gov, trigger):
+            location = replace(place, role="asserted")
+    return location, tuple(candidates)
+
+
+# ------------------------------------------------------------------ metonyms
+
+#: verbs whose subject acts or speaks: a place name there stands for its government
+GOVERNMENT_VERBS = frozenset(
+    """say tell announce state claim deny accuse warn threaten reject respond demand urge
+    insist condemn criticize criticise welcome praise propose offer agree refuse sign impose
+    lift sanction expel recall summon send deploy launch strike attack invade annex recognize
+    recognise support back oppose veto vow pledge promise call ask request protest retaliate
+    negotiate host approve ban block halt suspend resume release free arrest detain seize
+    order allow permit decide plan want seek intend consider prepare retaliate blame confirm
+    insist argue acknowledge admit dismiss announce appeal file sue push press reiterate
+    hit fire shell bomb retake recapture capture withdraw pull join leave boycott accept
+    ratify adopt vote reach cut halt freeze tighten ease extend provide pay fund""".split()
+)
+_GOVERNMENT_NOUNS = frozenset(
+    """decision response statement position policy refusal offer demand claim move
+    sanctions proposal plan stance reaction warning announcement support backing
+    involvement invasion annexation""".split()
+)
+
+
+def is_government_metonym(ent_span: Span) -> bool:
+    """A place name standing for its government: 'Moscow said', 'Washington imposed'.
+
+    True when the name (or the first of a coordination, "Moscow and Beijing
+    said") is the subject of a speech or action verb, the agent of a passive
+    one ("imposed by Washington"), or the possessor of a policy noun
+    ("Moscow's response").  'in Moscow', 'Moscow was shelled' are places.
+    """
+    if ent_span.label_ not in ("GPE", ""):
+        return False
+    tok = ent_span.root
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
+    head = tok.head
+    if tok.dep_ == "nsubj":
+        return head.lemma_.lower() in GOVERNMENT_VERBS
+    if tok.dep_ == "pobj" and head.lower_ == "by" and head.dep_ == "agent":
+        return head.head.lemma_.lower() in GOVERNMENT_VERBS
+    if tok.dep_ == "poss":
+        return head.lemma_.lower() in _GOVERNMENT_NOUNS
+    return False
