@@ -145,7 +145,8 @@ class MemoryStore:
             events.pop(eid, None)
         for e in batch.events:
             events[e.event_id] = e
-        claims = {k: c for k, c in self._claims.items() if c.event_id in events}
+        touched = set(batch.deleted_events) | {e.event_id for e in batch.events}
+        claims = {k: c for k, c in self._claims.items() if c.event_id not in touched}
         for c in batch.claims:
             claims[c.claim_id] = c
         actors = dict(self._actors)
