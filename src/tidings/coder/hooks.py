@@ -45,20 +45,24 @@ def publication_interval(pub_date: dt.date | None) -> DateInterval:
 
 
 class TextDates:
-    """Dates from time expressions attached to the trigger (tidings.resolve.dates)."""
+    """Dates from time expressions attached to the trigger by the parse (tidings.resolve)."""
+
+    def __init__(self) -> None:
+        from ..resolve.dates import TimexFinder
+
+        self.finder = TimexFinder()
 
     def find(self, text: str, pub_date: dt.date | None) -> list[Timex]:
-        from ..resolve import dates
-
-        return dates.find_timexes(text, pub_date)
+        return self.finder.find(text, pub_date)
 
     def event_date(
         self, sent: Span, trigger: Token, timexes: list[Timex], pub_date: dt.date | None
     ) -> DateInterval:
-        from ..resolve import dates
+        from ..resolve.dates import event_date
+        from ..resolve.timex_attach import attach_timexes
 
-        tx = dates.attach_timexes(sent, trigger, timexes) if timexes else None
-        return dates.event_date(tx, pub_date)
+        tx = attach_timexes(sent, trigger, timexes) if timexes else None
+        return event_date(tx, pub_date)
 
 
 class ClaimsAssessor:

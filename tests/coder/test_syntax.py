@@ -1,0 +1,74 @@
+from tidings.coder.syntax import np_tokens, prep_objects, subject_candidates, subjects
+
+from .handparse import parse
+
+# "Trump promised to bring an end to the war"
+PROMISE = parse([
+    ("Trump", "PROPN", "nsubj", 1, "Trump"),
+    ("promised", "VERB", "ROOT", 1, "promise"),
+    ("to", "PART", "aux", 3, "to"),
+    ("bring", "VERB", "xcomp", 1, "bring"),
+    ("an", "DET", "det", 5, "an"),
+    ("end", "NOUN", "dobj", 3, "end"),
+])
+
+# "The Kremlin confirmed that talks took place but declined to comment" (conj under the ccomp)
+KREMLIN = parse([
+    ("The", "DET", "det", 1, "the"),
+    ("Kremlin", "PROPN", "nsubj", 2, "Kremlin"),
+    ("confirmed", "VERB", "ROOT", 2, "confirm"),
+    ("that", "SCONJ", "mark", 5, "that"),
+    ("talks", "NOUN", "nsubj", 5, "talk"),
+    ("took", "VERB", "ccomp", 2, "take"),
+    ("place", "NOUN", "dobj", 5, "place"),
+    ("but", "CCONJ", "cc", 5, "but"),
+    ("declined", "VERB", "conj", 5, "decline"),
+])
+
+# "Biden, who spoke to Putin"
+RELATIVE = parse([
+    ("Biden", "PROPN", "ROOT", 0, "Biden"),
+    (",", "PUNCT", "punct", 0, ","),
+    ("who", "PRON", "nsubj", 3, "who"),
+    ("spoke", "VERB", "relcl", 0, "speak"),
+    ("to", "ADP", "prep", 3, "to"),
+    ("Putin", "PROPN", "pobj", 4, "Putin"),
+])
+
+# "Ukraine was attacked by Russia and Belarus"
+PASSIVE = parse([
+    ("Ukraine", "PROPN", "nsubjpass", 2, "Ukraine"),
+    ("was", "AUX", "auxpass", 2, "be"),
+    ("attacked", "VERB", "ROOT", 2, "attack"),
+    ("by", "ADP", "agent", 2, "by"),
+    ("Russia", "PROPN", "pobj", 3, "Russia"),
+    ("and", "CCONJ", "cc", 4, "and"),
+    ("Belarus", "PROPN", "conj", 4, "Belarus"),
+])
+
+
+def texts(toks):
+    return [t.text for t in toks]
+
+
+def test_control_verb_inherits_subject():
+    assert texts(subjects(PROMISE[3])) == ["Trump"]
+
+
+def test_conjunct_of_embedded_clause_falls_back_to_matrix_subject():
+    groups = [texts(g) for g in subject_candidates(KREMLIN[8])]
+    assert groups == [["talks"], ["Kremlin"]]
+
+
+def test_relative_pronoun_resolves_to_antecedent():
+    assert texts(subjects(RELATIVE[3])) == ["Biden"]
+    assert texts(prep_objects(RELATIVE[3], ("to",))) == ["Putin"]
+
+
+def test_passive_agent_is_the_subject_with_conjuncts():
+    assert texts(subjects(PASSIVE[2])) == ["Russia", "Belarus"]
+
+
+def test_np_tokens_stop_at_clauses():
+    assert texts(np_tokens(RELATIVE[0])) == ["Biden"]
+    assert texts(np_tokens(KREMLIN[1])) == ["The", "Kremlin"]
