@@ -45,14 +45,14 @@ def code(paths: tuple[str, ...], date: dt.date | None, fmt: str | None, output: 
       tidings code news.jsonl --format jsonl -o events.jsonl
       echo "Putin met Xi in Beijing on Monday." | tidings code - --date 2025-05-08
     """
-    from ..coder import Coder
+    from .. import default_coder
     from ..ingest import read_inputs
     from .output import EventWriter
 
     if fmt is None:
         fmt = "table" if (output is None and sys.stdout.isatty()) else "jsonl"
     try:
-        coder = Coder()
+        coder = default_coder()
     except TidingsError as exc:
         raise click.ClickException(str(exc)) from exc
     bad = 0

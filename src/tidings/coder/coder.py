@@ -88,15 +88,16 @@ class Coder:
         """Events of an already parsed article."""
         resolver = ActorResolver(self.index, doc, default_date=article.date)
         timexes = self.dates.find(doc.text, article.date)
-        events: list[tuple[tuple[int, int, int], Event]] = []
+        events: list[tuple[tuple[int, bool, int, int], Event]] = []
         for s_index, sent in enumerate(doc.sents):
             if self._discarded(sent):
                 continue
             cands = sentence_candidates(sent, self.lexicon)
             sent_timexes = [t for t in timexes if sent.start_char <= t.char_start < sent.end_char]
+            frames = _speech_frames(cands)
             for cand in cands:
                 for ev in self._events(article, s_index, sent, cand, resolver, sent_timexes):
-                    key = (s_index, clause_depth(cand.trigger), cand.trigger.i)
+                    key = (s_index, cand.trigger.i in frames, clause_depth(cand.trigger), cand.trigger.i)
                     events.append((key, ev))
         events.sort(key=lambda kv: kv[0])
         return _unique([e for _, e in events])
@@ -196,6 +197,21 @@ class Coder:
                 return info if c == code else CameoCode(code, info.name, info.goldstein, info.quad_class, info.plover_event, info.plover_mode)
             c = c[:-1]
         return CameoCode(code, "Unknown code", 0.0, 0, None, None)
+
+
+def _speech_frames(cands: list[Candidate]) -> set[int]:
+    """Triggers of statements (CAMEO 01x) that report another event of the sentence.
+
+    "X said Y attacked Z": the attack is the event and "said" its frame, so
+    the frame is ordered after it; otherwise the main clause comes first.
+    """
+    frames = set()
+    for c in cands:
+        if c.code.startswith("01"):
+            inner = {t.i for t in c.trigger.subtree} - {c.trigger.i}
+            if any(o.trigger.i in inner and not o.code.startswith("01") for o in cands):
+                frames.add(c.trigger.i)
+    return frames
 
 
 def _resolved(resolver: ActorResolver, heads: tuple[Token, ...], day: dt.date | None) -> list[Actor]:
