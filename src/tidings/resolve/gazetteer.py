@@ -51,7 +51,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 #: bump when the pickled layout changes
-_FORMAT = 3
+_FORMAT = 4
 KINDS = ("continent", "country", "admin1", "admin2", "city", "region", "water")
 _REGION_COLUMNS = ["name", "aliases", "country", "admin1", "lat", "lon", "geonameid", "kind"]
 _SUBSTITUTE = {"saint": "st", "sainte": "ste", "mount": "mt", "fort": "ft"}
@@ -74,6 +74,8 @@ class Candidate:
     capital: bool = False
     #: True when the looked-up name is an alternate name, not the main one
     alias: bool = False
+    #: second-level division (US county) of a town, when known
+    admin2: str | None = None
 
 
 class Gazetteer(Protocol):
@@ -392,6 +394,7 @@ def _build() -> tuple[list[Candidate], dict[str, list[tuple[int, bool]]], dict[s
     for gid, c in cities.items():
         cc = c["countrycode"]
         a1 = admin1_name.get((cc, c["admin1code"]))
+        r = by_coord.get((round(c["latitude"], 3), round(c["longitude"], 3), cc))
         admin1_pop[(cc, a1 or "")] += c["population"]
         cand = Candidate(
             name=c["name"],
@@ -403,6 +406,7 @@ def _build() -> tuple[list[Candidate], dict[str, list[tuple[int, bool]]], dict[s
             population=c["population"],
             kind="city",
             capital=gid in capital_ids,
+            admin2=(r["admin2"] or None) if r else None,
         )
         alts = {a for a in c.get("alternatenames", ()) if _good_alias(a, c["name"])}
         b.add(cand, sorted(alts))
@@ -420,7 +424,12 @@ def _build() -> tuple[list[Candidate], dict[str, list[tuple[int, bool]]], dict[s
                 a2_points[(cc, r["admin1"], r["admin2"])].append((lat, lon))
         near = seen_names.get((cc, normalize_name(r["name"])), ())
         if (round(lat, 2), round(lon, 2)) not in seen_points and not any(abs(lat - p[0]) < 0.25 and abs(lon - p[1]) < 0.25 for p in near):
-            b.add(Candidate(r["name"], iso3.get(cc), r["admin1"] or None, lat, lon, None, 0, "city"))
+            b.add(
+                Candidate(
+                    r["name"], iso3.get(cc), r["admin1"] or None, lat, lon, None, 0, "city",
+                    admin2=r["admin2"] or None,
+                )
+            )
 
     # first-level regions: mean of their towns
     for (cc, a1), pts in a1_points.items():

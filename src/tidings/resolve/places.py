@@ -55,10 +55,13 @@ _HOME = 1.0              # the caller's home country (off by default)
 _DOC_COUNTRY = 4.0       # x share of the article's other places in that country
 _DOC_NEIGHBOUR = 1.0     # x share of them in bordering countries
 _DOC_ADMIN1 = 3.0        # x share of the article's other places in that admin1
-_NEAR = 2.0              # x closeness to the article's other places
+_NEAR = 3.0              # x closeness to the article's other places
 _NEAR_KM = 150.0
 _CONTAINER = 6.0         # "Paris, Texas": inside the named state or country
-_ROUNDS = 3
+_ROUNDS = 4
+#: candidates per name kept for article-level rescoring
+_TOP = 12
+_LOCAL = ("city", "admin2")
 
 _US_POSTAL = re.compile(r"^[A-Z]{2}$")
 _TRAILING = re.compile(r"(?:'s|’s|[.,;:])+$")
@@ -204,8 +207,9 @@ def resolve_places(
     base: dict[str, list[tuple[float, Candidate]]] = {}
     for g in glist:
         cands = _drop_weak_aliases(gazetteer.lookup(g.name))
-        if _US_POSTAL.match(g.name) and not any(c.kind == "country" for c in cands):
-            cands = ()  # bare "GA", "IN": only a state after a comma (see _container_of)
+        if _US_POSTAL.match(g.name):
+            # bare "GA", "IN": a state only after a comma (see _container_of)
+            cands = tuple(c for c in cands if c.kind not in ("admin1", "admin2", "city"))
         scored = score_candidates(
             cands, context_countries=ctx, actor_countries=actors, neighbours=nb,
             home_country=home_country,
@@ -218,9 +222,15 @@ def resolve_places(
             scored.sort(key=lambda sc: -sc[0])
         base[g.key] = scored
 
-    choice = {k: (v[0][1] if v else None) for k, v in base.items()}
+    scored_now = {k: v[:_TOP] for k, v in base.items()}
+    choice = {k: (v[0][1] if v else None) for k, v in scored_now.items()}
     for _ in range(_ROUNDS):
-        new = {g.key: _rescore(g, base[g.key], glist, choice, gazetteer.neighbours) for g in glist}
+        dists = {k: _soft(v) for k, v in scored_now.items()}
+        scored_now = {
+            g.key: _rescore(g, base[g.key][:_TOP], glist, choice, dists, gazetteer.neighbours)
+            for g in glist
+        }
+        new = {k: (v[0][1] if v else None) for k, v in scored_now.items()}
         if new == choice:
             break
         choice = new
@@ -239,33 +249,65 @@ def resolve_places(
     return out
 
 
+def _soft(scored: list[tuple[float, Candidate]]) -> list[tuple[float, Candidate]]:
+    """Scores -> probabilities (softmax), keeping only candidates with coordinates."""
+    if not scored:
+        return []
+    top = scored[0][0]
+    weights = [(math.exp(s - top), c) for s, c in scored]
+    total = sum(w for w, _ in weights)
+    return [(w / total, c) for w, c in weights if c.lat is not None and c.lon is not None]
+
+
+def _support(c: Candidate, dist: list[tuple[float, Candidate]]) -> float:
+    """How strongly another name's likely readings sit next to (or contain) ``c``."""
+    best = 0.0
+    for p, o in dist:
+        if o.kind not in _LOCAL or o.lat is None or o.lon is None:
+            continue
+        if c.admin2 and o.kind == "admin2" and o.name == c.admin2 and o.admin1 == c.admin1:
+            near = 1.0  # a town and its county
+        elif o.admin2 and c.kind == "admin2" and c.name == o.admin2 and o.admin1 == c.admin1:
+            near = 1.0
+        else:
+            assert c.lat is not None and c.lon is not None
+            near = math.exp(-_distance_km(c.lat, c.lon, o.lat, o.lon) / _NEAR_KM)
+        best = max(best, p * near)
+    return best
+
+
 def _rescore(
     g: _Group,
     scored: list[tuple[float, Candidate]],
     groups: Sequence[_Group],
     choice: dict[str, Candidate | None],
+    dists: dict[str, list[tuple[float, Candidate]]],
     neighbours: Callable[[str], frozenset[str]],
-) -> Candidate | None:
-    """Best candidate given what the article's *other* names resolved to."""
+) -> list[tuple[float, Candidate]]:
+    """Candidates rescored with what the article's *other* names resolve to, best first.
+
+    Country and admin1 evidence counts the other names' current choices
+    (weighted by mentions); nearness is soft: each other name supports a
+    candidate by its likeliest reading close to it (noisy-or over names).
+    """
     if len(scored) <= 1:
-        return scored[0][1] if scored else None
+        return scored
     others = [
-        (choice[o.key], len(o.mentions))
-        for o in groups
-        if o.key != g.key and choice[o.key] is not None and o.name != g.name
+        o for o in groups if o.key != g.key and choice[o.key] is not None and o.name != g.name
     ]
-    total = sum(n for _, n in others)
+    total = sum(len(o.mentions) for o in others)
     if not total:
-        return scored[0][1]
+        return scored
     countries: Counter[str] = Counter()
     admin1s: Counter[tuple[str, str]] = Counter()
-    for c, n in others:
+    for o in others:
+        c = choice[o.key]
         assert c is not None
         if c.country:
-            countries[c.country] += n
+            countries[c.country] += len(o.mentions)
         if c.admin1 and c.kind != "country":
-            admin1s[(c.country or "", c.admin1)] += n
-    best, best_s = None, -math.inf
+            admin1s[(c.country or "", c.admin1)] += len(o.mentions)
+    out = []
     for s, c in scored:
         s += _DOC_COUNTRY * countries.get(c.country or "", 0) / total
         if c.country:
@@ -273,18 +315,14 @@ def _rescore(
             s += _DOC_NEIGHBOUR * sum(v for k, v in countries.items() if k in nb) / total
         if c.admin1 and c.kind != "country":
             s += _DOC_ADMIN1 * admin1s.get((c.country or "", c.admin1), 0) / total
-        if c.lat is not None and c.lon is not None and c.kind in ("city", "admin2"):
-            near = 0.0
-            for o, n in others:
-                if o is not None and o.lat is not None and o.lon is not None and o.kind in (
-                    "city", "admin2"
-                ):
-                    d = _distance_km(c.lat, c.lon, o.lat, o.lon)
-                    near += n * math.exp(-d / _NEAR_KM)
-            s += _NEAR * min(1.0, near)
-        if s > best_s:
-            best, best_s = c, s
-    return best
+        if c.lat is not None and c.lon is not None and c.kind in _LOCAL:
+            miss = 1.0
+            for o in others:
+                miss *= 1.0 - _support(c, dists.get(o.key, []))
+            s += _NEAR * (1.0 - miss)
+        out.append((s, c))
+    out.sort(key=lambda sc: -sc[0])
+    return out
 
 
 # ------------------------------------------------------------------ event location
