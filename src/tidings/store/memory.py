@@ -7,7 +7,7 @@ batches); nothing persists.  Query semantics are documented in docs/store.md.
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterator, Sequence
 
 from tidings.errors import StoreError
@@ -211,31 +211,22 @@ class MemoryStore:
             return None
         quads = [0, 0, 0, 0]
         partners: dict[str, list[float]] = defaultdict(lambda: [0, 0.0])
-        names: Counter[str] = Counter()
         as_source = as_target = 0
         for e in rows:
             if 1 <= e.quad_class <= 4:
                 quads[e.quad_class - 1] += 1
-            for mine, my_name, other in (
-                (e.source_code, e.source_name, e.target_code),
-                (e.target_code, e.target_name, e.source_code),
-            ):
-                if not actor_matches(mine, code):
-                    continue
-                if my_name and mine and mine.upper() == code.upper():
-                    names[my_name] += 1
-                if other:
+            for mine, other in ((e.source_code, e.target_code), (e.target_code, e.source_code)):
+                if actor_matches(mine, code) and other:
                     partners[other][0] += 1
                     partners[other][1] += e.goldstein
             as_source += actor_matches(e.source_code, code)
             as_target += actor_matches(e.target_code, code)
         ranked = sorted(partners.items(), key=lambda kv: (-kv[1][0], kv[0]))[:top]
         actor = self._actors.get(code.upper())
-        name = actor.name if actor and actor.name else (min(names, key=lambda n: (-names[n], n)) if names else None)
         dates = [e.date_start for e in rows if e.date_start]
         return ActorSummary(
             code=code.upper(),
-            name=name,
+            name=actor.name if actor else None,
             num_events=len(rows),
             as_source=as_source,
             as_target=as_target,
