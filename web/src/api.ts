@@ -1,52 +1,72 @@
 // Types of the JSON the API returns (see docs/web.md) and small fetch helpers.
 
-export interface ActorJ {
-  text: string;
-  name: string | null;
-  code: string | null;
-  country: string | null;
-  sector: string | null;
-  start: number | null;
-  end: number | null;
+// Rows mirror tidings.store.base (EventRow, MentionRow, ArticleRow, ClaimRow, ...).
+
+export interface EventRow {
+  event_id: string;
+  cameo: string;
+  cameo_label: string;
+  plover_event: string | null;
+  quad_class: number;
+  goldstein: number;
+  date_start: string | null;
+  date_end: string | null;
+  num_mentions: number;
+  num_sources: number;
+  num_articles: number;
+  source_code: string | null;
+  source_name: string | null;
+  target_code: string | null;
+  target_name: string | null;
+  modality: string;
+  sentence: string;
+  place_name: string | null;
+  place_country: string | null;
+  claim_status: string | null;
 }
 
-export interface PlaceJ {
-  text: string;
-  char_start: number;
-  char_end: number;
-  name: string | null;
-  country: string | null;
-  lat: number | null;
-  lon: number | null;
-  role: string;
-}
-
-export interface EventJ {
+export interface MentionRow {
+  mention_id: string;
   event_id: string;
   article_id: string;
   sentence_index: number;
-  source: ActorJ | null;
-  target: ActorJ | null;
   cameo: string;
   cameo_label: string;
-  plover: { event: string | null; mode: string | null };
+  plover_event: string | null;
   goldstein: number;
   quad_class: number;
-  date: { start: string | null; end: string | null; granularity: string; text: string | null; source: string };
-  evidence: { sentence: string; trigger: string; start: number; end: number; trigger_start: number; trigger_end: number };
-  confidence: number;
+  date_start: string | null;
+  date_end: string | null;
+  date_text: string | null;
+  sentence: string;
+  trigger: string;
+  source_code: string | null;
+  source_name: string | null;
+  source_text: string | null;
+  target_code: string | null;
+  target_name: string | null;
+  target_text: string | null;
   modality: string;
   hedged: boolean;
-  attribution: { speaker: ActorJ | null; cue: string | null; outlet: string | null; quote: string | null } | null;
-  location: PlaceJ | null;
+  speaker_code: string | null;
+  speaker_text: string | null;
+  attribution_cue: string | null;
+  attribution_outlet: string | null;
+  place_name: string | null;
+  place_country: string | null;
   claim_status: string | null;
+}
+
+export interface EventHit {
+  event: EventRow;
+  article_ids: string[];
 }
 
 export interface EventPage {
   total: number;
   limit: number;
   offset: number;
-  items: EventJ[];
+  items: EventHit[];
 }
 
 export interface Span {
@@ -54,50 +74,65 @@ export interface Span {
   end: number;
   kind: "trigger" | "actor" | "date" | "place";
   label: string;
-  event_id: string | null;
+  mention_id: string | null;
 }
 
 export interface ClaimEvidence {
-  event_id: string;
+  mention_id: string;
   article_id: string;
-  stance: string; // asserts | confirms | denies | reports
-  speaker: string | null;
+  side: "for" | "against";
   modality: string;
-  sentence: string;
+  speaker: string | null;
+  sentence: string | null;
 }
 
-export interface ClaimJ {
+export interface ClaimRow {
   claim_id: string;
-  status: string; // contested | corroborated | single
-  summary: string;
-  source: string | null;
-  target: string | null;
+  event_id: string;
+  status: string;
+  source_code: string | null;
+  target_code: string | null;
   cameo: string;
+  sentence: string;
+  num_supporting: number;
+  num_denying: number;
+}
+
+export interface ClaimView {
+  claim: ClaimRow;
   evidence: ClaimEvidence[];
 }
 
-export interface ArticleJ {
+export interface ArticleRow {
   id: string;
-  title: string | null;
+  text: string;
   date: string | null;
+  title: string | null;
   source: string | null;
   url: string | null;
-  text: string;
-  spans: Span[];
-  events: EventJ[];
-  claims: ClaimJ[];
 }
 
-export interface CodedText {
-  text: string;
+export interface ArticleView {
+  article: ArticleRow;
+  mentions: MentionRow[];
   spans: Span[];
-  events: EventJ[];
+  claims: ClaimView[];
+}
+
+export interface CodeResult {
+  text: string;
+  mentions: MentionRow[];
+  spans: Span[];
 }
 
 export interface SeriesPoint {
-  period: string; // ISO date of the period's first day
-  counts: [number, number, number, number]; // QuadClass 1..4
-  goldstein: number;
+  period: string; // first day of the period
+  num_events: number;
+  quad1: number;
+  quad2: number;
+  quad3: number;
+  quad4: number;
+  goldstein_sum: number;
 }
 
 export interface Series {
@@ -134,9 +169,11 @@ export interface MapPoint {
 export interface Meta {
   plover: string[];
   modalities: string[];
-  quad_classes: string[];
-  total_events: number;
-  total_articles: number;
+  claim_statuses: string[];
+  events: number;
+  articles: number;
+  max_text_chars: number;
+  coder_available: boolean;
 }
 
 export type Filters = Record<string, string>;
@@ -175,14 +212,13 @@ async function getJson<T>(path: string, init?: RequestInit): Promise<T> {
 export const api = {
   meta: () => getJson<Meta>("api/meta"),
   events: (f: Filters) => getJson<EventPage>(`api/events${query(f)}`),
-  event: (id: string) => getJson<{ event: EventJ; mentions: EventJ[] }>(`api/events/${encodeURIComponent(id)}`),
-  article: (id: string) => getJson<ArticleJ>(`api/articles/${encodeURIComponent(id)}`),
+  article: (id: string) => getJson<ArticleView>(`api/articles/${encodeURIComponent(id)}`),
   series: (f: Filters) => getJson<Series>(`api/series${query(f)}`),
   network: (f: Filters) => getJson<Network>(`api/network${query(f)}`),
   places: (f: Filters) => getJson<{ points: MapPoint[] }>(`api/places${query(f)}`),
-  claims: (status: string) => getJson<{ items: ClaimJ[] }>(`api/claims${query({ status })}`),
+  claims: (status: string) => getJson<{ items: ClaimView[] }>(`api/claims${query({ status })}`),
   code: (text: string, date: string) =>
-    getJson<CodedText>("api/code", {
+    getJson<CodeResult>("api/code", {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify(date ? { text, date } : { text }),
@@ -192,7 +228,11 @@ export const api = {
 export const QUAD_NAMES = ["Verbal cooperation", "Material cooperation", "Verbal conflict", "Material conflict"];
 export const QUAD_COLORS = ["#8cc084", "#2e7d32", "#f0a04b", "#c62828"];
 
-export function actorLabel(a: ActorJ | null): string {
-  if (!a) return "—";
-  return a.code ? `${a.code}${a.name ? ` (${a.name})` : ""}` : a.text;
+export function actorLabel(code: string | null, name: string | null): string {
+  if (!code) return name ?? "—";
+  return name ? `${code} (${name})` : code;
+}
+
+export function quadCounts(p: SeriesPoint): [number, number, number, number] {
+  return [p.quad1, p.quad2, p.quad3, p.quad4];
 }

@@ -1,15 +1,18 @@
 // Article view: text with highlighted spans, its events (modality, attribution),
 // and its contested claims side by side. Also the claims list view.
 
-import type { ClaimJ } from "./api";
-import { api, ApiError } from "./api";
+import type { ClaimView } from "./api";
+import { actorLabel, api, ApiError } from "./api";
 import { badge, h, setStatus } from "./dom";
-import { eventCard, legend, renderText, selectEvent } from "./highlight";
+import { eventCard, legend, renderText, selectEvent, selectMention } from "./highlight";
 
-const FOR = new Set(["asserts", "reports", "confirms"]);
+function claimTitle(c: ClaimView): string {
+  const k = c.claim;
+  return `${actorLabel(k.source_code, null)} → ${actorLabel(k.target_code, null)} · ${k.cameo}`;
+}
 
-export function claimBlock(c: ClaimJ): HTMLElement {
-  const side = (title: string, items: ClaimJ["evidence"]) =>
+export function claimBlock(c: ClaimView): HTMLElement {
+  const side = (title: string, items: ClaimView["evidence"]) =>
     h(
       "div",
       { class: "claim-side" },
@@ -18,52 +21,60 @@ export function claimBlock(c: ClaimJ): HTMLElement {
         ? items.map((ev) =>
             h(
               "div",
-              { class: `claim-evidence stance-${ev.stance}` },
-              h("div", {}, badge(ev.stance, `stance-${ev.stance}`), " ", h("strong", {}, ev.speaker ?? "unattributed"), ` · ${ev.modality}`),
-              h("blockquote", {}, ev.sentence),
-              h("a", { href: `#/article/${encodeURIComponent(ev.article_id)}?event=${encodeURIComponent(ev.event_id)}` }, ev.article_id),
+              { class: `claim-evidence side-${ev.side}` },
+              h("div", {}, badge(ev.modality, `mod-${ev.modality}`), " ", h("strong", {}, ev.speaker ?? "unattributed")),
+              ev.sentence ? h("blockquote", {}, ev.sentence) : null,
+              h(
+                "a",
+                { href: `#/article/${encodeURIComponent(ev.article_id)}?mention=${encodeURIComponent(ev.mention_id)}` },
+                ev.article_id,
+              ),
             ),
           )
         : [h("p", { class: "empty" }, "none")]),
     );
   return h(
     "section",
-    { class: `claim claim-${c.status}`, "data-claim-id": c.claim_id },
-    h("h3", {}, badge(c.status, `claim-${c.status}`), " ", c.summary),
+    { class: `claim claim-${c.claim.status}`, "data-claim-id": c.claim.claim_id, "data-event-id": c.claim.event_id },
+    h("h3", {}, badge(c.claim.status, `claim-${c.claim.status}`), " ", claimTitle(c)),
+    h("blockquote", {}, c.claim.sentence),
     h(
       "div",
       { class: "claim-sides" },
-      side("For", c.evidence.filter((e) => FOR.has(e.stance))),
-      side("Against", c.evidence.filter((e) => !FOR.has(e.stance))),
+      side(`For (${c.claim.num_supporting})`, c.evidence.filter((e) => e.side === "for")),
+      side(`Against (${c.claim.num_denying})`, c.evidence.filter((e) => e.side === "against")),
     ),
   );
 }
 
-export async function articleView(id: string, eventId: string | null): Promise<HTMLElement> {
+export async function articleView(id: string, params: URLSearchParams): Promise<HTMLElement> {
   const root = h("section", { class: "view article-view" });
   setStatus("Loading…");
   try {
-    const a = await api.article(id);
-    const textBox = h("div", { class: "panel panel-text" });
-    const cards = h("div", { class: "panel panel-cards" }, h("h2", {}, `Events (${a.events.length})`));
-    const pick = (ev: string) => selectEvent(root, ev);
-    textBox.append(
+    const v = await api.article(id);
+    const a = v.article;
+    const status = new Map(v.claims.map((c) => [c.claim.event_id, c.claim.status]));
+    const pick = (mid: string) => selectMention(root, mid);
+    const textBox = h(
+      "div",
+      { class: "panel panel-text" },
       h("h2", {}, a.title ?? a.id),
       h(
         "p",
         { class: "meta" },
-        [a.date, a.source].filter(Boolean).join(" · "),
+        [a.id, a.date, a.source].filter(Boolean).join(" · "),
         a.url ? " · " : "",
         a.url ? h("a", { href: a.url, rel: "noopener noreferrer", target: "_blank" }, "original") : null,
       ),
       legend(),
-      renderText(a.text, a.spans, pick),
+      renderText(a.text, v.spans, pick),
     );
-    for (const e of a.events) cards.append(eventCard(e, pick));
-    const contested = a.claims.filter((c) => c.status === "contested");
-    const others = a.claims.filter((c) => c.status !== "contested");
+    const cards = h("div", { class: "panel panel-cards" }, h("h2", {}, `Events (${v.mentions.length})`));
+    for (const m of v.mentions) cards.append(eventCard(m, status.get(m.event_id) ?? null, pick));
+    const contested = v.claims.filter((c) => c.claim.status === "contested");
+    const others = v.claims.filter((c) => c.claim.status !== "contested");
     root.append(
-      h("p", {}, h("a", { href: "#/", onclick: (ev: Event) => { if (history.length > 1) { ev.preventDefault(); history.back(); } } }, "‹ back to events")),
+      h("p", {}, h("a", { href: "#/" }, "‹ events")),
       h("div", { class: "article-grid" }, textBox, cards),
       h(
         "div",
@@ -73,8 +84,13 @@ export async function articleView(id: string, eventId: string | null): Promise<H
         ...(others.length ? [h("h2", {}, `Other claims (${others.length})`), ...others.map(claimBlock)] : []),
       ),
     );
-    setStatus(`${a.events.length} events in ${a.id}`);
-    if (eventId) requestAnimationFrame(() => selectEvent(root, eventId));
+    setStatus(`${v.mentions.length} event mentions in ${a.id}`);
+    const mention = params.get("mention");
+    const event = params.get("event");
+    requestAnimationFrame(() => {
+      if (mention) selectMention(root, mention);
+      else if (event) selectEvent(root, event);
+    });
   } catch (err) {
     const msg = err instanceof ApiError ? err.message : String(err);
     setStatus(`Error: ${msg}`, true);
@@ -86,14 +102,21 @@ export async function articleView(id: string, eventId: string | null): Promise<H
 export async function claimsView(status: string): Promise<HTMLElement> {
   const root = h("section", { class: "view claims-view" });
   const sel = h("select", { name: "status" });
-  for (const s of ["contested", "corroborated", "all"]) sel.append(h("option", { value: s, selected: s === status }, s));
+  for (const s of ["contested", "corroborated", "denied", "reported", "all"]) {
+    sel.append(h("option", { value: s, selected: s === status }, s));
+  }
   sel.addEventListener("change", () => (location.hash = `#/claims?status=${sel.value}`));
   root.append(h("div", { class: "filters" }, h("label", { class: "field" }, h("span", {}, "Status"), sel)));
   setStatus("Loading…");
   try {
     const r = await api.claims(status);
     root.append(
-      h("div", { class: "panel" }, h("h2", {}, `Claims: ${status} (${r.items.length})`), ...(r.items.length ? r.items.map(claimBlock) : [h("p", { class: "empty" }, "None.")])),
+      h(
+        "div",
+        { class: "panel" },
+        h("h2", {}, `Claims: ${status} (${r.items.length})`),
+        ...(r.items.length ? r.items.map(claimBlock) : [h("p", { class: "empty" }, "None.")]),
+      ),
     );
     setStatus(`${r.items.length} claims`);
   } catch (err) {

@@ -1,12 +1,12 @@
 // "Code this text": paste text, see its events at once (nothing is stored).
 
+import type { Meta } from "./api";
 import { api, ApiError } from "./api";
 import { clear, h, setStatus } from "./dom";
-import { eventCard, legend, renderText, selectEvent } from "./highlight";
+import { eventCard, legend, renderText, selectMention } from "./highlight";
 
-export const MAX_CHARS = 20_000;
-
-export function codeView(): HTMLElement {
+export function codeView(meta: Meta): HTMLElement {
+  const MAX_CHARS = meta.max_text_chars;
   const root = h("section", { class: "view code-view" });
   const text = h("textarea", {
     name: "text",
@@ -35,12 +35,12 @@ export function codeView(): HTMLElement {
       const r = await api.code(body, date.value);
       if (mine !== seq) return;
       clear(out);
-      const pick = (id: string) => selectEvent(out, id);
-      const cards = h("div", { class: "panel panel-cards" }, h("h2", {}, `Events (${r.events.length})`));
-      for (const e of r.events) cards.append(eventCard(e, pick));
-      if (!r.events.length) cards.append(h("p", { class: "empty" }, "No events found in this text."));
+      const pick = (id: string) => selectMention(out, id);
+      const cards = h("div", { class: "panel panel-cards" }, h("h2", {}, `Events (${r.mentions.length})`));
+      for (const m of r.mentions) cards.append(eventCard(m, null, pick));
+      if (!r.mentions.length) cards.append(h("p", { class: "empty" }, "No events found in this text."));
       out.append(h("div", { class: "panel panel-text" }, legend(), renderText(r.text, r.spans, pick)), cards);
-      setStatus(`${r.events.length} events`);
+      setStatus(`${r.mentions.length} events`);
     } catch (err) {
       if (mine !== seq) return;
       const msg = err instanceof ApiError ? err.message : String(err);
@@ -63,7 +63,13 @@ export function codeView(): HTMLElement {
       "div",
       { class: "panel" },
       h("h2", {}, "Code this text"),
-      h("p", { class: "hint" }, "The text is coded on the server and not stored. Ctrl+Enter codes at once."),
+      h(
+        "p",
+        { class: meta.coder_available ? "hint" : "error" },
+        meta.coder_available
+          ? "The text is coded on the server and not stored. Ctrl+Enter codes at once."
+          : "This server was started without a coder: coding is not available.",
+      ),
       text,
       h(
         "div",

@@ -1,8 +1,8 @@
 // The events view: filter bar, timeline (brush filters the table), events table,
 // actor network and map. Filters live in the URL (#/?actor=RUS&since=...).
 
-import type { EventJ, Filters, Meta } from "./api";
-import { actorLabel, api, ApiError } from "./api";
+import type { EventHit, Filters, Meta, Series } from "./api";
+import { api, ApiError } from "./api";
 import { badge, clear, h, setStatus } from "./dom";
 import { claimBadge } from "./highlight";
 import { drawMap } from "./map";
@@ -39,12 +39,23 @@ function field(label: string, input: HTMLElement): HTMLElement {
   return h("label", { class: "field" }, h("span", {}, label), input);
 }
 
+/** Weekly counts, or monthly/yearly ones when weeks would be too thin to see. */
+async function autoSeries(f: Filters): Promise<Series> {
+  const weekly = await api.series({ ...f, by: "week" });
+  const pts = weekly.points;
+  if (pts.length < 2) return weekly;
+  const days = (Date.parse(pts[pts.length - 1].period) - Date.parse(pts[0].period)) / 86_400_000;
+  if (days <= 2 * 366) return weekly;
+  return api.series({ ...f, by: days > 20 * 366 ? "year" : "month" });
+}
+
 export class EventsView {
   readonly root = h("section", { class: "view events-view" });
   private form = h("form", { class: "filters", role: "search" });
   private inputs: Record<string, HTMLInputElement | HTMLSelectElement> = {};
   private timeline = h("div", { class: "timeline", id: "timeline" });
   private timelineTitle = h("h2", {}, "Timeline");
+  private bySelect = h("select", { name: "by", "aria-label": "Period" });
   private table = h("div", { class: "table-wrap", id: "events-table" });
   private pager = h("div", { class: "pager" });
   private network = h("div", { class: "network", id: "network" });
@@ -92,12 +103,22 @@ export class EventsView {
     for (const name of ["plover", "modality", "since", "until"]) {
       this.inputs[name].addEventListener("change", () => navigate(this.readForm()));
     }
+    for (const b of ["auto", "day", "week", "month", "year"]) this.bySelect.append(h("option", { value: b }, b));
+    this.bySelect.addEventListener("change", () => {
+      const by = this.bySelect.value;
+      navigate({ ...this.filters, by: by === "auto" ? "" : by });
+    });
     this.root.append(
       this.form,
       h(
         "div",
         { class: "grid" },
-        h("div", { class: "panel panel-timeline" }, this.timelineTitle, this.timeline),
+        h(
+          "div",
+          { class: "panel panel-timeline" },
+          h("div", { class: "panel-head" }, this.timelineTitle, h("label", { class: "inline" }, "per ", this.bySelect)),
+          this.timeline,
+        ),
         h("div", { class: "panel panel-table" }, h("h2", {}, "Events"), this.table, this.pager),
         h("div", { class: "panel panel-network" }, h("h2", {}, "Actor network"), this.network),
         h("div", { class: "panel panel-map" }, h("h2", {}, "Where"), this.map),
@@ -118,6 +139,7 @@ export class EventsView {
   async show(f: Filters): Promise<void> {
     this.filters = f;
     for (const k of FILTER_KEYS) this.inputs[k].value = f[k] ?? "";
+    this.bySelect.value = f.by ?? "auto";
     const seq = ++this.seq;
     const subject = f.dyad ? f.dyad.replace(":", " → ") : f.actor || f.country || "all events";
     this.timelineTitle.textContent = `Timeline: ${subject}`;
@@ -126,7 +148,7 @@ export class EventsView {
       const base = withoutRange(f);
       const [page, series, net, places] = await Promise.all([
         api.events({ ...f, limit: String(PAGE), offset: f.offset ?? "0" }),
-        api.series({ ...base, by: f.by ?? "week" }),
+        f.by ? api.series({ ...base, by: f.by }) : autoSeries(base),
         api.network({ ...f }),
         api.places({ ...f }),
       ]);
@@ -149,7 +171,7 @@ export class EventsView {
     }
   }
 
-  private renderTable(items: EventJ[]): void {
+  private renderTable(items: EventHit[]): void {
     clear(this.table);
     if (!items.length) {
       this.table.append(h("p", { class: "empty" }, "No events match these filters."));
@@ -158,40 +180,48 @@ export class EventsView {
     const head = h(
       "tr",
       {},
-      ...["Date", "Source", "Target", "CAMEO", "PLOVER", "Modality", "Goldstein", "Sentence", "Article"].map((t) =>
+      ...["Date", "Who → whom", "Event", "Modality", "Goldstein", "Mentions", "Sentence", "Articles"].map((t) =>
         h("th", { scope: "col" }, t),
       ),
     );
     const body = h("tbody");
-    for (const e of items) {
-      const s = e.evidence;
-      const ts = s.trigger_start - s.start;
-      const te = s.trigger_end - s.start;
-      const sentence =
-        ts >= 0 && te <= s.sentence.length && ts < te
-          ? h("span", {}, s.sentence.slice(0, ts), h("b", {}, s.sentence.slice(ts, te)), s.sentence.slice(te))
-          : h("span", {}, s.sentence);
+    for (const { event: e, article_ids } of items) {
+      const links = h("td", { class: "articles" });
+      article_ids.forEach((aid, i) => {
+        if (i) links.append(" ");
+        links.append(
+          h(
+            "a",
+            { href: `#/article/${encodeURIComponent(aid)}?event=${encodeURIComponent(e.event_id)}`, class: "article-link" },
+            aid,
+          ),
+        );
+      });
       body.append(
         h(
           "tr",
           { "data-event-id": e.event_id, class: `quad-${e.quad_class}` },
-          h("td", { class: "nowrap" }, e.date.start ?? "—"),
-          h("td", {}, actorLabel(e.source)),
-          h("td", {}, actorLabel(e.target)),
-          h("td", {}, h("span", { class: "cameo", title: e.cameo_label }, e.cameo), " ", e.cameo_label),
-          h("td", {}, e.plover.event ?? ""),
-          h("td", {}, badge(e.modality, `mod-${e.modality}`), " ", claimBadge(e.claim_status)),
-          h("td", { class: "num" }, e.goldstein.toFixed(1)),
-          h("td", { class: "sentence" }, sentence),
+          h("td", { class: "nowrap" }, e.date_start ?? "—"),
+          h(
+            "td",
+            { class: "dyad" },
+            h("span", { title: e.source_name ?? "" }, e.source_code ?? "—"),
+            " → ",
+            h("span", { title: e.target_name ?? "" }, e.target_code ?? "—"),
+          ),
           h(
             "td",
             {},
-            h(
-              "a",
-              { href: `#/article/${encodeURIComponent(e.article_id)}?event=${encodeURIComponent(e.event_id)}`, class: "article-link" },
-              e.article_id,
-            ),
+            h("span", { class: "cameo" }, e.cameo),
+            " ",
+            e.cameo_label,
+            e.plover_event ? h("div", { class: "plover" }, e.plover_event) : null,
           ),
+          h("td", {}, badge(e.modality, `mod-${e.modality}`), " ", claimBadge(e.claim_status)),
+          h("td", { class: "num" }, e.goldstein.toFixed(1)),
+          h("td", { class: "num" }, String(e.num_mentions)),
+          h("td", { class: "sentence" }, e.sentence),
+          links,
         ),
       );
     }

@@ -1,7 +1,7 @@
 // Renders article text with its spans (triggers, actors, dates, places) highlighted,
 // and the event cards that go beside it.
 
-import type { EventJ, Span } from "./api";
+import type { MentionRow, Span } from "./api";
 import { actorLabel } from "./api";
 import { badge, h } from "./dom";
 
@@ -25,7 +25,7 @@ export function segments(text: string, spans: Span[]): { start: number; end: num
   return out;
 }
 
-export function renderText(text: string, spans: Span[], onPick?: (eventId: string) => void): HTMLElement {
+export function renderText(text: string, spans: Span[], onPick?: (mentionId: string) => void): HTMLElement {
   const box = h("div", { class: "article-text" });
   const paragraphs: HTMLElement[] = [];
   let para = h("p");
@@ -47,10 +47,10 @@ export function renderText(text: string, spans: Span[], onPick?: (eventId: strin
         (x, y) => PRIORITY.indexOf(x) - PRIORITY.indexOf(y),
       );
       const title = seg.spans.map((s) => `${s.kind}: ${s.label}`).join("\n");
-      const ev = seg.spans.find((s) => s.event_id)?.event_id ?? null;
+      const ev = seg.spans.find((s) => s.mention_id)?.mention_id ?? null;
       const mark = h(
         "mark",
-        { class: kinds.map((k) => `hl-${k}`).join(" "), title, "data-event-id": ev },
+        { class: kinds.map((k) => `hl-${k}`).join(" "), title, "data-mention-id": ev },
         part,
       );
       if (ev && onPick) mark.addEventListener("click", () => onPick(ev));
@@ -75,67 +75,84 @@ export function legend(): HTMLElement {
   );
 }
 
+/** Claim statuses worth a badge (the others repeat what the modality says). */
+const SHOWN_CLAIMS = new Set(["contested", "confirmed", "denied"]);
+
 export function claimBadge(status: string | null): HTMLElement | null {
-  if (!status) return null;
+  if (!status || !SHOWN_CLAIMS.has(status)) return null;
   return badge(status, `claim-${status}`);
 }
 
-export function eventCard(e: EventJ, onPick?: (eventId: string) => void): HTMLElement {
-  const att = e.attribution;
-  const speaker = att?.speaker ? att.speaker.name || att.speaker.text : att?.outlet;
-  const when = e.date.start
-    ? e.date.start === e.date.end || !e.date.end
-      ? e.date.start
-      : `${e.date.start} – ${e.date.end}`
-    : "undated";
+function when(m: MentionRow): string {
+  if (!m.date_start) return "undated";
+  return !m.date_end || m.date_end === m.date_start ? m.date_start : `${m.date_start} – ${m.date_end}`;
+}
+
+/** A card for one mention; ``claimStatus`` is the status of the claim on its event, if any. */
+export function eventCard(m: MentionRow, claimStatus: string | null, onPick?: (mentionId: string) => void): HTMLElement {
+  const speaker = m.speaker_text ?? m.speaker_code ?? m.attribution_outlet;
   const card = h(
     "article",
     {
-      class: `event-card quad-${e.quad_class}${e.claim_status ? ` claim-${e.claim_status}` : ""}`,
-      "data-event-id": e.event_id,
+      class: `event-card quad-${m.quad_class}${claimStatus ? ` claim-${claimStatus}` : ""}`,
+      "data-mention-id": m.mention_id,
+      "data-event-id": m.event_id,
       tabindex: 0,
     },
     h(
       "div",
       { class: "dyad" },
-      h("strong", {}, actorLabel(e.source)),
+      h("strong", {}, actorLabel(m.source_code, m.source_name ?? m.source_text)),
       " → ",
-      h("strong", {}, actorLabel(e.target)),
+      h("strong", {}, actorLabel(m.target_code, m.target_name ?? m.target_text)),
     ),
     h(
       "div",
       { class: "code" },
-      `${e.cameo} ${e.cameo_label}`,
-      e.plover.event ? ` · ${e.plover.event}` : "",
-      ` · Goldstein ${e.goldstein.toFixed(1)}`,
+      `${m.cameo} ${m.cameo_label}`,
+      m.plover_event ? ` · ${m.plover_event}` : "",
+      ` · Goldstein ${m.goldstein.toFixed(1)}`,
     ),
     h(
       "div",
       { class: "badges" },
-      badge(e.modality, `mod-${e.modality}`),
-      e.hedged ? badge("hedged", "mod-hedged") : null,
-      claimBadge(e.claim_status),
+      badge(m.modality, `mod-${m.modality}`),
+      m.hedged ? badge("hedged", "mod-hedged") : null,
+      claimBadge(claimStatus),
     ),
     speaker
-      ? h("div", { class: "attribution" }, "according to ", h("em", {}, speaker), att?.cue ? ` (${att.cue})` : "")
+      ? h(
+          "div",
+          { class: "attribution" },
+          "according to ",
+          h("em", {}, speaker),
+          m.speaker_code && m.speaker_text ? ` (${m.speaker_code})` : "",
+          m.attribution_cue ? `, “${m.attribution_cue}”` : "",
+        )
       : null,
-    h("div", { class: "when" }, when, e.date.text ? ` — “${e.date.text}”` : ""),
-    e.location ? h("div", { class: "where" }, `in ${e.location.name ?? e.location.text}`) : null,
-    h("blockquote", {}, e.evidence.sentence),
+    h("div", { class: "when" }, when(m), m.date_text ? ` — “${m.date_text}”` : ""),
+    m.place_name ? h("div", { class: "where" }, `in ${m.place_name}${m.place_country ? `, ${m.place_country}` : ""}`) : null,
+    h("blockquote", {}, m.sentence),
   );
   if (onPick) {
-    card.addEventListener("click", () => onPick(e.event_id));
+    card.addEventListener("click", () => onPick(m.mention_id));
     card.addEventListener("keydown", (ev) => {
-      if ((ev as KeyboardEvent).key === "Enter") onPick(e.event_id);
+      if ((ev as KeyboardEvent).key === "Enter") onPick(m.mention_id);
     });
   }
   return card;
 }
 
-/** Mark the text and the card of one event as selected. */
-export function selectEvent(root: HTMLElement, eventId: string): void {
+/** Mark the text and the card of one mention as selected. */
+export function selectMention(root: HTMLElement, mentionId: string): void {
   root.querySelectorAll(".selected").forEach((n) => n.classList.remove("selected"));
-  root.querySelectorAll(`[data-event-id="${CSS.escape(eventId)}"]`).forEach((n) => n.classList.add("selected"));
-  const card = root.querySelector(`.event-card[data-event-id="${CSS.escape(eventId)}"]`);
+  root.querySelectorAll(`[data-mention-id="${CSS.escape(mentionId)}"]`).forEach((n) => n.classList.add("selected"));
+  const card = root.querySelector(`.event-card[data-mention-id="${CSS.escape(mentionId)}"]`);
   card?.scrollIntoView({ block: "nearest" });
+}
+
+/** Select the first mention of an event (links from the events table carry event ids). */
+export function selectEvent(root: HTMLElement, eventId: string): void {
+  const card = root.querySelector<HTMLElement>(`.event-card[data-event-id="${CSS.escape(eventId)}"]`);
+  if (card?.dataset.mentionId) selectMention(root, card.dataset.mentionId);
 }

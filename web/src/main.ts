@@ -55,9 +55,9 @@ async function start(): Promise<void> {
       return;
     }
     let el: HTMLElement;
-    if (r.view === "article") el = await articleView(r.arg, r.params.get("event"));
+    if (r.view === "article") el = await articleView(r.arg, r.params);
     else if (r.view === "claims") el = await claimsView(r.params.get("status") || "contested");
-    else el = codeRoot ??= codeView();
+    else el = codeRoot ??= codeView(meta);
     clear(app);
     app.append(el);
     window.scrollTo(0, 0);

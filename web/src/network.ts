@@ -58,8 +58,8 @@ export function drawNetwork(el: HTMLElement, net: Network, onPick: (actor: strin
   // a fixed number of ticks: the same layout every time, no animation to wait for
   for (let i = 0; i < 300; i++) sim.tick();
   for (const n of nodes) {
-    n.x = Math.max(20, Math.min(width - 20, n.x ?? 0));
-    n.y = Math.max(16, Math.min(height - 16, n.y ?? 0));
+    n.x = Math.max(30, Math.min(width - 30, n.x ?? 0));
+    n.y = Math.max(24, Math.min(height - 16, n.y ?? 0));
   }
 
   const svg = d3
@@ -76,8 +76,9 @@ export function drawNetwork(el: HTMLElement, net: Network, onPick: (actor: strin
     .attr("id", "arrow")
     .attr("viewBox", "0 -4 8 8")
     .attr("refX", 8)
-    .attr("markerWidth", 6)
-    .attr("markerHeight", 6)
+    .attr("markerUnits", "userSpaceOnUse")
+    .attr("markerWidth", 9)
+    .attr("markerHeight", 9)
     .attr("orient", "auto")
     .append("path")
     .attr("d", "M0,-4L8,0L0,4")

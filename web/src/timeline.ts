@@ -3,7 +3,7 @@
 
 import * as d3 from "d3";
 import type { Series } from "./api";
-import { QUAD_COLORS, QUAD_NAMES } from "./api";
+import { QUAD_COLORS, QUAD_NAMES, quadCounts } from "./api";
 import { clear, h } from "./dom";
 
 const DAY = 86_400_000;
@@ -35,7 +35,7 @@ export function drawTimeline(
   const m = { top: 10, right: 44, bottom: 24, left: 36 };
   const pts = series.points.map((p) => {
     const start = new Date(`${p.period}T00:00:00Z`);
-    return { ...p, start, end: periodEnd(start, series.by) };
+    return { period: p.period, counts: quadCounts(p), goldstein: p.goldstein_sum, start, end: periodEnd(start, series.by) };
   });
   const x = d3
     .scaleUtc()
@@ -60,7 +60,7 @@ export function drawTimeline(
   for (const p of pts) {
     let acc = 0;
     const x0 = x(p.start);
-    const w = Math.max(1, x(p.end) - x0 - 1);
+    const w = Math.max(3, x(p.end) - x0 - 1);
     p.counts.forEach((c, q) => {
       if (!c) return;
       bars

@@ -43,8 +43,8 @@ from tidings.types import MODALITIES, Article
 
 __all__ = ["router", "CLAIM_STATUSES", "MAX_AGGREGATE"]
 
-#: claim statuses a client may ask for ("corroborated" = "confirmed")
-CLAIM_STATUSES = ("contested", "confirmed", "corroborated", "denied", "reported", "asserted")
+#: claim statuses a client may ask for ("corroborated" = "confirmed"; "all": any)
+CLAIM_STATUSES = ("contested", "confirmed", "corroborated", "denied", "reported", "asserted", "prospective", "all")
 #: aggregations (network, map, series) read at most this many events
 MAX_AGGREGATE = 50_000
 
@@ -251,7 +251,7 @@ async def list_claims(
     limit: Annotated[int, Query(ge=1, le=500)] = 100,
     offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
 ) -> ClaimsPage:
-    wanted = "confirmed" if status == "corroborated" else status
+    wanted = {"corroborated": "confirmed", "all": None}.get(status or "all", status)
     rows = store.claims(status=wanted, limit=limit, offset=offset)
     return ClaimsPage(items=claim_views(rows, store))
 
