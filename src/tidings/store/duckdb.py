@@ -166,10 +166,10 @@ class DuckDBStore:
     def schema_version(self) -> int:
         exists = self._con.execute(
             "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_migrations'"
-        ).fetchone()
+        ).fetchall()[0]
         if not exists or not exists[0]:
             return 0
-        row = self._con.execute("SELECT max(version) FROM schema_migrations").fetchone()
+        row = self._con.execute("SELECT max(version) FROM schema_migrations").fetchall()[0]
         return int(row[0]) if row and row[0] is not None else 0
 
     def migrations(self) -> list[tuple[int, str, dt.datetime]]:
@@ -181,7 +181,7 @@ class DuckDBStore:
         """Apply pending migrations, each in its own transaction; returns the new version."""
         self._con.execute(
             "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER, name VARCHAR, applied_at TIMESTAMP)"
-        )
+        ).fetchall()
         current = self.schema_version()
         if current > SCHEMA_VERSION:
             raise StoreError(f"{self.path} has schema version {current}, newer than this tidings ({SCHEMA_VERSION})",
@@ -192,8 +192,10 @@ class DuckDBStore:
             self._con.begin()
             try:
                 for stmt in mig.statements:
-                    self._con.execute(stmt)
-                self._con.execute("INSERT INTO schema_migrations VALUES (?, ?, current_timestamp)", [mig.version, mig.name])
+                    self._con.execute(stmt).fetchall()
+                self._con.execute(
+                    "INSERT INTO schema_migrations VALUES (?, ?, current_timestamp)", [mig.version, mig.name]
+                ).fetchall()
                 self._con.commit()
             except duckdb.Error as exc:
                 self._con.rollback()
@@ -223,7 +225,7 @@ class DuckDBStore:
     def _exec_with(self, sql: str, name: str, table: pa.Table) -> None:
         self._con.register(name, table)
         try:
-            self._con.execute(sql)
+            self._con.execute(sql).fetchall()
         finally:
             self._con.unregister(name)
 
