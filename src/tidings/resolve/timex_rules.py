@@ -82,15 +82,17 @@ MON = (r"(?:January|February|March|April|May|June|July|August|September|October|
        r"|Jan\.?|Feb\.?|Mar\.|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?)(?![A-Za-z])")
 WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 DAYNUM = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
-YEAR = r"(?<![\d$.,#/-])(?:1[89]\d\d|20\d\d)(?![\d,]\d|%)"
+YEAR = r"(?<![\d$.,#/-])(?:1\d\d\d|20\d\d)(?![\d,]\d|%)"
 _SMALL = r"one|two|three|four|five|six|seven|eight|nine"
 NUM = (r"(?:\d+(?:\.\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:" + _SMALL + r")"
        r"|a\s+couple\s+of|a\s+couple|a\s+few|a|an|" + _SMALL + r"|ten|eleven|twelve|thirteen|fourteen|fifteen"
        r"|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred"
        r"|several|few|many|some|numerous|dozens\s+of|hundreds\s+of)")
-UNITS = r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|years?|decades?|century|centuries)"
+UNITS = r"(?i:seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|years?|decades?|century|centuries)(?![a-z])"
 PARTMOD = (r"(?i:early|earlier|mid|middle|late|later|the\s+(?:end|beginning|start|middle|rest)\s+of"
            r"|the\s+(?:first|second)\s+half\s+of|end\s+of|beginning\s+of|start\s+of)")
+_PREP_CUES = {"in", "during", "since", "by", "until", "till", "through", "throughout", "before", "after", "from", "of",
+              "to", "and", "or", "between", "around"}
 CUE = r"(?:in|In|during|since|Since|by|until|till|through|throughout|before|after|from|From|of|to|and|or|either|between|around|for)"
 W = r"(?<![\w'])"  # word start
 
@@ -166,6 +168,23 @@ def pick_by_tense(cands: list[Span], ref: dt.date, tense: str | None, *, slack_d
     return min(cands, key=lambda s: (dist(s), (s.start or ref) > ref))
 
 
+def pick_day(cands: list[Span], ref: dt.date, tense: str | None, *, window_days: int = 90) -> Span:
+    """A year-less day ("May 9", "Christmas"): news style names the year only
+    when it is not the publication year, so the publication year's reading
+    wins unless the tense contradicts it by more than ``window_days`` (a past
+    event on a date months ahead is last year's); without a tense, the nearest."""
+    if tense is None:
+        return pick_by_tense(cands, ref, None)
+    cur = next((c for c in cands if c.start and c.start.year == ref.year), None)
+    if cur is None or cur.start is None:
+        return pick_by_tense(cands, ref, tense)
+    if tense == "past" and cur.start > ref + window_days * _DAY:
+        return pick_by_tense([c for c in cands if c is not cur], ref, "past")
+    if tense == "future" and cur.start < ref - window_days * _DAY:
+        return pick_by_tense([c for c in cands if c is not cur], ref, "future")
+    return cur
+
+
 def _month_num(word: str) -> int:
     return MONTHS[word.lower().rstrip(".")]
 
@@ -211,7 +230,7 @@ def h_month_day(m: re.Match[str], c: Ctx) -> Norm | None:
     cands = [s for y in years if (s := _day_span(y, mo, d1)) is not None]
     if not cands:
         return None
-    first = cands[0] if len(cands) == 1 or c.ref is None else pick_by_tense(cands, c.ref, c.tense, slack_days=7)
+    first = cands[0] if len(cands) == 1 or c.ref is None else pick_day(cands, c.ref, c.tense)
     if d2 is None:
         return _to_norm(first)
     assert first.start
@@ -278,7 +297,9 @@ def h_year(m: re.Match[str], c: Ctx) -> Norm | None:
     y = int(m["y"])
     if c.ref is not None and y > c.ref.year + 30:
         return None
-    has_cue = bool(m["cue"] or m["mod"] or m["poss"])
+    if y < 1800 and (m["cue"] or "").lower() not in _PREP_CUES:
+        return None
+    has_cue = bool(m["cue"] or m["mod"] or m["poss"] or m["paren"])
     if not has_cue and not re.match(r"\s*(?:[,.;:!?)\"”]|$|and\b|to\b|through\b)", after):
         return None
     return _to_norm(_apply_mod(unit_span("year", dt.date(y, 1, 1)), m["mod"], c.ref))
@@ -289,6 +310,9 @@ def h_year_range(m: re.Match[str], c: Ctx) -> Norm | None:
     y2 = int(s2) if len(s2) == 4 else (y1 // 100) * 100 + int(s2)
     if not y1 < y2 <= y1 + 30:
         return None
+    window = m.string[max(0, m.start() - 40): m.end() + 40].lower()
+    if y2 == y1 + 1 and re.search(r"budget|fiscal", window):
+        return _to_norm(fiscal_year_span(y2, c.fiscal_start))
     return _range(unit_span("year", dt.date(y1, 1, 1)), unit_span("year", dt.date(y2, 1, 1)))
 
 
@@ -359,6 +383,8 @@ def _anchored_duration(rel: str, size: int, qty: str, unit: str, c: Ctx) -> Norm
 
 def h_rel_n(m: re.Match[str], c: Ctx) -> Norm | None:
     rel = m["rel"].lower()
+    if m["n"] is None and not m["unit"].lower().endswith(("s", "centuries")):
+        return None
     unit, mult = _unit(m["unit"])
     qty, size = _qty(m["n"], default=1)
     if rel == "following":
@@ -404,7 +430,9 @@ def h_in_n(m: re.Match[str], c: Ctx) -> Norm | None:
 
 def h_duration(m: re.Match[str], c: Ctx) -> Norm | None:
     after = m.string[m.end(): m.end() + 12]
-    if re.match(r"(?:-|\s+)(?:old|of\s+age)\b", after):
+    if re.match(r"(?:-|\s+)(?:olds?|of\s+age)\b", after):
+        return None
+    if m["unit"].lower() == "second" and (m["n"] or "").lower() in ("a", "") and re.match(r"\s+[a-z]", after):
         return None
     unit, mult = _unit(m["unit"])
     qty, _ = _qty(m["n"] if m["n"] else None, default=1) if (m["n"] or not m["bare"]) else ("X", 3)
@@ -428,6 +456,14 @@ def h_set(m: re.Match[str], c: Ctx) -> Norm:
         return Norm("P3M", None, None, None, "set")
     n = "2" if ("other" in txt or "biweekly" in txt) else "1"
     return Norm(duration_value(n, unit), None, None, None, "set")
+
+
+def h_weekday_set(m: re.Match[str], c: Ctx) -> Norm:
+    """Opening hours: "Monday-Thursday", "Friday 10-6"."""
+    first = f"XXXX-WXX-{WEEKDAYS[m['wd'].lower()] + 1}"
+    if m["wd2"]:
+        return Norm(f"{first}/XXXX-WXX-{WEEKDAYS[m['wd2'].lower()] + 1}", None, None, None, "set")
+    return Norm(first, None, None, None, "set")
 
 
 def h_count(m: re.Match[str], c: Ctx) -> Norm | None:
@@ -470,6 +506,9 @@ def h_refword(m: re.Match[str], c: Ctx) -> Norm:
     return Norm("PRESENT_REF", c.ref, c.ref, "day")
 
 
+_UNTIL_BEFORE = re.compile(r"\b(?:through|until|till|by)\s+$")
+
+
 def h_weekday(m: re.Match[str], c: Ctx) -> Norm | None:
     wd = WEEKDAYS[m["wd"].lower()]
     if c.ref is None:
@@ -483,7 +522,7 @@ def h_weekday(m: re.Match[str], c: Ctx) -> Norm | None:
         d = c.ref + (fwd or 7) * _DAY
     elif rel == "this":
         d = c.ref + (wd - c.ref.weekday()) * _DAY
-    elif c.tense == "future":
+    elif c.tense == "future" or (c.tense is None and (fwd < back or _UNTIL_BEFORE.search(m.string, 0, m.start()))):
         d = c.ref + fwd * _DAY
     else:
         d = c.ref - back * _DAY
@@ -562,7 +601,7 @@ def h_rel_fiscal(m: re.Match[str], c: Ctx) -> Norm | None:
 
 def make_holiday_handler(holidays: tuple[Holiday, ...]) -> Handler:
     def h_holiday(m: re.Match[str], c: Ctx) -> Norm | None:
-        name = re.sub(r"\s+", " ", m["h"]).lower()
+        name = re.sub(r"\s+", " ", m["h"]).lower().replace("’", "'")
         hol = next((h for h in holidays if name in (n.lower() for n in h.names)), None)
         if hol is None:
             return None
@@ -574,7 +613,7 @@ def make_holiday_handler(holidays: tuple[Holiday, ...]) -> Handler:
             return Norm(None, None, None, "day")
         cands = [unit_span("day", d) for k in (-1, 0, 1) if (d := holiday_date(hol, c.ref.year + k))]
         tense = {"last": "past", "next": "future", "this": c.tense}.get(rel, c.tense)
-        return _to_norm(pick_by_tense(cands, c.ref, tense, slack_days=0))
+        return _to_norm(pick_day(cands, c.ref, tense))
     return h_holiday
 
 
@@ -583,7 +622,7 @@ def holiday_rule(holidays: tuple[Holiday, ...]) -> Rule | None:
     names = sorted({n for h in holidays for n in h.names}, key=len, reverse=True)
     if not names:
         return None
-    alt = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names)
+    alt = "|".join(re.escape(n).replace(r"\ ", r"\s+").replace("'", "['’]") for n in names)
     pat = re.compile(rf"{W}(?P<t>(?:(?P<rel>last|next|this)\s+)?(?P<h>{alt})(?:,?\s+(?P<y>{YEAR}))?)(?![\w'])")
     return ("holiday", pat, make_holiday_handler(holidays))
 
@@ -607,7 +646,7 @@ RULES: tuple[Rule, ...] = (
     ("month", _rx(rf"{W}(?:(?P<cue>{CUE}|the)\s+)?(?P<t>(?:(?P<mod>{PARTMOD})[\s-]+)?(?:(?P<rel>last|next|this)\s+)?(?P<mon>{MON}))"),
      h_month),
     ("year_range", _rx(rf"{W}(?P<t>(?P<y1>{YEAR})\s*(?:-|–|/)\s*(?P<y2>\d\d(?!\d)|{YEAR}))"), h_year_range),
-    ("year", _rx(rf"{W}(?:(?P<cue>{CUE}|the|The|a|an|its|his|her|their|this|that|[Ss]ummer|[Ww]inter|[Ss]pring|[Ff]all)[\s-]+)?"
+    ("year", _rx(rf"{W}(?:(?P<cue>{CUE}|the|The|a|an|A|An|its|his|her|their|this|that|[Ss]ummer|[Ww]inter|[Ss]pring|[Ff]all)[\s-]+|(?P<paren>\())?"
                  rf"(?P<t>(?:(?P<mod>{PARTMOD})[\s-]+)?(?P<y>{YEAR})(?P<poss>['’]s)?)(?!\s*(?:-|–)\s*\d)"), h_year),
     ("decade", _rx(rf"{W}(?P<t>(?:(?P<mod>(?i:early|mid|late))[\s-]+)?(?:(?P<dec>(?:1[89]|20)\d0)['’]?s|['’](?P<d2>\d0)s))(?!\w)"), h_decade),
     ("rel_unit", _rx(rf"{W}(?P<t>(?:(?P<mod>{PARTMOD})[\s-]+)?(?P<the>(?i:the)\s+)?{_REL}\s+{_RELUNIT})(?![\w-])"), h_rel_unit),
@@ -620,15 +659,19 @@ RULES: tuple[Rule, ...] = (
      h_duration),
     ("unit_long", _rx(rf"{W}(?P<t>(?P<n>)(?P<bare>)(?P<unit>hour|day|week|month|year|decade)-long)(?!\w)"), h_duration),
     ("set", _rx(rf"{W}(?P<t>(?i:every|each|per)\s+(?:other\s+)?(?:{UNITS}|{WD}|(?i:quarter))|(?:{NUM}\s+times|once|twice|thrice)\s+(?:a|an|per|each|every)\s+(?:{UNITS}|quarter)"
-                rf"|(?:daily|weekly|biweekly|monthly|quarterly|annually|yearly|nightly|hourly)|{WD}s)(?![\w])"), h_set),
+                rf"|(?:[Dd]aily|[Ww]eekly|[Bb]iweekly|[Mm]onthly|[Qq]uarterly|[Aa]nnually|[Yy]early|[Nn]ightly|[Hh]ourly)(?!\s+[A-Z])|{WD}s)(?![\w])"), h_set),
+    ("set_to", _rx(rf"{W}(?P<t>(?P<u>(?i:year|month|week|day))\s+to\s+(?P=u))(?!\w)"), h_set),
+    ("weekday_set", _rx(rf"{W}(?P<t>(?P<wd>{WD})(?:\s*[-–]\s*(?P<wd2>{WD})|(?=,?\s+\d{{1,2}}(?::\d\d)?\s*(?:[ap]\.?m\.?)?\s*[-–]\s*\d)))(?!\w)"),
+     h_weekday_set),
     ("count", _rx(rf"{W}(?P<t>(?:(?i:as\s+many\s+as|at\s+least|more\s+than|fewer\s+than|up\s+to|about|nearly|only|just)\s+(?P<once>once)|(?P<n>{NUM}|\d+)\s+times|twice|thrice))(?!\s+(?:a|an|per|each|every)\b)(?!\w)"),
      h_count),
     ("dayword", _rx(rf"{W}(?P<t>(?:(?i:earlier|later|early|late)\s+)?(?P<w>today|Today|tonight|Tonight|yesterday|Yesterday|tomorrow|Tomorrow)(?:\s+(?:morning|afternoon|evening|night))?"
                     r"|(?P<w2>(?i:this|last))\s+(?:morning|afternoon|evening|night))(?![\w])"), h_dayword),
     ("anaphoric", _rx(rf"{W}(?P<t>(?i:that|the\s+same|the\s+next|the\s+following|the\s+previous|the\s+preceding|later\s+that|earlier\s+that)\s+(?:day|morning|afternoon|evening|night|week|month|year)"
                       r"|(?i:the\s+day|the\s+night)\s+(?:before|after)(?=\s*[,.;:]))(?![\w])"), h_anaphoric),
-    ("refword", _rx(rf"{W}(?P<t>(?i:now|currently|right\s+now|at\s+present|nowadays|at\s+the\s+moment|these\s+days|recently|lately|(?<=\b[Ii]n\s)the\s+(?:recent\s+|distant\s+)?past|the\s+(?:near\s+)?future)"
-                    r"|(?<!as\s)soon(?!\s+as|er|est))(?![\w-])"), h_refword),
+    ("refword", _rx(rf"{W}(?P<t>(?i:now|currently|right\s+now|at\s+present|nowadays|at\s+the\s+moment|these\s+days|recently|lately"
+                    r"|(?<=\b[Ii]n\s)the\s+(?:recent\s+|distant\s+)?past)|the\s+(?:near\s+)?future"
+                    r"|(?<!as\s)soon(?!\s+(?:as|after|before|afterwards?)\b|er|est))(?![\w-])"), h_refword),
     ("weekday", _rx(rf"{W}(?P<t>(?:(?P<rel>(?i:this\s+past|this\s+coming|last|next|this|early|late))\s+)?(?P<wd>{WD})(?:\s+(?:morning|afternoon|evening|night))?)(?![\w'’])"), h_weekday),
     ("season", _rx(rf"{W}(?:(?P<cue>(?i:in\s+the|during\s+the|by\s+the|over\s+the|through\s+the|until\s+the|since\s+the|of\s+the|the))\s+)?"
                    rf"(?P<t>(?:(?P<mod>{PARTMOD})[\s-]+)?(?:(?P<rel>(?i:this\s+past|this\s+coming|last|next|this|past|coming))\s+)?(?P<s>{_SEASON})(?:\s+(?:of\s+)?(?P<y>{YEAR}))?)(?![\w])"),
