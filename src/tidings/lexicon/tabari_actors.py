@@ -46,6 +46,11 @@ from .tabari_text import dictionary_lines, phrase_words
 
 _BRACKET = re.compile(r"\[([^\]]*)\]")
 _ORG_PREFIXES = ("IGO", "NGO", "NGM", "IMG", "MNC", "UAF", "INT")
+#: CAMEO role, sector and religion codes: a code starting with one of these names no country
+_NOT_COUNTRY = frozenset(
+    """GOV MIL REB OPP PTY COP JUD SPY CVL MED EDU BUS CRM LAB LEG HLH REF ELI AGR ENV HRI DEV
+    SEP INS MOD RAD IGO NGO NGM IMG MNC UAF REL MUS CHR JEW BUD HIN CON""".split()
+)
 
 
 def parse_date(s: str) -> dt.date:
@@ -97,7 +102,7 @@ def actor_kind(codes: list[str]) -> str:
     first = codes[0] if codes else ""
     if first.upper().startswith(_ORG_PREFIXES):
         return "organization"
-    if all(len(c) == 3 and c.isalpha() for c in codes):
+    if all(len(c) == 3 and c.isalpha() and c.upper() not in _NOT_COUNTRY for c in codes):
         return "country"
     if len(set(codes)) > 1:
         return "person"
@@ -107,7 +112,7 @@ def actor_kind(codes: list[str]) -> str:
 def actor_country(codes: list[str]) -> str | None:
     for c in codes:
         head = c[:3]
-        if len(c) >= 3 and head.isalpha() and not c.upper().startswith(_ORG_PREFIXES):
+        if len(c) >= 3 and head.isalpha() and head.upper() not in _NOT_COUNTRY:
             return head.upper()
     return None
 
@@ -115,9 +120,10 @@ def actor_country(codes: list[str]) -> str | None:
 class _ActorBuilder:
     """Collects the lines of one actor record."""
 
-    def __init__(self, name: str, origin: str):
+    def __init__(self, name: str, origin: str, where: str):
         self.name = name
         self.origin = origin
+        self.where = where
         self.aliases: list[str] = []
         self.dated: list[DatedCode] = []
         self.default: str | None = None
@@ -144,7 +150,7 @@ class _ActorBuilder:
 
     def build(self, bad: list[BadRecord]) -> ActorEntry | None:
         if not self.all_codes:
-            bad.append(BadRecord(self.origin, E_DICT_LINE, f"actor {self.name!r} has no code; skipped"))
+            bad.append(BadRecord(self.where, E_DICT_LINE, f"actor {self.name!r} has no code; skipped"))
             return None
         return ActorEntry(
             name=self.name,
@@ -198,7 +204,7 @@ def read_actors(path: Path, lex: Lexicon, bad: list[BadRecord]) -> int:
                 bad.append(BadRecord(where, E_DICT_LINE, f"no actor phrase in {s!r}; skipped"))
                 current = None
                 continue
-            current = _ActorBuilder(_display(phrase), f"{path.name}:{lineno}")
+            current = _ActorBuilder(_display(phrase), f"{path.name}:{lineno}", where)
             current.aliases.append(" ".join(phrase_words(phrase)))
             if "[" in s:
                 current.add_codes(s, where, bad)

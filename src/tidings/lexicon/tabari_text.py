@@ -26,7 +26,7 @@ PARTICLES = frozenset("up down out off back away apart aside forward together".s
 
 #: prepositions that may introduce an actor after a verb
 PREPOSITIONS = frozenset(
-    """with to against on at in into from for of toward towards over about upon between among
+    """with to against on at in into from for of toward towards over about upon between among as
     across through by near onto within without behind before after under amid around along
     beside besides beyond despite during like since than until via""".split()
 )
@@ -137,7 +137,7 @@ class Lemmatizer:
         for old, new in self.rules.get(pos, []):
             if word.endswith(old):
                 form = word[: len(word) - len(old)] + new
-                if form and form in idx:
+                if len(form) > 2 and form in idx:
                     return form
         return None
 

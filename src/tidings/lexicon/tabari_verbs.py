@@ -122,6 +122,8 @@ class VerbReader:
             synset = None
             if s.startswith("&"):
                 synset = s.split()[0]
+                self._emit(block)  # a synset definition ends the verb block before it
+                block = None
             elif s.startswith("---"):
                 self._emit(block)
                 m = re.search(r"\[([^\]]*)\]", s)
@@ -360,6 +362,8 @@ class VerbReader:
                 while j < n and toks[j] not in ("+", "$", "%", "^", "(", "{") and (
                     toks[j].startswith("&") or toks[j].lower() not in PREPOSITIONS
                 ):
+                    if j > i and toks[j].lower() in PARTICLES:
+                        break
                     j += 1
                 group = toks[i:j]
                 i = j
