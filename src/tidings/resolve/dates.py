@@ -43,7 +43,14 @@ _FUTURE = re.compile(
     r"|scheduled|slated|set\s+(?:to|for)|plans?\s+to|planning\s+to|intends?\s+to|hopes?\s+to|upcoming"
     r"|would|to\s+be\s+held)\b|['’]ll\b"
 )
-_PAST = re.compile(r"\b(?:said|says|was|were|had|did|told|ago|has\s+been|have\s+been|[a-z]{2,}ed)\b")
+#: irregular past forms (regular ones end in -ed)
+_IRREGULAR_PAST = (
+    "said|was|were|had|did|told|took|met|spoke|came|went|made|gave|held|left|began|saw|found|got|won|lost|ran"
+    "|fell|led|sent|thought|brought|bought|kept|paid|struck|fled|flew|fought|drove|rode|wrote|broke|chose|stood"
+    "|understood|sold|shot|became|knew|grew|threw|wore|ate|sat|withdrew|rose|sank|swore|tore|woke|forgave|froze"
+    "|hid|bit|lay|sought|taught|caught|meant|felt|heard|built|spent|dealt|slid|stole|sprang|swam|sang|drank|rang"
+)
+_PAST = re.compile(rf"\b(?:{_IRREGULAR_PAST}|says|ago|has\s+been|have\s+been|[a-z]{{2,}}ed)\b")
 _FUTURE_AUX_BEFORE = re.compile(r"\b(?:will|would|shall|to|['’]ll)\s+(?:not\s+)?(?:be|have|have\s+been)\s+$")
 _CLAUSE_END = re.compile(r"[;:()]|\s[-–—]\s")
 _SENT_END = re.compile(r"[.!?][\"”’)]?\s+(?=[A-Z\"“‘(])|\n")

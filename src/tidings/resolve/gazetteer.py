@@ -461,15 +461,16 @@ def _build() -> tuple[list[Candidate], dict[str, list[tuple[int, bool]]], dict[s
     # countries
     country_idx: dict[str, int] = {}
     country_points: dict[str, list[tuple[float, float]]] = defaultdict(list)
-    for (cc, _), pts in a1_points.items():
-        country_points[cc].extend(pts)
+    for c in b.cands:
+        if c.kind == "city" and c.country and c.lat is not None and c.lon is not None:
+            country_points[c.country].append((c.lat, c.lon))
     for cc, v in countries.items():
         cap = best_capital.get(cc)
         capc = cities.get(cap[1]) if cap else None
         if capc is not None:
             lat, lon = round(capc["latitude"], 4), round(capc["longitude"], 4)
-        elif country_points.get(cc):
-            lat, lon = _mean(country_points[cc])  # no capital found: mean of its towns
+        elif country_points.get(v["iso3"]):
+            lat, lon = _mean(country_points[v["iso3"]])  # no capital found: mean of its towns
         else:
             lat = lon = None
         pyc = pycountry.countries.get(alpha_2=cc)

@@ -122,6 +122,12 @@ def shift(unit: str, d: dt.date, k: int) -> dt.date:
     return min(d.replace(day=1).replace(year=y, month=m) + (d.day - 1) * _DAY, month_end(y, m))
 
 
+#: parts of a calendar year (months) and of a month (days)
+_YEAR_PARTS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12), "beginning": (1, 2), "start": (1, 2), "end": (11, 12),
+               "first half": (1, 6), "second half": (7, 12)}
+_MONTH_PARTS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31), "beginning": (1, 5), "start": (1, 5), "end": (25, 31)}
+
+
 def partial(span: Span, mod: str, ref: dt.date | None = None) -> Span:
     """A part of ``span``: early/mid/late thirds, beginning/end sixths, the
     first/second half, or (with ``ref``) the part before/after ``ref``
@@ -130,6 +136,14 @@ def partial(span: Span, mod: str, ref: dt.date | None = None) -> Span:
     assert span.start and span.end
     n = (span.end - span.start).days + 1
     s, e = span.start, span.end
+    whole_year = (s.month, s.day, e.month, e.day) == (1, 1, 12, 31) and s.year == e.year
+    whole_month = s.day == 1 and e == month_end(s.year, s.month)
+    if whole_year and mod in _YEAR_PARTS:
+        m0, m1 = _YEAR_PARTS[mod]
+        return Span(span.value, dt.date(s.year, m0, 1), month_end(s.year, m1), "range")
+    if whole_month and mod in _MONTH_PARTS:
+        d0, d1 = _MONTH_PARTS[mod]
+        return Span(span.value, s.replace(day=d0), min(e, s.replace(day=min(d1, e.day))), "range")
     if mod in ("early", "late", "mid"):
         third = n // 3
         if mod == "early":

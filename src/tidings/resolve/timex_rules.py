@@ -435,22 +435,27 @@ def h_duration(m: re.Match[str], c: Ctx) -> Norm | None:
     if m["unit"].lower() == "second" and (m["n"] or "").lower() in ("a", "") and re.match(r"\s+[a-z]", after):
         return None
     unit, mult = _unit(m["unit"])
-    qty, _ = _qty(m["n"] if m["n"] else None, default=1) if (m["n"] or not m["bare"]) else ("X", 3)
+    qty = _qty(m["n"])[0] if m["n"] else "X"
     if qty != "X" and mult > 1:
         qty = str(int(float(qty)) * mult)
     return Norm(duration_value(qty, unit), None, None, None, "duration")
 
 
+def h_unit_long(m: re.Match[str], c: Ctx) -> Norm:
+    """"hour-long", "week-long"."""
+    return Norm(duration_value("1", _unit(m["unit"])[0]), None, None, None, "duration")
+
+
 def h_set(m: re.Match[str], c: Ctx) -> Norm:
-    txt = m.group(0).lower()
+    txt = (m["t"] or m.group(0)).lower()
+    wd = re.search(WD.lower(), txt)
+    if wd:
+        return Norm(f"XXXX-WXX-{WEEKDAYS[wd.group(0)] + 1}", None, None, None, "set")
     for word, unit in (("hour", "hour"), ("night", "day"), ("dai", "day"), ("day", "day"), ("week", "week"),
                        ("month", "month"), ("annual", "year"), ("year", "year"), ("quarter", "quarter")):
         if word in txt:
             break
     else:
-        wd = re.search(WD.lower(), txt)
-        if wd:
-            return Norm(f"XXXX-WXX-{WEEKDAYS[wd.group(0)] + 1}", None, None, None, "set")
         unit = "day"
     if unit == "quarter":
         return Norm("P3M", None, None, None, "set")
@@ -467,7 +472,8 @@ def h_weekday_set(m: re.Match[str], c: Ctx) -> Norm:
 
 
 def h_count(m: re.Match[str], c: Ctx) -> Norm | None:
-    qty, _ = _qty(m["n"] or m["once"])
+    word = m["n"] or m["once"] or re.sub(r".*\s", "", m["t"])
+    qty, _ = _qty(word)
     return Norm(qty, None, None, None, "count")
 
 
@@ -636,6 +642,14 @@ _SEASON = r"(?i:spring|summer|fall|autumn|winter)"
 _RELUNIT = r"(?P<unit>(?i:week|weekend|month|year|quarter|decade|century|fiscal\s+year)|" + _SEASON + r")"
 
 RULES: tuple[Rule, ...] = (
+    ("quarter", _rx(rf"{W}(?P<t>(?:the\s+)?(?P<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th))\s+quarter\s+of\s+(?:(?P<y>{YEAR})|(?:(?i:the)\s+)?(?P<rel>last|next|this|the)?\s*(?i:year|fiscal\s+year))"
+                    rf"|Q(?P<q>[1-4])\s+(?P<y_>{YEAR}))"), h_quarter),
+    ("half", _rx(rf"{W}(?P<t>the\s+(?P<h>first|second)\s+half\s+of\s+(?:(?P<y>{YEAR})|(?P<rel>last|next|this|the)\s+year))"), h_half),
+    ("fiscal", _rx(rf"{W}(?P<t>(?i:fiscal)\s+(?:year\s+)?(?P<y>{YEAR})|FY\s?-?(?P<y2>\d{{4}}|\d\d)(?!\d)"
+                   rf"|(?:the\s+)?(?P<y3>{YEAR})\s*[-–/]\s*(?P<y4>\d\d(?!\d)|{YEAR})\s+(?P<kind>(?i:fiscal\s+year|budget\s+year|budget|school\s+year|academic\s+year|season)))"),
+     h_fiscal),
+    ("rel_fiscal", _rx(rf"{W}(?P<t>(?P<rel>(?i:the\s+current|the\s+next|the\s+previous|the\s+coming|the\s+upcoming|last|next|this|current|previous|upcoming|coming))\s+(?i:fiscal\s+year|budget\s+year))(?!\w)"),
+     h_rel_fiscal),
     ("month_day", _rx(rf"{W}(?P<t>(?:{WD},?\s+)?(?:the\s+)?(?P<mon>{MON})\s+(?P<d1>{DAYNUM})"
                      rf"(?:\s*(?:-|–|to|through)\s*(?P<d2>{DAYNUM}))?(?:,?\s+(?P<y>{YEAR}))?)"), h_month_day),
     ("day_month", _rx(rf"{W}(?P<t>(?:{WD},?\s+)?(?:the\s+)?(?P<d1>{DAYNUM})(?P<d2>)\s+(?:of\s+)?(?P<mon>{MON})(?:,?\s+(?P<y>{YEAR}))?)"),
@@ -657,7 +671,8 @@ RULES: tuple[Rule, ...] = (
     ("in_n", _rx(rf"{W}(?P<cue>[Ii]n|[Ww]ithin)\s+(?P<t>(?P<n>{NUM})\s+(?P<unit>{UNITS}))(?![\w-])"), h_in_n),
     ("duration", _rx(rf"{W}(?P<t>(?:(?P<n>{NUM})(?:\s+|-)|(?P<bare>)(?:(?<=\b[Ff]or\s)|(?<=\bover\s)|(?<=\bin\s)|(?<=\bafter\s)))(?P<unit>{UNITS})(?:-long)?)(?![\w])"),
      h_duration),
-    ("unit_long", _rx(rf"{W}(?P<t>(?P<n>)(?P<bare>)(?P<unit>hour|day|week|month|year|decade)-long)(?!\w)"), h_duration),
+    ("unit_long", _rx(rf"{W}(?P<t>(?P<n>)(?P<bare>)(?P<unit>hour|day|week|month|year|decade)-long)(?!\w)"), h_unit_long),
+    ("set_rate", _rx(r"(?:\d|million|billion|thousand|percent|cents?|dollars?|pounds?|euros?)\s+(?P<t>(?:a|an|per)\s+(?:hour|day|week|month|year))(?!\w)"), h_set),
     ("set", _rx(rf"{W}(?P<t>(?i:every|each|per)\s+(?:other\s+)?(?:{UNITS}|{WD}|(?i:quarter))|(?:{NUM}\s+times|once|twice|thrice)\s+(?:a|an|per|each|every)\s+(?:{UNITS}|quarter)"
                 rf"|(?:[Dd]aily|[Ww]eekly|[Bb]iweekly|[Mm]onthly|[Qq]uarterly|[Aa]nnually|[Yy]early|[Nn]ightly|[Hh]ourly)(?!\s+[A-Z])|{WD}s)(?![\w])"), h_set),
     ("set_to", _rx(rf"{W}(?P<t>(?P<u>(?i:year|month|week|day))\s+to\s+(?P=u))(?!\w)"), h_set),
@@ -676,12 +691,4 @@ RULES: tuple[Rule, ...] = (
     ("season", _rx(rf"{W}(?:(?P<cue>(?i:in\s+the|during\s+the|by\s+the|over\s+the|through\s+the|until\s+the|since\s+the|of\s+the|the))\s+)?"
                    rf"(?P<t>(?:(?P<mod>{PARTMOD})[\s-]+)?(?:(?P<rel>(?i:this\s+past|this\s+coming|last|next|this|past|coming))\s+)?(?P<s>{_SEASON})(?:\s+(?:of\s+)?(?P<y>{YEAR}))?)(?![\w])"),
      h_season),
-    ("quarter", _rx(rf"{W}(?P<t>(?:the\s+)?(?P<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th))\s+quarter\s+of\s+(?:(?P<y>{YEAR})|(?:(?i:the)\s+)?(?P<rel>last|next|this|the)?\s*(?i:year|fiscal\s+year))"
-                    rf"|Q(?P<q>[1-4])\s+(?P<y_>{YEAR}))"), h_quarter),
-    ("half", _rx(rf"{W}(?P<t>the\s+(?P<h>first|second)\s+half\s+of\s+(?:(?P<y>{YEAR})|(?P<rel>last|next|this|the)\s+year))"), h_half),
-    ("fiscal", _rx(rf"{W}(?P<t>(?i:fiscal)\s+(?:year\s+)?(?P<y>{YEAR})|FY\s?-?(?P<y2>\d{{4}}|\d\d)(?!\d)"
-                   rf"|(?:the\s+)?(?P<y3>{YEAR})\s*[-–/]\s*(?P<y4>\d\d(?!\d)|{YEAR})\s+(?P<kind>(?i:fiscal\s+year|budget\s+year|budget|school\s+year|academic\s+year|season)))"),
-     h_fiscal),
-    ("rel_fiscal", _rx(rf"{W}(?P<t>(?P<rel>(?i:the\s+current|the\s+next|the\s+previous|the\s+coming|the\s+upcoming|last|next|this|current|previous|upcoming|coming))\s+(?i:fiscal\s+year|budget\s+year))(?!\w)"),
-     h_rel_fiscal),
 )
