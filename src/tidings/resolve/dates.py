@@ -41,7 +41,7 @@ TENSES = ("past", "present", "future")
 _FUTURE = re.compile(
     r"\b(?:will|won['’]t|shall|(?:is|are|was|were)\s+(?:going|expected|scheduled|set|slated|due|planning|supposed)\s+to"
     r"|scheduled|slated|set\s+(?:to|for)|plans?\s+to|planning\s+to|intends?\s+to|hopes?\s+to|upcoming"
-    r"|would|to\s+be\s+held)\b|['’]ll\b"
+    r"|would|to\s+be\s+held)\b|['’]ll\b|\b(?:could|might|may)\b(?!\s+(?:not|have|never)\b|n['’]t)"
 )
 #: irregular past forms (regular ones end in -ed)
 _IRREGULAR_PAST = (
@@ -154,6 +154,23 @@ class TimexFinder:
         ]
 
 
+def _roll_forward(second_text: str, first: Norm, second: Norm) -> Norm:
+    """In "February or March" the year-less second part follows the first:
+    move it forward by whole years until it does."""
+    if re.search(r"\d{4}", second_text) or not (first.start and second.start and second.end and second.value):
+        return second
+    if second.granularity not in ("day", "month") or second.start >= first.start:
+        return second
+    try:
+        k = first.start.year - second.start.year + (1 if second.start.replace(year=first.start.year) < first.start else 0)
+        start, end = second.start.replace(year=second.start.year + k), second.end.replace(year=second.end.year + k)
+    except ValueError:  # 29 February
+        return second
+    if second.granularity == "month":
+        end = unit_span("month", start).end or end
+    return Norm(str(start.year) + second.value[4:], start, end, second.granularity, second.kind)
+
+
 def _merge_ranges(text: str, found: list[tuple[int, int, Norm]]) -> list[tuple[int, int, Norm]]:
     """Join "February or March", "from 2001 to 2005", "between May and June"."""
     out: list[tuple[int, int, Norm]] = []
@@ -165,6 +182,7 @@ def _merge_ranges(text: str, found: list[tuple[int, int, Norm]]) -> list[tuple[i
             between = text[e:s2]
             pre = _FROM.search(text, max(0, s - 20), s)
             joiner = _JOIN.match(between)
+            n2 = _roll_forward(text[s2:e2], n, n2)
             if joiner and n.kind == n2.kind == "date" and n.start and n2.end and n.start <= n2.end:
                 word = between.strip()
                 if word != "and" or (pre and "etween" in pre.group(0)):

@@ -27,7 +27,7 @@ __all__ = ["attach_timexes", "range_from", "trigger_tense", "timex_tokens"]
 
 _CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "parataxis", "csubj", "pcomp", "ROOT"}
 _RANGE_MARKERS = {"after": "after", "since": "since", "following": "after"}
-_FUTURE_AUX = {"will", "'ll", "’ll", "shall", "wo"}
+_FUTURE_AUX = {"will", "'ll", "’ll", "shall", "wo", "would"}
 
 
 def timex_tokens(sent: Any, timex: Timex, *, doc_offset: int = 0) -> list[Any]:
@@ -121,11 +121,11 @@ def attach_timexes(sent: Any, trigger: Any, timexes: Iterable[Timex], *, doc_off
 
 
 def trigger_tense(trigger: Any) -> str | None:
-    """"future" when the trigger has a future auxiliary (will, 'll, shall,
-    going to) or is the complement of an intention verb; "past" for past-tense
+    """"future" when the trigger has a future or modal auxiliary (will, 'll,
+    shall, would, could, might, may) or is the complement of an intention verb; "past" for past-tense
     morphology or a past auxiliary; "present" for present-tense; else None."""
     aux = [c for c in trigger.children if c.dep_ in ("aux", "auxpass")]
-    if any(a.lower_ in _FUTURE_AUX for a in aux):
+    if any(a.lower_ in _FUTURE_AUX or a.lower_ in ("could", "might", "may") for a in aux):
         return "future"
     if trigger.dep_ == "xcomp" and trigger.head.lemma_ in ("plan", "expect", "agree", "intend", "go", "schedule", "hope", "want", "promise", "vow", "threaten"):
         return "future"
