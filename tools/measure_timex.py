@@ -28,8 +28,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from tidings.resolve.dates import TimexFinder  # noqa: E402
-from tidings.types import Timex  # noqa: E402
+from tidings.resolve.dates import TimexFinder
+from tidings.types import Timex
 
 DEFAULT_CORPUS = ROOT / ".." / "shared" / "corpus" / "news-817.jsonl"
 DEFAULT_GOLD = ROOT / "tests" / "data" / "timex_gold.tsv"
@@ -77,7 +77,7 @@ def category(g: Gold) -> str:
     v = g.value
     if v.endswith("_REF"):
         return "ref (PRESENT/PAST/FUTURE_REF)"
-    if v.startswith("P") or v.startswith("XXXX-WXX"):
+    if v.startswith(("P", "XXXX-WXX")):
         return "duration / set"
     if v.startswith("XXXX"):
         return "generic (XXXX)"

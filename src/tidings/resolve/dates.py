@@ -28,12 +28,12 @@ from tidings.types import DateInterval, Timex
 
 __all__ = [
     "TimexFinder",
-    "find_timexes",
-    "resolve_with_tense",
     "attach_timexes",
     "event_date",
+    "find_timexes",
     "guess_tense",
     "range_from",
+    "resolve_with_tense",
 ]
 
 TENSES = ("past", "present", "future")

@@ -23,7 +23,7 @@ from typing import Any
 
 from tidings.types import Timex
 
-__all__ = ["attach_timexes", "range_from", "trigger_tense", "timex_tokens"]
+__all__ = ["attach_timexes", "range_from", "timex_tokens", "trigger_tense"]
 
 _CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "parataxis", "csubj", "pcomp", "ROOT"}
 _RANGE_MARKERS = {"after": "after", "since": "since", "following": "after"}
@@ -107,7 +107,7 @@ def attach_timexes(sent: Any, trigger: Any, timexes: Iterable[Timex], *, doc_off
         heads = [t for t in toks if t.head.i not in ids or t.head is t]
         found = None
         for h in heads:
-            p = _path(h if h.head is not h else h, targets)
+            p = _path(h, targets)
             if p is not None and (found is None or p[0] < found[0]):
                 found = p
         if found is None:

@@ -20,18 +20,18 @@ from pathlib import Path
 from tidings.errors import DictionaryError
 
 __all__ = [
+    "Holiday",
     "Span",
-    "month_end",
     "add_months",
-    "unit_span",
-    "shift",
+    "easter",
+    "fiscal_year_span",
+    "holiday_date",
+    "load_holidays",
+    "month_end",
     "partial",
     "season_span",
-    "fiscal_year_span",
-    "easter",
-    "Holiday",
-    "load_holidays",
-    "holiday_date",
+    "shift",
+    "unit_span",
 ]
 
 _DAY = dt.timedelta(days=1)
@@ -93,7 +93,6 @@ def unit_span(unit: str, d: dt.date) -> Span:
         y0 = d.year - d.year % 100
         return Span(str(y0 // 100), dt.date(y0, 1, 1), dt.date(y0 + 99, 12, 31), "range")
     if unit in SEASONS:
-        code, m0 = SEASONS[unit]
         year = d.year if not (unit == "winter" and d.month <= 2) else d.year - 1
         return season_span(unit, year)
     raise ValueError(f"unknown unit {unit!r}")
