@@ -9,9 +9,10 @@ workbench needs around them (pages, spans, claim evidence).
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+import re
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from tidings.store.base import (
     ActorSummary,
@@ -23,6 +24,7 @@ from tidings.store.base import (
 )
 
 __all__ = [
+    "IsoDate",
     "MAX_TEXT_CHARS",
     "PLOVER_EVENTS",
     "SpanKind",
@@ -67,6 +69,19 @@ PLOVER_EVENTS = (
     "COERCE",
     "ASSAULT",
 )
+
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _iso_day_only(value: object) -> object:
+    """Dates are YYYY-MM-DD strings only (pydantic alone would read 0 as 1970-01-01)."""
+    if isinstance(value, dt.date) or (isinstance(value, str) and _ISO_DAY.match(value)):
+        return value
+    raise ValueError("a date is written YYYY-MM-DD, e.g. 2025-02-10")
+
+
+#: a day given as YYYY-MM-DD
+IsoDate = Annotated[dt.date, BeforeValidator(_iso_day_only)]
 
 #: the longest text ``POST /api/code`` accepts (characters)
 MAX_TEXT_CHARS = 20_000
@@ -211,7 +226,7 @@ class CodeRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     text: str = Field(min_length=1, max_length=MAX_TEXT_CHARS, description=f"The text to code (at most {MAX_TEXT_CHARS} characters).")
-    date: dt.date | None = Field(default=None, description="Publication date: relative dates are read against it.")
+    date: IsoDate | None = Field(default=None, description="Publication date (YYYY-MM-DD): relative dates are read against it.")
 
 
 class CodeResult(BaseModel):

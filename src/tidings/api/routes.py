@@ -14,6 +14,7 @@ from starlette.concurrency import run_in_threadpool
 
 from tidings.api.models import (
     MAX_TEXT_CHARS,
+    IsoDate,
     PLOVER_EVENTS,
     ActorView,
     ArticleView,
@@ -48,7 +49,7 @@ CLAIM_STATUSES = ("contested", "confirmed", "corroborated", "denied", "reported"
 #: aggregations (network, map, series) read at most this many events
 MAX_AGGREGATE = 50_000
 
-ACTOR_RE = r"^[A-Za-z0-9]{1,30}$"
+ACTOR_RE = r"^[A-Za-z0-9]{1,16}$"
 NOT_FOUND = {404: {"model": ErrorBody}}
 
 Plover = Literal[PLOVER_EVENTS]  # type: ignore[valid-type]
@@ -92,7 +93,7 @@ def filters(
     source: Annotated[str | None, Query(pattern=ACTOR_RE)] = None,
     target: Annotated[str | None, Query(pattern=ACTOR_RE)] = None,
     dyad: Annotated[
-        str | None, Query(pattern=r"^[A-Za-z0-9]{1,30}:[A-Za-z0-9]{1,30}$", description="Two actor code prefixes: USA:RUS")
+        str | None, Query(pattern=r"^[A-Za-z0-9]{1,16}:[A-Za-z0-9]{1,16}$", description="Two actor code prefixes: USA:RUS")
     ] = None,
     directed: Annotated[bool, Query(description="Dyad in this direction only")] = False,
     country: Annotated[str | None, Query(pattern=r"^[A-Za-z]{3}$", description="ISO3 of an actor or the place")] = None,
@@ -100,8 +101,8 @@ def filters(
     plover: Annotated[Plover | None, Query(description="PLOVER event type")] = None,
     quad_class: Annotated[int | None, Query(ge=1, le=4)] = None,
     modality: Annotated[Modality | None, Query()] = None,
-    since: Annotated[dt.date | None, Query(description="Event start on or after (YYYY-MM-DD)")] = None,
-    until: Annotated[dt.date | None, Query(description="Event start on or before (YYYY-MM-DD)")] = None,
+    since: Annotated[IsoDate | None, Query(description="Event start on or after (YYYY-MM-DD)")] = None,
+    until: Annotated[IsoDate | None, Query(description="Event start on or before (YYYY-MM-DD)")] = None,
     q: Annotated[str | None, Query(max_length=200, description="Words that must all appear (sentence, names, place)")] = None,
     min_mentions: Annotated[int, Query(ge=1, le=100_000)] = 1,
 ) -> Filters:
@@ -163,7 +164,7 @@ async def get_event(store: StoreDep, event_id: Annotated[str, Path(pattern=r"^[A
 
 
 @router.get(
-    "/articles/{article_id}",
+    "/articles/{article_id:path}",
     response_model=ArticleView,
     responses=NOT_FOUND,
     summary="An article's text with the spans of triggers, actors, dates and places, its mentions and claims",
@@ -216,8 +217,8 @@ async def dyad_series(
     b: Annotated[str, Path(pattern=ACTOR_RE)],
     by: Annotated[By, Query()] = "week",
     directed: bool = False,
-    since: dt.date | None = None,
-    until: dt.date | None = None,
+    since: Annotated[IsoDate | None, Query()] = None,
+    until: Annotated[IsoDate | None, Query()] = None,
 ) -> SeriesView:
     points = store.dyad_series(a.upper(), b.upper(), by=by, directed=directed, since=since, until=until)
     return SeriesView(a=a.upper(), b=b.upper(), by=by, points=points)
@@ -276,7 +277,7 @@ async def meta(request: Request, store: StoreDep) -> Meta:
 @router.post(
     "/code",
     response_model=CodeResult,
-    responses={413: {"model": ErrorBody}, 503: {"model": ErrorBody}},
+    responses={400: {"model": ErrorBody}, 413: {"model": ErrorBody}, 503: {"model": ErrorBody}},
     summary="Code a pasted text without storing it",
 )
 async def code_text(request: Request, body: CodeRequest) -> CodeResult:
