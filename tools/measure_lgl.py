@@ -91,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
 
     n = n_country = n_161 = n_unres = n_geoid = 0
     errors_km: list[float] = []
-    ner_gold = ner_found = 0
+    ner_gold = ner_found = ner_found_norp = ner_ok161 = ner_ok_country = 0
     err_rows = []
     t1 = time.perf_counter()
     n_articles = 0
@@ -123,13 +123,23 @@ def main(argv: list[str] | None = None) -> int:
                 )
         if nlp is not None:
             doc = nlp(text)
-            spans = {(ent.start_char, ent.end_char) for ent in doc.ents
-                     if ent.label_ in ("GPE", "LOC", "FAC")}
+            ents = [(ent.text, ent.start_char, ent.end_char) for ent in doc.ents
+                    if ent.label_ in ("GPE", "LOC", "FAC")]
+            norp = [(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ == "NORP"]
+            # the pipeline: resolve what spaCy found, score it on the gold spans it covers
+            found = resolve_places(ents, gazetteer=gaz, text=text,
+                                   home_country=args.home_country)
             for _, s, e, gold in tops:
                 if gold is None:
                     continue
                 ner_gold += 1
-                ner_found += any(a <= s and e <= b for a, b in spans)
+                hit = next((p for p in found if p.char_start <= s and e <= p.char_end), None)
+                ner_found += hit is not None
+                ner_found_norp += hit is not None or any(a <= s and e <= b for a, b in norp)
+                if hit is not None:
+                    ner_ok_country += hit.country == gold["country"]
+                    ner_ok161 += hit.lat is not None and haversine_km(
+                        hit.lat, hit.lon, gold["lat"], gold["lon"]) <= 161
     t_resolve = time.perf_counter() - t1
 
     print(f"articles {n_articles}, scored toponyms {n} (gold spans with a GeoNames tag)")
@@ -141,7 +151,11 @@ def main(argv: list[str] | None = None) -> int:
     print(f"gazetteer load {t_load:.2f}s, resolution {t_resolve:.2f}s")
     if nlp is not None:
         print(f"spaCy GPE/LOC/FAC recall of gold spans {ner_found / ner_gold:.3f} "
-              f"({ner_found}/{ner_gold})")
+              f"({ner_found}/{ner_gold}); with NORP {ner_found_norp / ner_gold:.3f}")
+        print(f"pipeline (spaCy spans resolved): of all gold toponyms, right country "
+              f"{ner_ok_country / ner_gold:.3f}, within 161 km {ner_ok161 / ner_gold:.3f}; "
+              f"of those found: {ner_ok_country / max(1, ner_found):.3f}, "
+              f"{ner_ok161 / max(1, ner_found):.3f}")
     if args.errors:
         args.errors.write_text(
             "docid\tphrase\tgold\tgold_country\tpred\tpred_country\tpred_admin1\tkm\n"
