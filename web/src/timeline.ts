@@ -80,7 +80,13 @@ export function drawTimeline(
     .x((p) => (x(p.start) + x(p.end)) / 2)
     .y((p) => yg(p.goldstein));
   svg.append("line").attr("class", "zero").attr("x1", m.left).attr("x2", width - m.right).attr("y1", yg(0)).attr("y2", yg(0));
-  svg.append("path").datum(pts).attr("class", "goldstein").attr("d", line);
+  // one line per run of consecutive periods: no line across periods without events
+  const runs: (typeof pts)[] = [];
+  pts.forEach((p, i) => {
+    if (i > 0 && pts[i - 1].end.getTime() === p.start.getTime()) runs[runs.length - 1].push(p);
+    else runs.push([p]);
+  });
+  svg.append("g").selectAll("path").data(runs).join("path").attr("class", "goldstein").attr("d", line);
   svg
     .append("g")
     .selectAll("circle")
