@@ -22,7 +22,7 @@ import datetime as dt
 import json
 import sys
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -104,6 +104,88 @@ def match(gold: list[Gold], system: list[Timex]) -> list[tuple[Gold, Timex]]:
     return out
 
 
+@dataclass
+class Scores:
+    articles: int = 0
+    gold: int = 0
+    system: int = 0
+    matched: int = 0
+    value_ok: int = 0
+    with_interval: int = 0
+    interval_ok: int = 0
+    by_cat: Counter[str] = field(default_factory=Counter)
+    by_cat_found: Counter[str] = field(default_factory=Counter)
+    by_cat_ok: Counter[str] = field(default_factory=Counter)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return self.matched / self.system if self.system else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.matched / self.gold if self.gold else 0.0
+
+    @property
+    def value_accuracy(self) -> float:
+        return self.value_ok / self.matched if self.matched else 0.0
+
+    @property
+    def interval_accuracy(self) -> float:
+        return self.interval_ok / self.with_interval if self.with_interval else 0.0
+
+
+def read_texts(corpus: Path, wanted: set[str]) -> dict[str, tuple[str, dt.date | None]]:
+    texts: dict[str, tuple[str, dt.date | None]] = {}
+    with corpus.open(encoding="utf-8") as f:
+        for lineno, line in enumerate(f, 1):
+            try:
+                d = json.loads(line)
+            except json.JSONDecodeError as exc:
+                print(f"{corpus}:{lineno}: unreadable JSON ({exc}), skipped", file=sys.stderr)
+                continue
+            if d.get("id") in wanted:
+                texts[d["id"]] = (d["text"], dt.date.fromisoformat(d["date"]) if d.get("date") else None)
+    return texts
+
+
+def measure(gold_path: Path, corpus: Path, *, finder: TimexFinder | None = None) -> Scores:
+    """Score ``find_timexes`` on the gold's articles (counts left out)."""
+    articles, gold = read_gold(gold_path)
+    wanted = set(articles) | {g.article_id for g in gold}
+    texts = read_texts(corpus, wanted)
+    missing = wanted - texts.keys()
+    if missing:
+        print(f"warning: {len(missing)} gold articles not in the corpus: {sorted(missing)[:5]}", file=sys.stderr)
+    finder = finder or TimexFinder()
+    sc = Scores(articles=len(texts))
+    for aid in sorted(texts):
+        text, date = texts[aid]
+        system = [t for t in finder.find(text, date) if t.kind != "count"]
+        g_rows = [g for g in gold if g.article_id == aid]
+        pairs = match(g_rows, system)
+        sc.system += len(system)
+        sc.gold += len(g_rows)
+        sc.matched += len(pairs)
+        matched_t = {id(t) for _, t in pairs}
+        matched_g = {id(g) for g, _ in pairs}
+        for g in g_rows:
+            sc.by_cat[category(g)] += 1
+        for g, t in pairs:
+            sc.by_cat_found[category(g)] += 1
+            ok = t.value == g.value
+            sc.value_ok += ok
+            sc.by_cat_ok[category(g)] += ok
+            if g.interval_start or g.interval_end:
+                sc.with_interval += 1
+                sc.interval_ok += (t.interval_start, t.interval_end) == (g.interval_start, g.interval_end)
+            if not ok:
+                sc.notes.append(f"VALUE {aid} {text[g.start : g.end]!r} gold={g.value} sys={t.value} ({t.text!r})")
+        sc.notes += [f"MISS  {aid} {text[g.start : g.end]!r} gold={g.value}" for g in g_rows if id(g) not in matched_g]
+        sc.notes += [f"FALSE {aid} {t.text!r} sys={t.value}" for t in system if id(t) not in matched_t]
+    return sc
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--gold", type=Path, default=DEFAULT_GOLD)
@@ -113,63 +195,19 @@ def main(argv: list[str] | None = None) -> int:
     if not args.corpus.exists():
         print(f"corpus not found at {args.corpus} (../shared absent?): nothing measured")
         return 0
-    articles, gold = read_gold(args.gold)
-    wanted = set(articles) | {g.article_id for g in gold}
-    texts: dict[str, tuple[str, dt.date | None]] = {}
-    with args.corpus.open(encoding="utf-8") as f:
-        for line in f:
-            d = json.loads(line)
-            if d["id"] in wanted:
-                texts[d["id"]] = (d["text"], dt.date.fromisoformat(d["date"]) if d.get("date") else None)
-    missing = wanted - texts.keys()
-    if missing:
-        print(f"warning: {len(missing)} gold articles not in the corpus: {sorted(missing)[:5]}", file=sys.stderr)
-    finder = TimexFinder()
-    n_sys = n_gold = n_match = n_value = n_iv = n_iv_ok = 0
-    by_cat: Counter[str] = Counter()
-    by_cat_found: Counter[str] = Counter()
-    by_cat_ok: Counter[str] = Counter()
-    for aid in sorted(texts):
-        text, date = texts[aid]
-        system = [t for t in finder.find(text, date) if t.kind != "count"]
-        g_rows = [g for g in gold if g.article_id == aid]
-        pairs = match(g_rows, system)
-        n_sys += len(system)
-        n_gold += len(g_rows)
-        n_match += len(pairs)
-        matched_t = {id(t) for _, t in pairs}
-        matched_g = {id(g) for g, _ in pairs}
-        for g in g_rows:
-            by_cat[category(g)] += 1
-        for g, t in pairs:
-            by_cat_found[category(g)] += 1
-            ok = t.value == g.value
-            n_value += ok
-            by_cat_ok[category(g)] += ok
-            if g.interval_start or g.interval_end:
-                n_iv += 1
-                iv_ok = (t.interval_start, t.interval_end) == (g.interval_start, g.interval_end)
-                n_iv_ok += iv_ok
-            if args.verbose and not ok:
-                print(f"VALUE {aid} {text[g.start:g.end]!r} gold={g.value} sys={t.value} ({t.text!r})")
-        if args.verbose:
-            for g in g_rows:
-                if id(g) not in matched_g:
-                    print(f"MISS  {aid} {text[g.start:g.end]!r} gold={g.value}")
-            for t in system:
-                if id(t) not in matched_t:
-                    print(f"FALSE {aid} {t.text!r} sys={t.value}")
-    p = n_match / n_sys if n_sys else 0.0
-    r = n_match / n_gold if n_gold else 0.0
+    sc = measure(args.gold, args.corpus)
+    if args.verbose:
+        print("\n".join(sc.notes))
+    p, r = sc.precision, sc.recall
     f1 = 2 * p * r / (p + r) if p + r else 0.0
-    print(f"articles: {len(texts)}  gold expressions: {n_gold}  system expressions: {n_sys}  matched: {n_match}")
+    print(f"articles: {sc.articles}  gold expressions: {sc.gold}  system expressions: {sc.system}  matched: {sc.matched}")
     print(f"precision {p:.3f}  recall {r:.3f}  F1 {f1:.3f}")
-    print(f"value accuracy: {n_value}/{n_match} matched = {n_value / max(n_match, 1):.3f}; "
-          f"{n_value}/{n_gold} of all gold = {n_value / max(n_gold, 1):.3f}")
-    print(f"interval accuracy: {n_iv_ok}/{n_iv} matched gold with an interval = {n_iv_ok / max(n_iv, 1):.3f}")
+    print(f"value accuracy: {sc.value_ok}/{sc.matched} matched = {sc.value_accuracy:.3f}; "
+          f"{sc.value_ok}/{sc.gold} of all gold = {sc.value_ok / max(sc.gold, 1):.3f}")
+    print(f"interval accuracy: {sc.interval_ok}/{sc.with_interval} matched gold with an interval = {sc.interval_accuracy:.3f}")
     print("\n| gold category | gold | found | value correct |\n|---|---:|---:|---:|")
-    for cat in sorted(by_cat):
-        print(f"| {cat} | {by_cat[cat]} | {by_cat_found[cat]} | {by_cat_ok[cat]} |")
+    for cat in sorted(sc.by_cat):
+        print(f"| {cat} | {sc.by_cat[cat]} | {sc.by_cat_found[cat]} | {sc.by_cat_ok[cat]} |")
     return 0
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tidings.errors import DictionaryError
-from tidings.resolve.dates import TimexFinder, event_date, find_timexes, guess_tense, range_from, resolve_with_tense
+from tidings.resolve.dates import (
+    TimexFinder,
+    event_date,
+    find_timexes,
+    guess_tense,
+    range_from,
+    resolve_with_tense,
+)
 from tidings.resolve.timex_calendar import Holiday, holiday_date, load_holidays
 from tidings.types import Timex
 
@@ -148,6 +156,8 @@ def test_guess_tense():
         ("two weeks ago", "2025-W05", D(2025, 1, 27), D(2025, 2, 2)),
         ("three days ago", "2025-02-07", D(2025, 2, 7), D(2025, 2, 7)),
         ("the 1990s", "199", D(1990, 1, 1), D(1999, 12, 31)),
+        ("the late 1990s", "199", D(1997, 1, 1), D(1999, 12, 31)),
+        ("Sunday, April 5", "2026-04-05", D(2026, 4, 5), D(2026, 4, 5)),
         ("last summer", "2024-SU", D(2024, 6, 1), D(2024, 8, 31)),
         ("this spring", "2025-SP", D(2025, 3, 1), D(2025, 5, 31)),
         ("the winter of 2022", "2022-WI", D(2022, 12, 1), D(2023, 2, 28)),
@@ -309,3 +319,53 @@ def test_intervals_are_ordered(ref, tense, text):
             assert t.interval_start <= ref
         if tense == "future" and text in ("in March", "on Friday"):
             assert t.interval_end >= ref
+
+
+# ------------------------------------------------------------------ gold files and measurement
+
+ROOT = Path(__file__).resolve().parents[2]
+SHARED = ROOT / ".." / "shared"
+GOLDS = [ROOT / "tests" / "data" / "timex_gold.tsv", ROOT / "tests" / "data" / "timex_gold_heldout.tsv"]
+
+
+def _measure_module():
+    import importlib.util
+    import sys
+
+    spec = importlib.util.spec_from_file_location("measure_timex", ROOT / "tools" / "measure_timex.py")
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("measure_timex", mod)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+@pytest.mark.parametrize("gold", GOLDS, ids=lambda p: p.name)
+def test_gold_file_is_well_formed(gold):
+    mt = _measure_module()
+    articles, rows = mt.read_gold(gold)
+    assert rows and {r.article_id for r in rows} <= set(articles)
+    for r in rows:
+        assert 0 <= r.start < r.end
+        assert r.value and "\t" not in r.value
+        if r.interval_start and r.interval_end:
+            assert r.interval_start <= r.interval_end
+    spans = sorted((r.article_id, r.start, r.end) for r in rows)
+    assert all(a[0] != b[0] or a[2] <= b[1] for a, b in itertools.pairwise(spans)), "overlapping gold spans"
+
+
+def test_development_gold_is_large_enough():
+    _, rows = _measure_module().read_gold(GOLDS[0])
+    assert len(rows) >= 150
+
+
+@pytest.mark.shared
+@pytest.mark.skipif(not SHARED.exists(), reason="../shared not present")
+def test_measured_accuracy_does_not_regress(finder):
+    mt = _measure_module()
+    corpus = SHARED / "corpus" / "news-817.jsonl"
+    dev = mt.measure(GOLDS[0], corpus, finder=finder)
+    held = mt.measure(GOLDS[1], corpus, finder=finder)
+    # figures in docs/accuracy.md; these floors leave room for small changes
+    assert dev.precision >= 0.95 and dev.recall >= 0.93 and dev.value_accuracy >= 0.93
+    assert held.precision >= 0.9 and held.recall >= 0.85 and held.value_accuracy >= 0.85

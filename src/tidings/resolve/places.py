@@ -29,6 +29,7 @@ __all__ = [
     "Mention",
     "resolve_places",
     "score_candidates",
+    "distance_km",
     "event_location",
     "is_government_metonym",
     "LOCATIVE_PREPS",
@@ -86,7 +87,8 @@ def _clean(text: str) -> str:
     return out if not text.endswith(".") or len(out) > 4 else text
 
 
-def _distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine, mean Earth radius 6,371 km)."""
     p1, p2 = math.radians(lat1), math.radians(lat2)
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
     a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
@@ -271,7 +273,7 @@ def _support(c: Candidate, dist: list[tuple[float, Candidate]]) -> float:
             near = 1.0
         else:
             assert c.lat is not None and c.lon is not None
-            near = math.exp(-_distance_km(c.lat, c.lon, o.lat, o.lon) / _NEAR_KM)
+            near = math.exp(-distance_km(c.lat, c.lon, o.lat, o.lon) / _NEAR_KM)
         best = max(best, p * near)
     return best
 

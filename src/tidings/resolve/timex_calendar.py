@@ -124,6 +124,7 @@ def shift(unit: str, d: dt.date, k: int) -> dt.date:
 #: parts of a calendar year (months) and of a month (days)
 _YEAR_PARTS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12), "beginning": (1, 2), "start": (1, 2), "end": (11, 12),
                "first half": (1, 6), "second half": (7, 12)}
+_DECADE_PARTS = {"early": (0, 3), "mid": (3, 6), "late": (7, 9)}
 _MONTH_PARTS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31), "beginning": (1, 5), "start": (1, 5), "end": (25, 31)}
 
 
@@ -140,6 +141,9 @@ def partial(span: Span, mod: str, ref: dt.date | None = None) -> Span:
     if whole_year and mod in _YEAR_PARTS:
         m0, m1 = _YEAR_PARTS[mod]
         return Span(span.value, dt.date(s.year, m0, 1), month_end(s.year, m1), "range")
+    if (e.year - s.year == 9 and s.year % 10 == 0) and mod in _DECADE_PARTS:
+        y0, y1 = _DECADE_PARTS[mod]
+        return Span(span.value, dt.date(s.year + y0, 1, 1), dt.date(s.year + y1, 12, 31), "range")
     if whole_month and mod in _MONTH_PARTS:
         d0, d1 = _MONTH_PARTS[mod]
         return Span(span.value, s.replace(day=d0), min(e, s.replace(day=min(d1, e.day))), "range")

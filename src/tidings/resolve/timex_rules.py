@@ -126,6 +126,9 @@ def h_month_day(m: re.Match[str], c: Ctx) -> Norm | None:
     else:
         years = [c.ref.year - 1, c.ref.year, c.ref.year + 1]
     cands = [s for y in years if (s := _day_span(y, mo, d1)) is not None]
+    if m.groupdict().get("wd") and len(cands) > 1:  # "Sunday, April 5": the year where it is a Sunday
+        wd = WEEKDAYS[m["wd"].lower()]
+        cands = [s for s in cands if s.start and s.start.weekday() == wd] or cands
     if not cands:
         return None
     first = cands[0] if len(cands) == 1 or c.ref is None else pick_day(cands, c.ref, c.tense)
@@ -548,9 +551,9 @@ RULES: tuple[Rule, ...] = (
      h_fiscal),
     ("rel_fiscal", _rx(rf"{W}(?P<t>(?P<rel>(?i:the\s+current|the\s+next|the\s+previous|the\s+coming|the\s+upcoming|last|next|this|current|previous|upcoming|coming))\s+(?i:fiscal\s+year|budget\s+year))(?!\w)"),
      h_rel_fiscal),
-    ("month_day", _rx(rf"{W}(?P<t>(?:{WD},?\s+)?(?:the\s+)?(?P<mon>{MON})\s+(?P<d1>{DAYNUM})"
+    ("month_day", _rx(rf"{W}(?P<t>(?:(?P<wd>{WD}),?\s+)?(?:the\s+)?(?P<mon>{MON})\s+(?P<d1>{DAYNUM})"
                      rf"(?:\s*(?:-|–|to|through)\s*(?P<d2>{DAYNUM}))?(?:,?\s+(?P<y>{YEAR}))?)"), h_month_day),
-    ("day_month", _rx(rf"{W}(?P<t>(?:{WD},?\s+)?(?:the\s+)?(?P<d1>{DAYNUM})(?P<d2>)\s+(?:of\s+)?(?P<mon>{MON})(?:,?\s+(?P<y>{YEAR}))?)"),
+    ("day_month", _rx(rf"{W}(?P<t>(?:(?P<wd>{WD}),?\s+)?(?:the\s+)?(?P<d1>{DAYNUM})(?P<d2>)\s+(?:of\s+)?(?P<mon>{MON})(?:,?\s+(?P<y>{YEAR}))?)"),
      h_month_day),
     ("iso", _rx(r"(?<![\d-])(?P<y>(?:19|20)\d\d)-(?P<mo>[01]\d)-(?P<d>[0-3]\d)(?!\d)"), h_iso),
     ("numeric", _rx(r"(?<![\d/])(?P<mo>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])/(?P<y>(?:19|20)\d\d|\d\d)(?![\d/])"), h_numeric),
