@@ -14,7 +14,6 @@ Gold toponyms without a GeoNames tag are not scored.
 from __future__ import annotations
 
 import argparse
-import math
 import statistics
 import sys
 import time
@@ -22,18 +21,11 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from tidings.resolve.gazetteer import OfflineGazetteer
-from tidings.resolve.places import resolve_places
+from tidings.resolve.places import distance_km, resolve_places
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_GOLD = ROOT / ".." / "shared" / "gold" / "toponyms" / "lgl.xml"
 FAR_KM = 20_000.0
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 12742.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def country_iso3_by_geonameid() -> dict[str, str]:
@@ -108,7 +100,7 @@ def main(argv: list[str] | None = None) -> int:
             if place.country == gold["country"]:
                 n_country += 1
             if place.lat is not None and place.lon is not None:
-                km = haversine_km(place.lat, place.lon, gold["lat"], gold["lon"])
+                km = distance_km(place.lat, place.lon, gold["lat"], gold["lon"])
             else:
                 km = FAR_KM
             errors_km.append(km)
@@ -138,7 +130,7 @@ def main(argv: list[str] | None = None) -> int:
                 ner_found_norp += hit is not None or any(a <= s and e <= b for a, b in norp)
                 if hit is not None:
                     ner_ok_country += hit.country == gold["country"]
-                    ner_ok161 += hit.lat is not None and haversine_km(
+                    ner_ok161 += hit.lat is not None and distance_km(
                         hit.lat, hit.lon, gold["lat"], gold["lon"]) <= 161
     t_resolve = time.perf_counter() - t1
 

@@ -6,7 +6,6 @@ The first build takes ~10-15 s (then it is cached in the user cache dir), hence 
 from __future__ import annotations
 
 import logging
-import math
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -21,7 +20,7 @@ from tidings.resolve.gazetteer import (
     read_demonyms,
     read_regions,
 )
-from tidings.resolve.places import resolve_places
+from tidings.resolve.places import distance_km, resolve_places
 
 SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
 LGL = SHARED / "gold" / "toponyms" / "lgl.xml"
@@ -178,13 +177,6 @@ def test_real_disambiguation(gaz):
 # ------------------------------------------------------------------ shared gold
 
 
-def _haversine(lat1, lon1, lat2, lon2) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = (math.sin((p2 - p1) / 2) ** 2
-         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2)
-    return 12742.0 * math.asin(min(1.0, math.sqrt(a)))
-
-
 @pytest.mark.slow
 @pytest.mark.shared
 @pytest.mark.skipif(not LGL.exists(), reason="../shared not present")
@@ -202,7 +194,7 @@ def test_lgl_sample_accuracy(gaz):
             if g is None or not g.findtext("lat"):
                 continue
             n += 1
-            if p.lat is not None and _haversine(p.lat, p.lon, float(g.findtext("lat")),
+            if p.lat is not None and distance_km(p.lat, p.lon, float(g.findtext("lat")),
                                                 float(g.findtext("lon"))) <= 161:
                 ok161 += 1
     assert n > 500
