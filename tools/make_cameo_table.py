@@ -1,4 +1,3 @@
-#!/usr/bin/env python3
 """Build ``src/tidings/data/cameo.tsv`` from the shared CAMEO codebook and PLOVER crosswalk.
 
 Development tool, not part of the package. It reads two public sources under
@@ -24,7 +23,7 @@ Rules (documented in docs/dictionaries.md and docs/lexicon-coverage.md):
 
 Usage::
 
-    python tools/make_cameo_table.py [--shared ../shared] [--out src/tidings/data/cameo.tsv]
+    .venv/bin/python tools/make_cameo_table.py [--shared ../shared] [--out src/tidings/data/cameo.tsv]
 """
 
 from __future__ import annotations
@@ -33,8 +32,9 @@ import argparse
 import csv
 import re
 import sys
-from dataclasses import dataclass
 from pathlib import Path
+
+from tidings.lexicon.model import CameoCode
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_SHARED = ROOT / ".." / "shared"
@@ -87,24 +87,16 @@ MODE_FIXES: dict[str, str | None] = {
 _XWALK_LINE = re.compile(r"^(?P<code>\d{2,4})\s*:\s*(?P<body>[^#]*)")
 
 
-@dataclass(frozen=True, slots=True)
-class Row:
-    code: str
-    name: str
-    goldstein: float
-    quad_class: int
-    plover_event: str | None
-    plover_mode: str | None
-
-    def fields(self) -> tuple[str, ...]:
-        return (
-            self.code,
-            self.name,
-            _fmt_score(self.goldstein),
-            str(self.quad_class),
-            self.plover_event or "-",
-            self.plover_mode or "-",
-        )
+def fields(c: CameoCode) -> tuple[str, ...]:
+    """The cameo.tsv columns of one code."""
+    return (
+        c.code,
+        c.name,
+        _fmt_score(c.goldstein),
+        str(c.quad_class),
+        c.plover_event or "-",
+        c.plover_mode or "-",
+    )
 
 
 def _fmt_score(x: float) -> str:
@@ -189,9 +181,9 @@ def resolve_plover(
     return None, None
 
 
-def build_rows(codebook: Path, crosswalk: Path) -> list[Row]:
+def build_rows(codebook: Path, crosswalk: Path) -> list[CameoCode]:
     xwalk = read_crosswalk(crosswalk)
-    rows: list[Row] = []
+    rows: list[CameoCode] = []
     seen: set[str] = set()
     for code, name, score in read_codebook(codebook):
         if code in seen:
@@ -199,11 +191,11 @@ def build_rows(codebook: Path, crosswalk: Path) -> list[Row]:
             continue
         seen.add(code)
         event, mode = resolve_plover(code, xwalk)
-        rows.append(Row(code, name, score, quad_class(code), event, mode))
+        rows.append(CameoCode(code, name, score, quad_class(code), event, mode))
     return rows
 
 
-def write_table(rows: list[Row], out: Path) -> None:
+def write_table(rows: list[CameoCode], out: Path) -> None:
     out.parent.mkdir(parents=True, exist_ok=True)
     lines = [
         "# CAMEO event codebook with Goldstein scores, QuadClass and PLOVER 2021 type/mode.",
@@ -211,7 +203,7 @@ def write_table(rows: list[Row], out: Path) -> None:
         "# Format: docs/dictionaries.md. PLOVER '-' = no PLOVER 2021 counterpart.",
         "\t".join(HEADER),
     ]
-    lines += ["\t".join(r.fields()) for r in rows]
+    lines += ["\t".join(fields(r)) for r in rows]
     out.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
@@ -224,7 +216,9 @@ def main(argv: list[str] | None = None) -> int:
     rows = build_rows(onto / "cameo-event-codes.csv", onto / "CAMEO2PLOVER-2021.txt")
     write_table(rows, args.out)
     missing = [r.code for r in rows if r.plover_event is None]
-    print(f"wrote {len(rows)} codes to {args.out}; no PLOVER type: {' '.join(missing) or 'none'}")
+    print(
+        f"wrote {len(rows)} codes to {args.out}; no PLOVER type: {' '.join(missing) or 'none'}"
+    )
     return 0
 
 

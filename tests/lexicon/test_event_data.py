@@ -53,7 +53,9 @@ def read_table(path: Path) -> tuple[tuple[str, ...], list[Rec]]:
         if not header:
             header = tuple(cols)
             continue
-        assert len(cols) == len(header), f"{path.name}:{lineno}: {len(cols)} fields, want {len(header)}"
+        assert len(cols) == len(header), (
+            f"{path.name}:{lineno}: {len(cols)} fields, want {len(header)}"
+        )
         recs.append(Rec(lineno, dict(zip(header, cols))))
     return header, recs
 
@@ -70,7 +72,14 @@ def quad_of(code: str) -> int:
 @pytest.fixture(scope="module")
 def cameo() -> dict[str, dict[str, str]]:
     header, recs = read_table(DATA / "cameo.tsv")
-    assert header == ("code", "name", "goldstein", "quad_class", "plover_event", "plover_mode")
+    assert header == (
+        "code",
+        "name",
+        "goldstein",
+        "quad_class",
+        "plover_event",
+        "plover_mode",
+    )
     out = {}
     for r in recs:
         assert r.fields["code"] not in out, f"cameo.tsv:{r.line}: duplicate code"
@@ -96,7 +105,10 @@ def nouns() -> list[Rec]:
 def intent_codes(cameo) -> dict[str, tuple[str, str]]:
     header, recs = read_table(LEX / "intent_codes.tsv")
     assert header == ("embedded_root", "intent_code", "threat_code")
-    return {r.fields["embedded_root"]: (r.fields["intent_code"], r.fields["threat_code"]) for r in recs}
+    return {
+        r.fields["embedded_root"]: (r.fields["intent_code"], r.fields["threat_code"])
+        for r in recs
+    }
 
 
 def map_intent(code: str, table: dict[str, tuple[str, str]], column: int) -> str | None:
@@ -137,12 +149,20 @@ def test_cameo_table_sane(cameo):
         ("057", "SUPPORT", 8.0),
         ("0841", "RETREAT", 7.0),
         ("112", "ACCUSE", -2.0),
-        ("163", "COERCE", -8.0),  # the 2021 crosswalk files 163 under COERCE, not SANCTION
+        (
+            "163",
+            "COERCE",
+            -8.0,
+        ),  # the 2021 crosswalk files 163 under COERCE, not SANCTION
         ("173", "COERCE", -5.0),
         ("190", "ASSAULT", -10.0),
         ("192", "COERCE", -9.5),
         ("2042", "ASSAULT", -10.0),
-        ("0211", "REQUEST", 3.4),  # team supplement: appeals take the matching demand row
+        (
+            "0211",
+            "REQUEST",
+            3.4,
+        ),  # team supplement: appeals take the matching demand row
     ],
 )
 def test_cameo_spot_facts(cameo, code, plover, goldstein):
@@ -154,7 +174,9 @@ def test_cameo_spot_facts(cameo, code, plover, goldstein):
 def tool():
     """tools/make_cameo_table.py loaded as a module (it is a script, not package code)."""
     name = "tidings_tools_make_cameo_table"
-    spec = importlib.util.spec_from_file_location(name, ROOT / "tools" / "make_cameo_table.py")
+    spec = importlib.util.spec_from_file_location(
+        name, ROOT / "tools" / "make_cameo_table.py"
+    )
     assert spec and spec.loader
     mod = importlib.util.module_from_spec(spec)
     sys.modules[name] = mod  # dataclasses need the module registered
@@ -170,17 +192,33 @@ def test_cameo_table_is_regenerated_from_shared(tmp_path, tool):
     mod = tool
     out = tmp_path / "cameo.tsv"
     assert mod.main(["--shared", str(SHARED), "--out", str(out)]) == 0
-    assert out.read_text(encoding="utf-8") == (DATA / "cameo.tsv").read_text(encoding="utf-8")
+    assert out.read_text(encoding="utf-8") == (DATA / "cameo.tsv").read_text(
+        encoding="utf-8"
+    )
 
 
 def test_cameo_inheritance_rule(tool):
     mod = tool
-    xwalk = {"03": ("AGREE", None), "035": ("AGREE", "x"), "10": ("REQUEST", None), "105": ("REQUEST", "change")}
+    xwalk = {
+        "03": ("AGREE", None),
+        "035": ("AGREE", "x"),
+        "10": ("REQUEST", None),
+        "105": ("REQUEST", "change"),
+    }
     assert mod.resolve_plover("0352", xwalk) == ("AGREE", "x")
     assert mod.resolve_plover("034", xwalk) == ("AGREE", None)
-    assert mod.resolve_plover("025", xwalk) == ("REQUEST", "change")  # via the 02x -> 10x supplement
+    assert mod.resolve_plover("025", xwalk) == (
+        "REQUEST",
+        "change",
+    )  # via the 02x -> 10x supplement
     assert mod.resolve_plover("011", xwalk) == (None, None)
-    assert [mod.quad_class(c) for c in ("04", "05", "13", "14", "20")] == [1, 2, 3, 4, 4]
+    assert [mod.quad_class(c) for c in ("04", "05", "13", "14", "20")] == [
+        1,
+        2,
+        3,
+        4,
+        4,
+    ]
 
 
 # --- verbs.tsv ----------------------------------------------------------------
@@ -196,7 +234,9 @@ def test_verb_rows_well_formed(verbs, cameo):
         assert all(LEMMA.match(o) for o in items(f["object"])), where
         assert f["xcomp"] == "-" or LEMMA.match(f["xcomp"]), where
         targets = items(f["target"])
-        assert targets == ["dobj"] or all(PREPS.match(t) and t != "dobj" for t in targets), where
+        assert targets == ["dobj"] or all(
+            PREPS.match(t) and t != "dobj" for t in targets
+        ), where
 
 
 def test_verbs_cover_all_roots_and_150_subcodes(verbs):
@@ -218,7 +258,9 @@ def test_verbs_no_conflicting_codes(verbs):
         f = r.fields
         for obj in items(f["object"]) or ["-"]:
             for tgt in items(f["target"]) or ["-"]:
-                seen[(f["verb"], f["particle"], obj, tgt, f["xcomp"])][f["code"]] = r.line
+                seen[(f["verb"], f["particle"], obj, tgt, f["xcomp"])][f["code"]] = (
+                    r.line
+                )
     conflicts = {k: v for k, v in seen.items() if len(v) > 1}
     for k, v in sorted(conflicts.items()):
         print("CONFLICT", k, v)
@@ -270,8 +312,16 @@ def test_documented_verb_decisions(verbs, verb, particle, obj, target, xcomp, co
         for r in verbs
         if r.fields["verb"] == verb
         and r.fields["particle"] == particle
-        and (obj in items(r.fields["object"]) if obj != "-" else r.fields["object"] == "-")
-        and (target in items(r.fields["target"]) if target != "-" else r.fields["target"] == "-")
+        and (
+            obj in items(r.fields["object"])
+            if obj != "-"
+            else r.fields["object"] == "-"
+        )
+        and (
+            target in items(r.fields["target"])
+            if target != "-"
+            else r.fields["target"] == "-"
+        )
         and r.fields["xcomp"] == xcomp
     }
     assert hits == {code}
@@ -323,7 +373,11 @@ def test_noun_rows(nouns, cameo):
     ],
 )
 def test_key_nominal_events(nouns, noun, prep, root):
-    codes = {r.fields["code"] for r in nouns if r.fields["noun"] == noun and prep in items(r.fields["target"])}
+    codes = {
+        r.fields["code"]
+        for r in nouns
+        if r.fields["noun"] == noun and prep in items(r.fields["target"])
+    }
     assert len(codes) == 1 and next(iter(codes)).startswith(root), codes
 
 
@@ -377,7 +431,9 @@ OTHER_SENSE_AS_XCOMP = {"concede", "admit"}
 def test_xcomp_rows_agree_with_intent_mapping(verbs, intent_codes):
     """An intent-verb row with an xcomp must land in the root the mapping gives."""
     _, recs = read_table(LEX / "intent_verbs.tsv")
-    column = {r.fields["verb"]: (0 if r.fields["code_map"] == "intent" else 1) for r in recs}
+    column = {
+        r.fields["verb"]: (0 if r.fields["code_map"] == "intent" else 1) for r in recs
+    }
     plain: dict[str, set[str]] = defaultdict(set)  # verb -> codes of its plain senses
     for r in verbs:
         if r.fields["particle"] == r.fields["object"] == r.fields["xcomp"] == "-":
@@ -385,11 +441,26 @@ def test_xcomp_rows_agree_with_intent_mapping(verbs, intent_codes):
     checked, bad = 0, []
     for r in verbs:
         f = r.fields
-        if f["verb"] in column and f["xcomp"] in plain and f["xcomp"] not in OTHER_SENSE_AS_XCOMP:
-            wants = {map_intent(c, intent_codes, column[f["verb"]]) for c in plain[f["xcomp"]]}
+        if (
+            f["verb"] in column
+            and f["xcomp"] in plain
+            and f["xcomp"] not in OTHER_SENSE_AS_XCOMP
+        ):
+            wants = {
+                map_intent(c, intent_codes, column[f["verb"]])
+                for c in plain[f["xcomp"]]
+            }
             checked += 1
             if not any(w and w[:2] == f["code"][:2] for w in wants):
-                bad.append((r.line, f["verb"], f["xcomp"], f["code"], sorted(w or "-" for w in wants)))
+                bad.append(
+                    (
+                        r.line,
+                        f["verb"],
+                        f["xcomp"],
+                        f["code"],
+                        sorted(w or "-" for w in wants),
+                    )
+                )
     assert checked >= 100
     assert not bad, bad
 
