@@ -364,3 +364,13 @@ def test_no_duplicate_lines() -> None:
         ]
         dupes = {ln for ln in lines if lines.count(ln) > 1}
         assert not dupes, f"{name}: duplicate lines {sorted(dupes)[:5]}"
+
+
+def test_agents_are_not_actor_names(
+    agents: list[Line], countries: list[Line], organizations: list[Line], people: list[Line]
+) -> None:
+    """A generic sector word must not also name one actor ("Foreign Office" is the UK's)."""
+    claims = phrases_by_entry(countries, organizations, people)
+    both = sorted(f"{r.where()}: {r.fields['word']!r} is also {sorted(claims[norm(r.fields['word'])])}"
+                  for r in agents if norm(r.fields["word"]) in claims)
+    assert not both, "\n".join(both)
