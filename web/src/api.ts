@@ -176,6 +176,34 @@ export interface Meta {
   coder_available: boolean;
 }
 
+export interface PartnerCount {
+  code: string;
+  name: string | null;
+  num_events: number;
+  goldstein_sum: number;
+}
+
+export interface ActorView {
+  code: string;
+  names: string[];
+  summary: {
+    num_events: number;
+    as_source: number;
+    as_target: number;
+    quad_counts: [number, number, number, number];
+    goldstein_sum: number;
+    first_date: string | null;
+    last_date: string | null;
+    top_partners: PartnerCount[];
+  };
+  identities: {
+    name: string;
+    kind: string;
+    country: string | null;
+    roles: { code: string; start: string | null; end: string | null; role: string | null }[];
+  }[];
+}
+
 export type Filters = Record<string, string>;
 
 export class ApiError extends Error {
@@ -212,6 +240,7 @@ async function getJson<T>(path: string, init?: RequestInit): Promise<T> {
 export const api = {
   meta: () => getJson<Meta>("api/meta"),
   events: (f: Filters) => getJson<EventPage>(`api/events${query(f)}`),
+  actor: (code: string) => getJson<ActorView>(`api/actors/${encodeURIComponent(code)}`),
   article: (id: string) => getJson<ArticleView>(`api/articles/${encodeURIComponent(id)}`),
   series: (f: Filters) => getJson<Series>(`api/series${query(f)}`),
   network: (f: Filters) => getJson<Network>(`api/network${query(f)}`),

@@ -5,6 +5,7 @@ import type { EventHit, Filters, Meta, Series } from "./api";
 import { api, ApiError } from "./api";
 import { badge, clear, h, setStatus } from "./dom";
 import { claimBadge } from "./highlight";
+import { drawActor } from "./actor";
 import { drawMap } from "./map";
 import { drawNetwork } from "./network";
 import { drawTimeline } from "./timeline";
@@ -60,6 +61,7 @@ export class EventsView {
   private pager = h("div", { class: "pager" });
   private network = h("div", { class: "network", id: "network" });
   private map = h("div", { class: "map", id: "map" });
+  private actor = h("div", { class: "panel panel-actor", id: "actor", hidden: true });
   private filters: Filters = {};
   private seq = 0;
 
@@ -119,6 +121,7 @@ export class EventsView {
           h("div", { class: "panel-head" }, this.timelineTitle, h("label", { class: "inline" }, "per ", this.bySelect)),
           this.timeline,
         ),
+        this.actor,
         h("div", { class: "panel panel-table" }, h("h2", {}, "Events"), this.table, this.pager),
         h("div", { class: "panel panel-network" }, h("h2", {}, "Actor network"), this.network),
         h("div", { class: "panel panel-map" }, h("h2", {}, "Where"), this.map),
@@ -146,11 +149,12 @@ export class EventsView {
     setStatus("Loading…");
     try {
       const base = withoutRange(f);
-      const [page, series, net, places] = await Promise.all([
+      const [page, series, net, places, actor] = await Promise.all([
         api.events({ ...f, limit: String(PAGE), offset: f.offset ?? "0" }),
         f.by ? api.series({ ...base, by: f.by }) : autoSeries(base),
         api.network({ ...f }),
         api.places({ ...f }),
+        f.actor ? api.actor(f.actor).catch((err) => (err instanceof ApiError && err.status === 404 ? null : Promise.reject(err))) : null,
       ]);
       if (seq !== this.seq) return; // a newer request superseded this one
       this.renderTable(page.items);
@@ -159,6 +163,8 @@ export class EventsView {
       drawTimeline(this.timeline, series, range && range[0] ? range : null, (r) =>
         navigate({ ...withoutRange(f), ...(r ? { since: r[0], until: r[1] } : {}) }),
       );
+      this.actor.hidden = !actor;
+      if (actor) drawActor(this.actor, actor, (partner) => navigate({ ...withoutRange(f), actor: "", dyad: `${f.actor}:${partner}` }));
       drawNetwork(this.network, net, (actor) => navigate({ ...withoutRange(f), actor }));
       drawMap(this.map, places.points, (country) => navigate({ ...withoutRange(f), country }));
       setStatus(`${page.total} events`);

@@ -16,7 +16,7 @@ interface SimLink extends d3.SimulationLinkDatum<SimNode> {
 
 export const goldsteinColor = d3
   .scaleLinear<string>()
-  .domain([-10, 0, 10])
+  .domain([-4, 0, 4])
   .range(["#c62828", "#9e9e9e", "#2e7d32"])
   .clamp(true);
 
