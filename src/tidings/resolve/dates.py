@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from tidings.resolve.timex_attach import attach_timexes, range_from
 from tidings.resolve.timex_calendar import Holiday, load_holidays, unit_span
-from tidings.resolve.timex_rules import RULES, Ctx, Norm, Rule, holiday_rule
+from tidings.resolve.timex_rules import GATES, RULES, Ctx, Norm, Rule, holiday_rule
 from tidings.types import DateInterval, Timex
 
 __all__ = [
@@ -119,6 +119,9 @@ class TimexFinder:
     def _candidates(self, text: str) -> list[_Cand]:
         out: list[_Cand] = []
         for order, rule in enumerate(self.rules):
+            gate = GATES.get(rule[0])
+            if gate is not None and gate.search(text) is None:
+                continue
             for m in rule[1].finditer(text):
                 if m.end() == m.start():
                     continue

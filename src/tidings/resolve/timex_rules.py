@@ -271,12 +271,17 @@ def h_rel_unit(m: re.Match[str], c: Ctx) -> Norm | None:
     return _to_norm(_apply_mod(span, m["mod"], c.ref)) if span else None
 
 
+_SUBDAY = {"second": 1, "minute": 60, "hour": 3600}
+
+
 def _anchored_duration(rel: str, size: int, qty: str, unit: str, c: Ctx) -> Norm | None:
     if unit in SEASONS or unit in ("weekend", "fiscal year", "quarter"):
         return None
     value = duration_value(qty, unit)
     if c.ref is None:
         return Norm(value, None, None, "range", "duration")
+    if unit in _SUBDAY:  # "the past 24 hours": whole days
+        unit, size = "day", max(1, -(-size * _SUBDAY[unit] // 86400))
     if rel in ("past", "last", "previous", "recent"):
         return Norm(value, shift(unit, c.ref, -size), c.ref, "range", "duration")
     return Norm(value, c.ref + _DAY, shift(unit, c.ref, size), "range", "duration")
@@ -593,3 +598,44 @@ RULES: tuple[Rule, ...] = (
                    rf"(?P<t>(?:(?P<mod>{PARTMOD})[\s-]+)?(?:(?P<rel>(?i:this\s+past|this\s+coming|last|next|this|past|coming))\s+)?(?P<s>{_SEASON})(?:\s+(?:of\s+)?(?P<y>{YEAR}))?)(?![\w])"),
      h_season),
 )
+
+
+_MONTH_GATE = r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
+_UNIT_GATE = r"(?i:second|minute|hour|day|night|week|month|year|decade|centur)"
+_WD_GATE = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+#: A cheap test per rule: a rule whose gate finds nothing in the text is not run (speed only;
+#: every gate matches whatever its rule can match).
+GATES: dict[str, re.Pattern[str]] = {
+    name: re.compile(g)
+    for name, g in {
+        "quarter": r"quarter|Q[1-4]",
+        "half": r"half",
+        "fiscal": r"(?i:fiscal|budget|school|academic|season)|FY",
+        "rel_fiscal": r"(?i:fiscal|budget)",
+        "month_day": _MONTH_GATE,
+        "day_month": _MONTH_GATE,
+        "iso": r"\d-\d",
+        "numeric": r"\d/\d",
+        "month_year": _MONTH_GATE,
+        "month": _MONTH_GATE,
+        "year_range": r"\d\d\d\d",
+        "year": r"\d\d\d\d",
+        "decade": r"0['’]?s",
+        "rel_unit": r"(?i:week|month|year|quarter|decade|century|spring|summer|fall|autumn|winter)",
+        "rel_n": _UNIT_GATE,
+        "ago": _UNIT_GATE,
+        "in_n": _UNIT_GATE,
+        "duration": _UNIT_GATE,
+        "unit_long": r"-long",
+        "set_rate": r"(?i:hour|day|week|month|year)",
+        "set": r"(?i:every|each|per|daily|weekly|monthly|quarterly|annually|yearly|nightly|hourly|times|once|twice|thrice)|" + _WD_GATE,
+        "set_to": r"(?i:\bto\b)",
+        "weekday_set": _WD_GATE,
+        "count": r"(?i:times|once|twice|thrice)",
+        "dayword": r"(?i:today|tonight|yesterday|tomorrow|morning|afternoon|evening|night)",
+        "anaphoric": r"(?i:day|night|morning|afternoon|evening|week|month|year)",
+        "refword": r"(?i:now|current|present|moment|these\s+days|recent|lately|past|future|soon)",
+        "weekday": _WD_GATE,
+        "season": r"(?i:spring|summer|fall|autumn|winter)",
+    }.items()
+}
