@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import sys
 from collections import Counter
 from dataclasses import dataclass, field
@@ -28,8 +27,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+from tidings.ingest.readers import read_jsonl
 from tidings.resolve.dates import TimexFinder
-from tidings.types import Timex
+from tidings.types import BadRecord, Timex
 
 DEFAULT_CORPUS = ROOT / ".." / "shared" / "corpus" / "news-817.jsonl"
 DEFAULT_GOLD = ROOT / "tests" / "data" / "timex_gold.tsv"
@@ -136,16 +136,14 @@ class Scores:
 
 
 def read_texts(corpus: Path, wanted: set[str]) -> dict[str, tuple[str, dt.date | None]]:
+    """Text and date of the wanted articles, read with the project's JSONL reader
+    (texts verbatim; unreadable records are reported and skipped)."""
     texts: dict[str, tuple[str, dt.date | None]] = {}
-    with corpus.open(encoding="utf-8") as f:
-        for lineno, line in enumerate(f, 1):
-            try:
-                d = json.loads(line)
-            except json.JSONDecodeError as exc:
-                print(f"{corpus}:{lineno}: unreadable JSON ({exc}), skipped", file=sys.stderr)
-                continue
-            if d.get("id") in wanted:
-                texts[d["id"]] = (d["text"], dt.date.fromisoformat(d["date"]) if d.get("date") else None)
+    for rec in read_jsonl(corpus):
+        if isinstance(rec, BadRecord):
+            print(rec, file=sys.stderr)
+        elif rec.id in wanted:
+            texts[rec.id] = (rec.text, rec.date)
     return texts
 
 
