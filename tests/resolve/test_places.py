@@ -19,38 +19,20 @@ PARIS_FR = Candidate(
 PARIS_TX = Candidate("Paris", "USA", "Texas", 33.661, -95.556, 4717560, 24_782)
 PARIS_TN = Candidate("Paris", "USA", "Tennessee", 36.302, -88.326, 4646571, 10_156)
 TEXAS = Candidate("Texas", "USA", "Texas", 31.25, -99.25, 4736286, 22_000_000, "admin1")
-TENNESSEE = Candidate(
-    "Tennessee", "USA", "Tennessee", 35.75, -86.25, 4662168, 6_000_000, "admin1"
-)
+TENNESSEE = Candidate("Tennessee", "USA", "Tennessee", 35.75, -86.25, 4662168, 6_000_000, "admin1")
 FRANCE = Candidate("France", "FRA", None, 46.0, 2.0, 3017382, 66_000_000, "country")
-GEORGIA_GEO = Candidate(
-    "Georgia", "GEO", None, 42.0, 43.5, 614540, 3_700_000, "country"
-)
-GEORGIA_US = Candidate(
-    "Georgia", "USA", "Georgia", 32.75, -83.5, 4197000, 4_800_000, "admin1"
-)
+GEORGIA_GEO = Candidate("Georgia", "GEO", None, 42.0, 43.5, 614540, 3_700_000, "country")
+GEORGIA_US = Candidate("Georgia", "USA", "Georgia", 32.75, -83.5, 4197000, 4_800_000, "admin1")
 ATLANTA = Candidate("Atlanta", "USA", "Georgia", 33.749, -84.388, 4180439, 463_878)
-TBILISI = Candidate(
-    "Tbilisi", "GEO", None, 41.691, 44.834, 611717, 1_049_498, capital=True
-)
+TBILISI = Candidate("Tbilisi", "GEO", None, 41.691, 44.834, 611717, 1_049_498, capital=True)
 RUSSIA = Candidate("Russia", "RUS", None, 60.0, 100.0, 2017370, 144_000_000, "country")
-ATHENS_GR = Candidate(
-    "Athens", "GRC", "Attica", 37.984, 23.728, 264371, 664_046, capital=True
-)
+ATHENS_GR = Candidate("Athens", "GRC", "Attica", 37.984, 23.728, 264371, 664_046, capital=True)
 ATHENS_GA = Candidate("Athens", "USA", "Georgia", 33.961, -83.378, 4180386, 115_452)
-SPRINGFIELD_MO = Candidate(
-    "Springfield", "USA", "Missouri", 37.215, -93.298, 4409896, 166_810
-)
-SPRINGFIELD_IL = Candidate(
-    "Springfield", "USA", "Illinois", 39.802, -89.644, 4250542, 116_250
-)
+SPRINGFIELD_MO = Candidate("Springfield", "USA", "Missouri", 37.215, -93.298, 4409896, 166_810)
+SPRINGFIELD_IL = Candidate("Springfield", "USA", "Illinois", 39.802, -89.644, 4250542, 116_250)
 PEORIA = Candidate("Peoria", "USA", "Illinois", 40.694, -89.589, 4905687, 113_532)
-MOSCOW = Candidate(
-    "Moscow", "RUS", "Moscow", 55.752, 37.618, 524901, 10_381_222, capital=True
-)
-PARIS_ALIAS = Candidate(
-    "Swainsboro", "USA", "Georgia", 32.597, -82.334, None, 7_000, alias=True
-)
+MOSCOW = Candidate("Moscow", "RUS", "Moscow", 55.752, 37.618, 524901, 10_381_222, capital=True)
+PARIS_ALIAS = Candidate("Swainsboro", "USA", "Georgia", 32.597, -82.334, None, 7_000, alias=True)
 
 GAZ = FakeGazetteer(
     {
@@ -110,13 +92,8 @@ def test_paris_texas_by_city_state_pattern():
 
 
 def test_city_state_pattern_reads_ap_abbreviations_and_postal_codes():
-    assert (
-        resolve("A plant in Paris, Tenn. closed.", "Paris")["Paris"].admin1
-        == "Tennessee"
-    )
-    assert (
-        resolve("Born in Athens, GA in 1970.", "Athens")["Athens"].admin1 == "Georgia"
-    )
+    assert resolve("A plant in Paris, Tenn. closed.", "Paris")["Paris"].admin1 == "Tennessee"
+    assert resolve("Born in Athens, GA in 1970.", "Athens")["Athens"].admin1 == "Georgia"
 
 
 def test_city_state_inside_one_mention():
@@ -126,25 +103,17 @@ def test_city_state_inside_one_mention():
 
 
 def test_georgia_by_context_atlanta_or_tbilisi():
-    us = resolve(
-        "Storms hit Georgia overnight. Atlanta lost power.", "Georgia", "Atlanta"
-    )
+    us = resolve("Storms hit Georgia overnight. Atlanta lost power.", "Georgia", "Atlanta")
     assert us["Georgia"].country == "USA"
-    geo = resolve(
-        "Tanks entered Georgia. Tbilisi appealed for help.", "Georgia", "Tbilisi"
-    )
+    geo = resolve("Tanks entered Georgia. Tbilisi appealed for help.", "Georgia", "Tbilisi")
     assert geo["Georgia"].country == "GEO"
 
 
 def test_georgia_by_caller_context_countries_and_actor_countries():
-    assert (
-        resolve("Georgia voted.", "Georgia")["Georgia"].country == "GEO"
-    )  # country prior
+    assert resolve("Georgia voted.", "Georgia")["Georgia"].country == "GEO"  # country prior
     ctx = resolve("Georgia voted.", "Georgia", context_countries=["USA"])
     assert ctx["Georgia"].country == "USA"
-    act = resolve(
-        "Georgia voted.", "Georgia", actor_countries=["USA"], context_countries=["USA"]
-    )
+    act = resolve("Georgia voted.", "Georgia", actor_countries=["USA"], context_countries=["USA"])
     assert act["Georgia"].country == "USA"
 
 
@@ -156,20 +125,14 @@ def test_athens_follows_the_article_state():
 
 
 def test_nearness_picks_the_springfield_next_to_peoria():
-    places = resolve(
-        "From Springfield the team drove to Peoria.", "Springfield", "Peoria"
-    )
+    places = resolve("From Springfield the team drove to Peoria.", "Springfield", "Peoria")
     assert places["Springfield"].admin1 == "Illinois"
-    assert (
-        resolve("Springfield won.", "Springfield")["Springfield"].admin1 == "Missouri"
-    )
+    assert resolve("Springfield won.", "Springfield")["Springfield"].admin1 == "Missouri"
 
 
 def test_one_sense_per_article():
     text = "Paris, Texas is small. Paris has a tower. Paris again."
-    places = resolve_places(
-        mentions_in(text, "Paris", "Texas"), gazetteer=GAZ, text=text
-    )
+    places = resolve_places(mentions_in(text, "Paris", "Texas"), gazetteer=GAZ, text=text)
     paris = [p for p in places if p.text == "Paris"]
     assert paris[0].admin1 == "Texas"
     # the bare mentions are their own name group, resolved once for all of them
@@ -178,9 +141,7 @@ def test_one_sense_per_article():
 
 def test_alias_never_beats_a_main_name_in_the_same_country():
     places = resolve("Paris, Ga. is not a town.", "Paris")
-    assert (
-        places["Paris"].name == "Paris"
-    )  # not Swainsboro, whose alternate name is Paris
+    assert places["Paris"].name == "Paris"  # not Swainsboro, whose alternate name is Paris
 
 
 def test_bare_postal_code_is_not_a_state():
@@ -207,9 +168,7 @@ def test_score_candidates_neighbours_and_actors():
 
 def test_places_are_frozen_records_with_article_offsets():
     text = "Officials in Moscow and Paris spoke."
-    places = resolve_places(
-        mentions_in(text, "Moscow", "Paris"), gazetteer=GAZ, text=text
-    )
+    places = resolve_places(mentions_in(text, "Moscow", "Paris"), gazetteer=GAZ, text=text)
     for p in places:
         assert text[p.char_start : p.char_end] == p.text
         assert p.role == "asserted"
@@ -220,9 +179,7 @@ def test_places_are_frozen_records_with_article_offsets():
 
 def _doc_places(doc) -> list[Place]:
     mentions = [
-        (e.text, e.start_char, e.end_char)
-        for e in doc.ents
-        if e.label_ in ("GPE", "LOC", "FAC")
+        (e.text, e.start_char, e.end_char) for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC")
     ]
     return resolve_places(mentions, gazetteer=GAZ, text=doc.text)
 
@@ -250,9 +207,7 @@ def _trigger(doc, word: str):
         ),
     ],
 )
-def test_event_location_is_the_locative_attached_to_the_trigger(
-    nlp, text, trigger, where
-):
+def test_event_location_is_the_locative_attached_to_the_trigger(nlp, text, trigger, where):
     doc = nlp(text)
     sent = next(iter(doc.sents))
     loc, cands = event_location(sent, _trigger(doc, trigger), _doc_places(doc))

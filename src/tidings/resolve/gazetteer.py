@@ -19,16 +19,13 @@ Nothing is loaded at import time.
 
 from __future__ import annotations
 
-import csv
 import dataclasses
 import hashlib
 import importlib.metadata
-import json
 import logging
 import os
 import pickle
 import unicodedata
-from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from importlib import resources
@@ -42,10 +39,10 @@ __all__ = [
     "FakeGazetteer",
     "Gazetteer",
     "OfflineGazetteer",
+    "RegionRow",
     "default_cache_dir",
     "normalize_name",
     "read_regions",
-    "RegionRow",
 ]
 
 
