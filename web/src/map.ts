@@ -1,6 +1,7 @@
 // Map of event locations on packaged Natural Earth country shapes (world-atlas), clustered.
 
 import * as d3 from "d3";
+import { svgIn } from "./chart";
 import { feature, mesh } from "topojson-client";
 import type { GeometryCollection, Topology } from "topojson-specification";
 import type { MapPoint } from "./api";
@@ -41,14 +42,7 @@ export function drawMap(el: HTMLElement, points: MapPoint[], onPick: (country: s
   const projection = d3.geoNaturalEarth1().fitSize([width, height], countries);
   const path = d3.geoPath(projection);
 
-  const svg = d3
-    .select(el)
-    .append("svg")
-    .attr("viewBox", `0 0 ${width} ${height}`)
-    .attr("width", width)
-    .attr("height", height)
-    .attr("role", "img")
-    .attr("aria-label", "Map of event locations");
+  const svg = svgIn(el, width, height, "Map of event locations");
   svg.append("path").attr("class", "sphere").attr("d", path({ type: "Sphere" }) ?? "");
   svg
     .append("g")

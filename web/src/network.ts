@@ -1,6 +1,7 @@
 // Actor network: who interacts with whom, edge width by count, colour by mean Goldstein.
 
 import * as d3 from "d3";
+import { svgIn } from "./chart";
 import type { Network } from "./api";
 import { clear, h } from "./dom";
 
@@ -62,14 +63,7 @@ export function drawNetwork(el: HTMLElement, net: Network, onPick: (actor: strin
     n.y = Math.max(24, Math.min(height - 16, n.y ?? 0));
   }
 
-  const svg = d3
-    .select(el)
-    .append("svg")
-    .attr("viewBox", `0 0 ${width} ${height}`)
-    .attr("width", width)
-    .attr("height", height)
-    .attr("role", "img")
-    .attr("aria-label", "Network of actors");
+  const svg = svgIn(el, width, height, "Network of actors");
   svg
     .append("defs")
     .append("marker")

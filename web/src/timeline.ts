@@ -2,6 +2,7 @@
 // Brushing a range calls ``onBrush`` with the first and last day of the range.
 
 import * as d3 from "d3";
+import { svgIn } from "./chart";
 import type { Series } from "./api";
 import { QUAD_COLORS, QUAD_NAMES, quadCounts } from "./api";
 import { clear, h } from "./dom";
@@ -47,14 +48,7 @@ export function drawTimeline(
   const gAbs = Math.max(1, Math.abs(gExt[0]), Math.abs(gExt[1]));
   const yg = d3.scaleLinear().domain([-gAbs, gAbs]).nice().range([height - m.bottom, m.top]);
 
-  const svg = d3
-    .select(el)
-    .append("svg")
-    .attr("viewBox", `0 0 ${width} ${height}`)
-    .attr("width", width)
-    .attr("height", height)
-    .attr("role", "img")
-    .attr("aria-label", "Events over time by QuadClass, with summed Goldstein score");
+  const svg = svgIn(el, width, height, "Events over time by QuadClass, with summed Goldstein score");
 
   const bars = svg.append("g");
   for (const p of pts) {
