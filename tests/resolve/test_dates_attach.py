@@ -100,3 +100,27 @@ def test_seed_article_acceptance(model, finder):
     assert tx is not None
     d = event_date(tx, pub)
     assert (d.start, d.end, d.granularity) == (dt.date(2021, 1, 1), dt.date(2024, 12, 31), "range")
+
+
+def test_date_event_uses_the_trigger_tense(model, finder):
+    from tidings.resolve.dates import date_event
+
+    wed = dt.date(2025, 2, 12)
+    # "quit" gives the regular expressions no tense: alone, "Friday" is the nearest one (ahead)
+    text = "Officials say the envoy quit on Friday."
+    found = find_timexes(text, wed, finder=finder)
+    assert found[0].value == "2025-02-14"
+    doc = model(text)
+    quit_ = next(t for t in doc if t.text == "quit")
+    d = date_event(quit_.sent, quit_, found, wed, finder=finder)
+    assert (d.start, d.source, d.text) == (dt.date(2025, 2, 7), "text", "Friday")
+    say = next(t for t in doc if t.text == "say")
+    assert date_event(say.sent, say, found, wed, finder=finder).source == "publication"
+
+
+def test_resolve_with_tense_leaves_fixed_expressions(finder):
+    from tidings.resolve.dates import resolve_with_tense
+
+    for text in ("last Friday", "in 2021", "the next day", "March 3, 2024"):
+        tx = find_timexes(text, PUB, finder=finder)[0]
+        assert resolve_with_tense(tx, tense="future", ref_date=PUB, finder=finder) == tx

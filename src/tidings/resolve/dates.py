@@ -20,8 +20,9 @@ import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import Any
 
-from tidings.resolve.timex_attach import attach_timexes, range_from
+from tidings.resolve.timex_attach import attach_timexes, range_from, trigger_tense
 from tidings.resolve.timex_calendar import Holiday, load_holidays, unit_span
 from tidings.resolve.timex_rules import GATES, RULES, Ctx, Norm, Rule, holiday_rule
 from tidings.types import DateInterval, Timex
@@ -141,6 +142,7 @@ class TimexFinder:
         anchor: dt.date | None = None
         for c in taken:
             t = tense if tense is not None else guess_tense(text, c.t_start, c.t_end)
+            t = None if t == "present" else t  # present tense: the nearest reading
             ctx = Ctx(ref=ref_date, tense=t, anchor=anchor, fiscal_start=self.fiscal_start_month, holidays=self.holidays)
             norm = c.rule[2](c.match, ctx)
             if norm is None:
@@ -250,13 +252,26 @@ def find_timexes(
     return (finder or TimexFinder()).find(text, ref_date, offset=offset, tense=tense)
 
 
+#: expressions whose reading depends on tense: weekdays, year-less months and days, seasons, holidays
+_TENSE_SENSITIVE = re.compile(
+    r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday|spring|summer|fall|autumn|winter)"
+    r"|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|Christmas|Easter|Day\b|Eve\b|Thanksgiving|Halloween"
+)
+#: ... unless something fixes it (a year, a relative word, an anaphor)
+_TENSE_FIXED = re.compile(r"\d{4}|\b(?i:last|next|this|that|following|previous|preceding|ago|later|earlier|since)\b")
+
+
 def resolve_with_tense(
     timex: Timex, *, tense: str, ref_date: dt.date | None, finder: TimexFinder | None = None
 ) -> Timex:
     """``timex`` normalised again for a known ``tense`` (e.g. the event
     trigger's): "on Monday" becomes the previous Monday in the past tense and
     the next one in the future; "in March" the nearest past or future March.
-    Offsets are kept; an expression the rules no longer read is returned as is."""
+    Offsets are kept; an expression whose reading does not depend on tense
+    (a year, "last week", "the next day") or that the rules no longer read is
+    returned as is."""
+    if not _TENSE_SENSITIVE.search(timex.text) or _TENSE_FIXED.search(timex.text):
+        return timex
     again = find_timexes(timex.text, ref_date, tense=tense, finder=finder)
     best = next((t for t in again if t.char_start == 0 and t.char_end == len(timex.text)), None)
     if best is None:
@@ -318,3 +333,24 @@ def _start_granularity(value: str) -> str:
 
 def _unit_value(d: dt.date, gran: str) -> str:
     return unit_span(gran, d).value or d.isoformat()
+
+
+def date_event(
+    sent: Any,
+    trigger: Any,
+    timexes: list[Timex],
+    pub_date: dt.date | None,
+    *,
+    finder: TimexFinder | None = None,
+    until: dt.date | None = None,
+    doc_offset: int = 0,
+) -> DateInterval:
+    """The whole date step for one event trigger: the expression attached to
+    ``trigger`` in the parse, re-read in the trigger's own tense when the
+    parse shows one (``trigger_tense``), then :func:`event_date`."""
+    tx = attach_timexes(sent, trigger, timexes, doc_offset=doc_offset) if timexes else None
+    if tx is not None and tx.kind == "date" and "/" not in (tx.value or ""):
+        tense = trigger_tense(trigger)
+        if tense in ("past", "future"):
+            tx = resolve_with_tense(tx, tense=tense, ref_date=pub_date, finder=finder)
+    return event_date(tx, pub_date, until=until)
