@@ -8,6 +8,7 @@ Format: docs/dictionaries.md.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -374,3 +375,50 @@ def test_agents_are_not_actor_names(
     both = sorted(f"{r.where()}: {r.fields['word']!r} is also {sorted(claims[norm(r.fields['word'])])}"
                   for r in agents if norm(r.fields["word"]) in claims)
     assert not both, "\n".join(both)
+
+
+# --------------------------------------------------------------------------- against gold data
+
+SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
+GSR = SHARED / "gold" / "petrarch" / "PETR2_GSR_validation.xml"
+
+
+def phrase_codes(
+    countries: list[Line], organizations: list[Line], people: list[Line], day: dt.date
+) -> dict[str, str]:
+    """Every phrase of the actor files with the code it has on ``day``."""
+    out: dict[str, str] = {}
+    for r in countries:
+        code = r.fields["code"]
+        for p in (r.fields["name"], *r.list("aliases"), *r.list("demonyms")):
+            out[norm(p)] = code
+        for p in (*r.list("capital"), *r.list("seats")):
+            out[norm(p)] = code + "GOV"
+    for r in organizations:
+        for p in (r.fields["name"], *r.list("aliases")):
+            out[norm(p)] = r.fields["code"]
+    for name, rows in people_by_name(people).items():
+        for p in {name, *(a for r in rows for a in r.list("aliases"))}:
+            out[norm(p)] = code_on(rows, day)
+    return out
+
+
+@pytest.mark.shared
+@pytest.mark.skipif(not GSR.exists(), reason="../shared not present")
+def test_gold_actors_are_named(countries: list[Line], organizations: list[Line], people: list[Line]) -> None:
+    """Share of the gold actor codes of PETR2_GSR_validation whose country (or IGO) a phrase
+    of the actor files names in the sentence; codes without a country ("---REB") cannot be."""
+    raw = GSR.read_text(encoding="utf-8", errors="replace")
+    total = named = 0
+    for m in re.finditer(r"<Sentence\b([^>]*)>(.*?)</Sentence>", raw, re.S):
+        d = re.search(r'date="(\d{4})(\d{2})(\d{2})"', m.group(1))
+        day = dt.date(*map(int, d.groups())) if d else dt.date(2008, 1, 1)
+        text = re.search(r"<Text>(.*?)</Text>", m.group(2), re.S)
+        words = re.findall(r"[\w.'&-]+", html.unescape(text.group(1)).replace("'s ", " 's ")) if text else []
+        padded = " " + " ".join(w.rstrip(".").lower() if w.count(".") == 1 else w.lower() for w in words) + " "
+        codes = {c for p, c in phrase_codes(countries, organizations, people, day).items() if f" {p} " in padded}
+        for e in re.finditer(r'(?:sourcecode|targetcode)="([A-Z]{3}[A-Z]*)"', m.group(2)):
+            total += 1
+            named += any(c[:3] == e.group(1)[:3] for c in codes)
+    print(f"gold actor codes with a country: {total}; named by the actor files: {named} ({named / total:.1%})")
+    assert total > 100 and named / total >= 0.9
