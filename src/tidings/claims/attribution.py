@@ -21,7 +21,7 @@ from .cues import CueLexicon
 if TYPE_CHECKING:
     from .modality import Assessment
 
-__all__ = ["speaker_span", "find_outlet", "find_quote", "build_attribution", "np_span"]
+__all__ = ["speaker_span", "find_outlet", "find_quote", "build_attribution", "np_span", "outlet_in_np"]
 
 #: dependents kept when a noun phrase is cut down to the name of a speaker
 _NP_RIGHT = {"compound", "flat", "nummod", "prep", "conj", "cc", "nmod", "case"}
@@ -64,10 +64,28 @@ def _subject(tok: Token) -> Token | None:
     return None
 
 
+def _noun_speaker(cue: Token) -> tuple[int, int] | None:
+    """"Trump's claims", "claims by Woodward", "Trump made statements"."""
+    for child in cue.children:
+        if child.dep_ == "poss" and child.pos_ in {"PROPN", "NOUN"}:
+            return np_span(child)
+        if child.dep_ == "prep" and child.lower_ in {"by", "from"}:
+            for g in child.children:
+                if g.dep_ == "pobj":
+                    return np_span(g)
+    if cue.dep_ == "dobj" and cue.head.lemma_ in {"make", "issue", "give", "release", "publish"}:
+        subj = _subject(cue.head)
+        if subj is not None and subj.lower_ not in {"it", "there"}:
+            return np_span(subj)
+    return None
+
+
 def speaker_span(cue: Token) -> tuple[int, int] | None:
     """The speaker of a reporting verb: its subject, the agent of a passive,
     or, for a verb without one ("continues to maintain", "was quoted as
     saying"), the subject of the verb it depends on."""
+    if cue.pos_ in {"NOUN", "PROPN"}:
+        return _noun_speaker(cue)
     tok: Token | None = cue
     for _ in range(4):
         if tok is None:
@@ -123,7 +141,7 @@ def _title_after(tok: Token) -> str | None:
     return None
 
 
-def _outlet_in_np(head: Token, cues: CueLexicon) -> str | None:
+def outlet_in_np(head: Token, cues: CueLexicon) -> str | None:
     doc = head.doc
     s, e = np_span(head)
     if _is_outlet(doc, s, e, cues):
@@ -138,7 +156,7 @@ def _outlet_in_np(head: Token, cues: CueLexicon) -> str | None:
             if child.dep_ == "prep" and child.lower_ in {"with", "for", "on", "in", "to", "by"}:
                 for g in child.children:
                     if g.dep_ == "pobj":
-                        found = _outlet_in_np(g, cues)
+                        found = outlet_in_np(g, cues)
                         if found:
                             return found
                         gs, ge = np_span(g)
@@ -153,13 +171,13 @@ def find_outlet(cue: Token, cues: CueLexicon) -> str | None:
     CNN", "Reuters reported", "was quoted by TASS"."""
     for child in cue.children:
         if child.dep_ in {"dative", "dobj", "nsubj", "npadvmod"}:
-            found = _outlet_in_np(child, cues)
+            found = outlet_in_np(child, cues)
             if found:
                 return found
         if child.dep_ in {"prep", "agent"}:
             for g in child.children:
                 if g.dep_ == "pobj":
-                    found = _outlet_in_np(g, cues)
+                    found = outlet_in_np(g, cues)
                     if found:
                         return found
     return None
@@ -182,12 +200,15 @@ def find_quote(doc: Doc, content: tuple[int, int] | None, *, within: Span | None
 
 
 def build_attribution(
+    sent: Span,
     assessment: Assessment,
-    doc: Doc,
     resolve_actor: Callable[[Span], Actor | None],
 ) -> Attribution | None:
-    """The :class:`Attribution` of an assessed event, or None when nothing
-    attributes it (an asserted event with no cue, outlet or quote)."""
+    """The :class:`Attribution` of an assessed event in sentence ``sent``, or
+    None when nothing attributes it (no cue, outlet or quote).  The speaker
+    span is resolved with ``resolve_actor``; when that returns None the
+    speaker is kept as an uncoded :class:`Actor` with its text and offsets."""
+    doc = sent.doc
     if assessment.cue is None and assessment.outlet is None and assessment.quote is None:
         return None
     speaker: Actor | None = None

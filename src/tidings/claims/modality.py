@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from .attribution import find_outlet, find_quote, np_span, speaker_span
+from .attribution import find_outlet, find_quote, np_span, outlet_in_np, speaker_span
 from .cues import CueLexicon, default_cues
 
 __all__ = ["Assessment", "CueHit", "assess", "HISTORICAL_DAYS"]
@@ -47,6 +47,7 @@ _CONTENT_PREPS = frozenset({"to", "about", "at", "of", "on", "over", "regarding"
 _CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "acl", "pcomp", "attr", "oprd", "csubj", "advcl"})
 _PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it"})
 _CONDITIONAL = frozenset({"if", "unless", "whether"})
+_CONCESSIVE = frozenset({"although", "though", "whereas", "despite"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,6 +197,11 @@ def _content_of(head: Token, child: Token) -> tuple[int, int]:
 def _hit(scan: _Scan, head: Token, kind: str, content: tuple[int, int], *, lemma: str | None = None) -> None:
     # "did not deny", "declined to confirm", "refused to deny"
     negated = _is_negated(head) or (head.dep_ == "xcomp" and "negation" in _kinds(head.head, scan.cues))
+    outlet = find_outlet(head, scan.cues)
+    up = head
+    while outlet is None and up.dep_ in {"pcomp", "xcomp", "advcl", "prep"} and up.head.i != up.i:
+        up = up.head  # "was quoted by the Post as saying"
+        outlet = find_outlet(up, scan.cues)
     scan.hits.append(
         CueHit(
             lemma=lemma or head.lemma_.lower(),
@@ -203,7 +209,7 @@ def _hit(scan: _Scan, head: Token, kind: str, content: tuple[int, int], *, lemma
             token=head.i,
             negated=negated,
             speaker_span=speaker_span(head),
-            outlet=find_outlet(head, scan.cues),
+            outlet=outlet,
             content_span=content,
         )
     )
@@ -247,8 +253,8 @@ def _according_to(scan: _Scan, verb: Token) -> bool:
             obj = next((g for g in obj_parent.children if g.dep_ == "pobj"), None)
             if obj is None:
                 continue
-            outlet = find_outlet(obj_parent, scan.cues)
-            speaker = None if outlet else np_span(obj)
+            outlet = outlet_in_np(obj, scan.cues)
+            speaker = np_span(obj)
             s, e = verb.sent.start, verb.sent.end
             a0, a1 = child.left_edge.i, child.right_edge.i + 1
             content = (a1, e) if a0 <= verb.i and a1 <= verb.i else (s, a0)
@@ -286,6 +292,22 @@ def _parenthetical(scan: _Scan, verb: Token) -> bool:
     return False
 
 
+def _concessive(tok: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in _CONCESSIVE for c in tok.children)
+
+
+def _coordinated_above(tok: Token, head: Token) -> bool:
+    """A finite verb with no subject and no auxiliary coordinated with a
+    perfect or passive complement ("confirmed that talks *have taken* place
+    but *declined* to comment") shares the subject of the clause above, not
+    the complement's: the parse attached it one level too low."""
+    if tok.tag_ not in {"VBD", "VBZ", "VBP"} or head.dep_ not in {"ccomp", "xcomp"}:
+        return False
+    if any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in tok.children):
+        return False
+    return head.tag_ in {"VBN", "VB", "VBG"} and _has_aux(head)
+
+
 def _walk(scan: _Scan, trigger: Token) -> None:
     """Climb from the trigger to the root collecting predicate markers (while
     still on the trigger's own predicate) and cue words (all the way)."""
@@ -300,6 +322,11 @@ def _walk(scan: _Scan, trigger: Token) -> None:
         head, dep = tok.head, tok.dep_
         kinds = _kinds(head, cues)
         stance = _stance_kind(head, cues)
+        if dep == "advcl" and _concessive(tok):
+            break  # "..., although the Kremlin denied these claims": the narrator's aside
+        if dep == "conj" and _coordinated_above(tok, head):
+            tok = head.head  # "confirmed that talks took place but declined to comment"
+            continue
         if level0:
             if dep == "conj":
                 if not _has_aux(tok):
