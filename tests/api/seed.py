@@ -1,4 +1,5 @@
-"""A small store built by hand (no model): two articles about the US, Russia and Ukraine.
+"""A small store built by hand (no model): two articles about the US, Russia and Ukraine,
+and a fake coder that knows one of their sentences.
 
 Offsets are computed from the texts, so the spans the API returns can be
 checked against the text itself.
@@ -7,6 +8,7 @@ checked against the text itself.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from tidings.ingestion import store_coded
 from tidings.store.memory import MemoryStore
@@ -125,3 +127,32 @@ def seed_store() -> MemoryStore:
     store_coded(store, seed_articles())
     store.read_only = True
     return store
+
+
+class FakeCoder:
+    """Codes the one sentence it knows; records what it was asked."""
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[str, dt.date | None]] = []
+        (_a, evs), _ = seed_articles()
+        self.event = next(e for e in evs if e.evidence.sentence == S3)
+
+    def code_text(self, text: str, *, date: dt.date | None = None, article_id: str = "text") -> list[Event]:
+        self.calls.append((text, date))
+        i = text.find(S3)
+        if i < 0:
+            return []
+        shift = i - self.event.evidence.start
+        ev = self.event.evidence
+        src = self.event.source
+        return [
+            replace(
+                self.event,
+                article_id=article_id,
+                evidence=Evidence(ev.sentence, ev.trigger, ev.start + shift, ev.end + shift,
+                                  ev.trigger_start + shift, ev.trigger_end + shift),
+                source=replace(src, start=src.start + shift, end=src.end + shift) if src else None,
+                target=None,
+                location=None,
+            )
+        ]

@@ -7,10 +7,9 @@ import datetime as dt
 import pytest
 from fastapi.testclient import TestClient
 
-from tests.api.seed import S2, S3, TEXT_A, seed_articles, seed_store
+from tests.api.seed import S2, S3, TEXT_A, FakeCoder, seed_articles, seed_store
 from tidings.api.app import create_app
 from tidings.store.memory import MemoryStore
-from tidings.types import Event
 
 
 @pytest.fixture(scope="module")
@@ -248,39 +247,6 @@ def test_meta_counts(client: TestClient) -> None:
     assert (d["articles"], d["events"], d["mentions"]) == (2, 5, 6)
     assert "CONSULT" in d["plover"] and "denied" in d["modalities"]
     assert d["coder_available"] is False
-
-
-class FakeCoder:
-    """Codes the one sentence it knows; records what it was asked."""
-
-    def __init__(self) -> None:
-        self.calls: list[tuple[str, dt.date | None]] = []
-        (_a, evs), _ = seed_articles()
-        self.event = next(e for e in evs if e.evidence.sentence == S3)
-
-    def code_text(self, text: str, *, date: dt.date | None = None, article_id: str = "text") -> list[Event]:
-        from dataclasses import replace
-
-        from tidings.types import Evidence
-
-        self.calls.append((text, date))
-        i = text.find(S3)
-        if i < 0:
-            return []
-        shift = i - self.event.evidence.start
-        ev = self.event.evidence
-        src = self.event.source
-        return [
-            replace(
-                self.event,
-                article_id=article_id,
-                evidence=Evidence(ev.sentence, ev.trigger, ev.start + shift, ev.end + shift,
-                                  ev.trigger_start + shift, ev.trigger_end + shift),
-                source=replace(src, start=src.start + shift, end=src.end + shift) if src else None,
-                target=None,
-                location=None,
-            )
-        ]
 
 
 def test_code_text_without_storing() -> None:

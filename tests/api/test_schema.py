@@ -11,8 +11,7 @@ from __future__ import annotations
 import schemathesis
 from hypothesis import HealthCheck, settings
 
-from tests.api.seed import seed_store
-from tests.api.test_app import FakeCoder
+from tests.api.seed import FakeCoder, seed_store
 from tidings.api.app import create_app
 
 # The body limit (413) is tested in test_app.py; here it is set above any body the

@@ -197,21 +197,12 @@ def test_examples_usa_rus_to_contested_woodward_claim(examples_store, coder, lex
 # ----------------------------------------------------------------- on the hand-built store
 
 
-class SeedCoder:
-    """The hand-built store's fake coder (tests/api): codes one known sentence."""
-
-    def __new__(cls):
-        from tests.api.test_app import FakeCoder
-
-        return FakeCoder()
-
-
 @pytest.fixture()
 def seed_server() -> Iterator[LiveServer]:
-    from tests.api.seed import seed_store
+    from tests.api.seed import FakeCoder, seed_store
     from tidings.api.app import create_app
 
-    with LiveServer(create_app(seed_store(), coder_factory=SeedCoder)) as server:
+    with LiveServer(create_app(seed_store(), coder_factory=FakeCoder)) as server:
         yield server
 
 
