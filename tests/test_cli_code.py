@@ -34,7 +34,7 @@ def test_bad_records_reported_others_coded(runner, tmp_path):
     p.write_text(
         '{"id": "a", "text": "Israeli troops killed two Palestinians in Jenin.", "date": "2025-01-05"}\n'
         '{"id": "b", "text": \n'
-        '{"id": "c", "text": "The United Nations condemned the attack.", "date": "2025-01-06"}\n'
+        '{"id": "c", "text": "The United Nations condemned Israel over the strike.", "date": "2025-01-06"}\n'
     )
     (tmp_path / "bin.txt").write_bytes(b"\x00\x01\x02")
     res = runner.invoke(main, ["code", str(tmp_path), "--format", "jsonl"])

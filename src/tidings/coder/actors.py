@@ -83,17 +83,17 @@ class ActorIndex:
     def agent(self, tokens: list[Token]) -> tuple[str, Token] | None:
         """The highest-ranked sector word among ``tokens`` and the token it was found on."""
         best: tuple[int, str, Token] | None = None
+        # surface forms only: agents.tsv lists singular and plural, and a lemma
+        # would turn "Russian speakers" into parliamentary speakers
         lowers = [t.lower_ for t in tokens]
-        lemmas = [t.lemma_.lower() for t in tokens]
         for i in range(len(tokens)):
             for ln in range(min(self._max_agent, len(tokens) - i), 0, -1):
-                for words in (lowers, lemmas):
-                    entry = self._agents.get(" ".join(words[i : i + ln]))
-                    if entry is not None:
-                        rank = SECTOR_RANK.get(entry.sector, 3)
-                        if best is None or rank > best[0]:
-                            best = (rank, entry.sector, tokens[i + ln - 1])
-                        break
+                entry = self._agents.get(" ".join(lowers[i : i + ln]))
+                if entry is not None:
+                    rank = SECTOR_RANK.get(entry.sector, 3)
+                    if best is None or rank > best[0]:
+                        best = (rank, entry.sector, tokens[i + ln - 1])
+                    break
         return (best[1], best[2]) if best else None
 
 

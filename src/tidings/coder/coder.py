@@ -145,13 +145,21 @@ class Coder:
             yield self._event(article, s_index, sent, cand, code, source, target, interval, assessment, resolver)
 
     def _intent_code(self, cand: Candidate, modality: str) -> str:
-        """"would meet" is an intent to meet (036), "threatened to strike" a threat (13x)."""
-        if modality not in INTENT_MODALITIES:
+        """"would meet" is an intent to meet (036), "threatened to strike" a threat (13x).
+
+        The mapping (``lexicon/intent_codes.tsv``) is looked up by the longest
+        prefix of the embedded code; ``=`` keeps the code (appeals stay appeals).
+        """
+        governor = _governing_intent(cand.trigger, self.lexicon.intent_verbs)
+        if governor is None and modality not in INTENT_MODALITIES:
             return cand.code
-        mapped = self.lexicon.intent_codes.get(cand.code[:2])
-        if mapped and mapped[0]:
-            return mapped[0]
-        return cand.code
+        code = cand.code
+        for n in range(len(code), 1, -1):
+            mapped = self.lexicon.intent_codes.get(code[:n])
+            if mapped is not None:
+                new = mapped[1] if governor == "threat" else mapped[0]
+                return code if not new or new == "=" else new
+        return code
 
     def _event(self, article, s_index, sent, cand, code, source, target, interval, assessment, resolver) -> Event:
         info = self._cameo(code)
@@ -197,6 +205,19 @@ class Coder:
                 return info if c == code else CameoCode(code, info.name, info.goldstein, info.quad_class, info.plover_event, info.plover_mode)
             c = c[:-1]
         return CameoCode(code, "Unknown code", 0.0, 0, None, None)
+
+
+def _governing_intent(trigger: Token, intent_verbs: dict[str, str]) -> str | None:
+    """"intent" or "threat" when the trigger is the complement of such a verb ("plans to *visit*")."""
+    tok = trigger
+    for _ in range(3):
+        if tok.dep_ not in ("xcomp", "ccomp", "pcomp", "pobj", "prep") or tok.head is tok:
+            return None
+        tok = tok.head
+        kind = intent_verbs.get(tok.lemma_.lower())
+        if kind is not None and tok.pos_ in ("VERB", "AUX"):
+            return kind
+    return None
 
 
 def _speech_frames(cands: list[Candidate]) -> set[int]:

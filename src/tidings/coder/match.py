@@ -24,7 +24,15 @@ from .syntax import (
 
 #: a noun event under one of these is not asserted to have happened
 NOUN_NEGATORS = frozenset({"lack", "absence", "without"})
-LIGHT_PREPS = ("in", "into")
+#: prepositions that make a noun the complement of the verb above ("engaged *in* talks",
+#: "called *for* talks"); adverbial ones ("despite", "after") do not
+COMPLEMENT_PREPS = frozenset({"in", "into", "for", "on", "to", "about", "toward", "towards"})
+#: nouns through which the verb's subject is the agent of a nominal event
+#: ("expressed *interest* in meeting", "announced *plans* for talks")
+STANCE_NOUNS = frozenset({
+    "interest", "plan", "proposal", "readiness", "willingness", "desire", "intention", "offer",
+    "hope", "commitment", "bid", "effort", "attempt", "wish", "pledge", "promise", "preparation",
+})
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,8 +46,9 @@ class Candidate:
     targets: tuple[Token, ...]
     method: str  # "verb" | "noun"
     specificity: int
-    #: the pattern consumed this complement verb (it is not a separate event)
+    #: the pattern consumed this complement verb or object noun (not a separate event)
     consumed: Token | None = None
+    consumed_object: Token | None = None
     #: the source and target are members of one coordination ("X and Y met")
     reciprocal: bool = False
 
@@ -131,6 +140,7 @@ def verb_candidates(verb: Token, lex: Lexicon) -> list[Candidate]:
                 method="verb",
                 specificity=p.specificity,
                 consumed=consumed,
+                consumed_object=obj_tok,
             )
     return [best] if best is not None else []
 
@@ -153,17 +163,19 @@ def _noun_sources(noun: Token, lex: Lexicon) -> list[list[Token]]:
     head = noun.head
     if noun.dep_ in ("dobj", "obj") and head.pos_ in ("VERB", "AUX"):
         return list(subject_candidates(head)) if head.lemma_.lower() in lex.light_verbs else []
-    if noun.dep_ == "pobj":
+    if noun.dep_ == "pobj" and head.lower_ in COMPLEMENT_PREPS:
         gov = head.head  # the word the preposition hangs on
         if gov.pos_ in ("VERB", "AUX"):
+            # "bring an end *to* the war": with an object, the PP is the object's goal
+            if direct_objects(gov) and gov.lemma_.lower() not in lex.light_verbs:
+                return []
             return list(subject_candidates(gov))
-        if gov.pos_ == "NOUN" and gov.dep_ in ("dobj", "obj") and gov.head.pos_ in ("VERB", "AUX"):
-            poss = [c for c in gov.children if c.dep_ == "poss"]
-            return [conjuncts(poss[0])] if poss else list(subject_candidates(gov.head))
-        if gov.pos_ == "NOUN":
+        if gov.pos_ == "NOUN" and gov.lemma_.lower() in STANCE_NOUNS:
             poss = [c for c in gov.children if c.dep_ == "poss"]
             if poss:
                 return [conjuncts(poss[0])]
+            if gov.dep_ in ("dobj", "obj") and gov.head.pos_ in ("VERB", "AUX"):
+                return list(subject_candidates(gov.head))
     return []
 
 
@@ -192,7 +204,15 @@ def noun_candidates(noun: Token, lex: Lexicon) -> list[Candidate]:
         reciprocal = False
         if not srcs and "between" in p.target and len(targets) >= 2:
             srcs, targets, reciprocal = [(targets[0],)], targets[1:], True
-        cand = Candidate(noun, p.code, tuple(srcs), tuple(targets), "noun", 1 + (1 if targets else 0), None, reciprocal)
+        cand = Candidate(
+            trigger=noun,
+            code=p.code,
+            sources=tuple(srcs),
+            targets=tuple(targets),
+            method="noun",
+            specificity=1 + (1 if targets else 0),
+            reciprocal=reciprocal,
+        )
         if best is None or (bool(cand.targets), cand.specificity) > (bool(best.targets), best.specificity):
             best = cand
     return [best] if best is not None else []
@@ -207,4 +227,5 @@ def sentence_candidates(sent: Span, lex: Lexicon) -> list[Candidate]:
         elif tok.pos_ in ("NOUN", "PROPN"):
             out.extend(noun_candidates(tok, lex))
     consumed = {c.consumed.i for c in out if c.consumed is not None}
+    consumed |= {c.consumed_object.i for c in out if c.consumed_object is not None}
     return [c for c in out if c.trigger.i not in consumed]

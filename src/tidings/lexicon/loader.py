@@ -33,6 +33,8 @@ HEADERS: dict[str, tuple[str, ...]] = {
     "actors/organizations.tsv": ("code", "name", "aliases", "country"),
     "actors/agents.tsv": ("word", "sector"),
     "actors/people.tsv": ("name", "aliases", "country", "code", "start", "end", "role"),
+    "lexicon/intent_codes.tsv": ("embedded_root", "intent_code", "threat_code"),
+    "lexicon/intent_verbs.tsv": ("verb", "code_map"),
 }
 
 
@@ -214,6 +216,14 @@ def load_people(path: Path, lex: Lexicon, report: LoadReport) -> None:
         lex.add_actor(ActorEntry(name, tuple(p["aliases"]), codes, default, "person", country, p["origin"]))
 
 
+def load_intent(base: Path, lex: Lexicon, report: LoadReport) -> None:
+    """Intent and threat mapping ("plans to meet" -> 036, "threatened to strike" -> 13x)."""
+    for r in read_tsv(base / "intent_codes.tsv", HEADERS["lexicon/intent_codes.tsv"], report):
+        lex.intent_codes[r.get("embedded_root")] = (r.get("intent_code") or None, r.get("threat_code") or None)
+    for r in read_tsv(base / "intent_verbs.tsv", HEADERS["lexicon/intent_verbs.tsv"], report):
+        lex.intent_verbs[r.get("verb").lower()] = r.get("code_map").lower()
+
+
 def load_lines(path: Path) -> frozenset[str]:
     words = set()
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -239,6 +249,8 @@ def load_lexicon(directory: Path | None = None, *, report: LoadReport | None = N
     lv = base / "lexicon" / "light_verbs.txt"
     if lv.exists():
         lex.light_verbs = load_lines(lv)
+    if (base / "lexicon" / "intent_codes.tsv").exists():
+        load_intent(base / "lexicon", lex, report)
     report.counts.update(
         cameo=len(lex.cameo),
         verbs=sum(len(v) for v in lex.verbs.values()),
