@@ -369,3 +369,22 @@ def test_measured_accuracy_does_not_regress(finder):
     # figures in docs/accuracy.md; these floors leave room for small changes
     assert dev.precision >= 0.95 and dev.recall >= 0.93 and dev.value_accuracy >= 0.93
     assert held.precision >= 0.9 and held.recall >= 0.85 and held.value_accuracy >= 0.85
+
+
+_WORDS = st.sampled_from(
+    "in on since the last next this early late mid- of 2009 1999 2009-10 '90s March May Dec. 31 5th "
+    "Monday Friday night week weeks month year years ago later two a few several fiscal FY10 Q3 "
+    "quarter spring fall Christmas Easter times twice every annually , . - or and to between "
+    "hours 24-hour past coming recent today now soon".split()
+)
+
+
+@given(st.lists(_WORDS, max_size=14).map(" ".join), st.one_of(st.none(), st.dates()), st.sampled_from([None, "past", "future", "present"]))
+def test_never_raises_and_offsets_hold(text, ref, tense):
+    f = TimexFinder(holidays=load_holidays())
+    for t in find_timexes(text, ref, tense=tense, finder=f, offset=7):
+        assert text[t.char_start - 7 : t.char_end - 7] == t.text
+        assert t.kind in ("date", "duration", "set", "count")
+        if t.interval_start and t.interval_end:
+            assert t.interval_start <= t.interval_end
+        event_date(t, ref)

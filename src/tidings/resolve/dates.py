@@ -131,6 +131,8 @@ class TimexFinder:
         return out
 
     def find(self, text: str, ref_date: dt.date | None, *, offset: int = 0, tense: str | None = None) -> list[Timex]:
+        if ref_date is not None and not 1000 <= ref_date.year <= 9000:
+            ref_date = None  # calendar arithmetic near year 1 or 9999 would overflow
         cands = sorted(self._candidates(text), key=lambda c: (-(c.t_end - c.t_start), -(c.end - c.start), c.order, c.start))
         taken: list[_Cand] = []
         probe = Ctx(ref=ref_date, fiscal_start=self.fiscal_start_month, holidays=self.holidays)

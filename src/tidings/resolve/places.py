@@ -228,18 +228,21 @@ def resolve_places(
             scored.sort(key=lambda sc: -sc[0])
         base[g.key] = scored
 
-    scored_now = {k: v[:_TOP] for k, v in base.items()}
-    choice = {k: (v[0][1] if v else None) for k, v in scored_now.items()}
+    # names are re-read one after another, each seeing the others' latest
+    # readings (updating all at once lets pairs such as a town and its
+    # county flip together forever)
+    choice = {k: (v[0][1] if v else None) for k, v in base.items()}
+    dists = {k: _soft(v[:_TOP]) for k, v in base.items()}
     for _ in range(_ROUNDS):
-        dists = {k: _soft(v) for k, v in scored_now.items()}
-        scored_now = {
-            g.key: _rescore(g, base[g.key][:_TOP], glist, choice, dists, gazetteer.neighbours)
-            for g in glist
-        }
-        new = {k: (v[0][1] if v else None) for k, v in scored_now.items()}
-        if new == choice:
+        changed = False
+        for g in glist:
+            scored = _rescore(g, base[g.key][:_TOP], glist, choice, dists, gazetteer.neighbours)
+            best = scored[0][1] if scored else None
+            changed |= best != choice[g.key]
+            choice[g.key] = best
+            dists[g.key] = _soft(scored)
+        if not changed:
             break
-        choice = new
 
     out: list[Place] = [Place(m[0], m[1], m[2], None, None) for m in mentions]
     for g in glist:

@@ -179,7 +179,9 @@ def h_month(m: re.Match[str], c: Ctx) -> Norm | None:
         y = c.ref.year
     else:
         cands = [unit_span("month", this.replace(year=c.ref.year + k)) for k in (-1, 0, 1)]
-        y = int(pick_by_tense(cands, c.ref, c.tense).value[:4])  # type: ignore[index]
+        picked = pick_by_tense(cands, c.ref, c.tense).start
+        assert picked is not None
+        y = picked.year
     return _to_norm(_apply_mod(unit_span("month", dt.date(y, mo, 1)), m["mod"], c.ref))
 
 
