@@ -385,3 +385,10 @@ def test_never_raises_and_offsets_hold(text, ref, tense):
         if t.interval_start and t.interval_end:
             assert t.interval_start <= t.interval_end
         event_date(t, ref)
+
+
+def test_over_the_weekend_follows_tense(finder):
+    past = one("Two people were shot over the weekend.", finder=finder)
+    fut = one("They will meet over the weekend.", finder=finder)
+    assert (past.value, iv(past)) == ("2025-W06-WE", (D(2025, 2, 8), D(2025, 2, 9)))
+    assert (fut.value, iv(fut)) == ("2025-W07-WE", (D(2025, 2, 15), D(2025, 2, 16)))

@@ -257,6 +257,13 @@ def _relative_unit(unit: str, rel: str, c: Ctx) -> Span | None:
     return unit_span(unit, shift(unit, c.ref, k))
 
 
+def h_the_weekend(m: re.Match[str], c: Ctx) -> Norm | None:
+    """"over the weekend": the coming one in the future tense, else the last one."""
+    if c.ref is None:
+        return Norm(None, None, None, "range")
+    return _to_norm(_weekend(c.ref, "next" if c.tense == "future" and c.ref.weekday() < 5 else "this", c.tense or "past"))
+
+
 def h_rel_unit(m: re.Match[str], c: Ctx) -> Norm | None:
     unit = re.sub(r"\s+", " ", m["unit"].lower()).replace("autumn", "fall")
     rel = re.sub(r"\s+", " ", m["rel"].lower())
@@ -590,6 +597,7 @@ RULES: tuple[Rule, ...] = (
      h_count),
     ("dayword", _rx(rf"{W}(?P<t>(?:(?i:earlier|later|early|late)\s+)?(?P<w>today|Today|tonight|Tonight|yesterday|Yesterday|tomorrow|Tomorrow)(?:\s+(?:morning|afternoon|evening|night))?"
                     r"|(?P<w2>(?i:this|last))\s+(?:morning|afternoon|evening|night))(?![\w])"), h_dayword),
+    ("the_weekend", _rx(rf"{W}(?:[Oo]ver|[Dd]uring|[Oo]n|[Tt]hrough|[Aa]ll|[Uu]ntil|[Bb]y|[Ff]or)\s+(?P<t>the\s+weekend)(?![\w-])"), h_the_weekend),
     ("anaphoric", _rx(rf"{W}(?P<t>(?i:that|the\s+same|the\s+next|the\s+following|the\s+previous|the\s+preceding|later\s+that|earlier\s+that)\s+(?:day|morning|afternoon|evening|night|week|month|year)"
                       r"|(?i:the\s+day|the\s+night)\s+(?:before|after)(?=\s*[,.;:]))(?![\w])"), h_anaphoric),
     ("refword", _rx(rf"{W}(?P<t>(?i:now|currently|right\s+now|at\s+present|nowadays|at\s+the\s+moment|these\s+days|recently|lately"
@@ -635,6 +643,7 @@ GATES: dict[str, re.Pattern[str]] = {
         "weekday_set": _WD_GATE,
         "count": r"(?i:times|once|twice|thrice)",
         "dayword": r"(?i:today|tonight|yesterday|tomorrow|morning|afternoon|evening|night)",
+        "the_weekend": r"weekend",
         "anaphoric": r"(?i:day|night|morning|afternoon|evening|week|month|year)",
         "refword": r"(?i:now|current|present|moment|these\s+days|recent|lately|past|future|soon)",
         "weekday": _WD_GATE,
