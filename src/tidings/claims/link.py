@@ -1,0 +1,450 @@
+"""Claims across sentences and articles: who asserts, confirms or denies what.
+
+Two steps:
+
+1. :func:`find_statements` reads a parsed article for reporting, confirming and
+   denying words (the cue lexicon) and returns :class:`Statement` records: who
+   spoke, what kind of stance, and what it is about: a content clause ("confirmed
+   that multiple communications have taken place"), an anaphor ("denied *these
+   claims*", "dismissed *the report*") or both.
+2. :func:`link_claims` groups coded events into :class:`Claim` records (same
+   trigger; or same dyad, same CAMEO root and overlapping dates, within and
+   across articles), attaches each confirmation and denial to the claims it
+   refers to, and returns the events updated with ``claim_status`` (and
+   ``modality`` confirmed / denied), plus the claims.
+
+Rules are in docs/claims.md.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from spacy.tokens import Doc, Span
+
+from ..types import Actor, Event, content_hash
+from .attribution import find_outlet, speaker_span
+from .cues import CueLexicon, default_cues
+
+__all__ = ["Statement", "Party", "Claim", "LinkResult", "find_statements", "link_claims"]
+
+#: nouns that refer back to a claim ("these claims", "the report")
+ANAPHORS = frozenset(
+    "claim report allegation account story rumor rumour assertion statement suggestion "
+    "it this that these those them speculation reporting".split()
+)
+#: sentences back a stance may reach for what it refers to
+WINDOW = 4
+#: roots where X-Y and Y-X are the same event ("talks between")
+RECIPROCAL = frozenset({"03", "04", "05", "06", "08"})
+#: modalities of events that can be claims (past or present facts)
+CLAIMABLE = frozenset({"asserted", "reported", "confirmed", "denied"})
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """A reporting, confirming or denying act found in an article."""
+
+    article_id: str
+    sentence_index: int
+    kind: str  # report | confirm | deny
+    cue: str
+    speaker: Actor | None
+    negated: bool
+    #: character offsets in the article
+    cue_start: int
+    cue_end: int
+    content_start: int | None
+    content_end: int | None
+    sentence: str
+    outlet: str | None = None
+    #: the content is an anaphor ("these claims") rather than a clause
+    anaphoric: bool = False
+    #: CAMEO roots the content words name ("communications" -> 04)
+    topics: frozenset[str] = frozenset()
+    date: dt.date | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "article_id": self.article_id,
+            "sentence_index": self.sentence_index,
+            "kind": self.kind,
+            "cue": self.cue,
+            "speaker": self.speaker.to_dict() if self.speaker else None,
+            "negated": self.negated,
+            "cue_start": self.cue_start,
+            "cue_end": self.cue_end,
+            "content_start": self.content_start,
+            "content_end": self.content_end,
+            "sentence": self.sentence,
+            "outlet": self.outlet,
+            "anaphoric": self.anaphoric,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Party:
+    """Someone who asserts, confirms or denies a claim, with where they do."""
+
+    name: str
+    code: str | None
+    article_id: str
+    sentence_index: int
+    cue: str | None = None
+    outlet: str | None = None
+    sentence: str | None = None
+    start: int | None = None
+    end: int | None = None
+
+    @property
+    def key(self) -> str:
+        return (self.code or self.name).lower()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "code": self.code,
+            "article_id": self.article_id,
+            "sentence_index": self.sentence_index,
+            "cue": self.cue,
+            "outlet": self.outlet,
+            "sentence": self.sentence,
+            "start": self.start,
+            "end": self.end,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One claimed event, possibly mentioned in several sentences and articles."""
+
+    claim_id: str
+    event_ids: tuple[str, ...]
+    root: str
+    dyad: tuple[str | None, str | None]
+    asserted_by: tuple[Party, ...]
+    confirmed_by: tuple[Party, ...]
+    denied_by: tuple[Party, ...]
+    #: contested | corroborated | single-source
+    status: str
+    #: (article_id, sentence_index, sentence, trigger_start, trigger_end) of each mention
+    mentions: tuple[tuple[str, int, str, int, int], ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "claim_id": self.claim_id,
+            "event_ids": list(self.event_ids),
+            "root": self.root,
+            "dyad": list(self.dyad),
+            "asserted_by": [p.to_dict() for p in self.asserted_by],
+            "confirmed_by": [p.to_dict() for p in self.confirmed_by],
+            "denied_by": [p.to_dict() for p in self.denied_by],
+            "status": self.status,
+            "mentions": [
+                {"article_id": a, "sentence_index": s, "sentence": t, "trigger_start": ts, "trigger_end": te}
+                for a, s, t, ts, te in self.mentions
+            ],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class LinkResult:
+    events: list[Event]
+    claims: list[Claim]
+    #: which statements attached to which claims: (statement, claim_id)
+    links: tuple[tuple[Statement, str], ...] = field(default=())
+
+
+# -- statements ------------------------------------------------------------------
+
+
+def find_statements(
+    doc: Doc,
+    *,
+    article_id: str,
+    resolve_actor: Callable[[Span], Actor | None],
+    topics: Callable[[str], frozenset[str]] | None = None,
+    date: dt.date | None = None,
+    cues: CueLexicon | None = None,
+) -> list[Statement]:
+    """Reporting, confirming and denying acts of a parsed article.
+
+    ``topics(lemma)`` gives the CAMEO roots a content word names (the coder's
+    noun and verb lexicon: ``communication`` -> {"04"}); without it only
+    anaphoric stances and clauses holding coded events can be linked.
+    """
+    cues = cues or default_cues()
+    out: list[Statement] = []
+    for s_index, sent in enumerate(doc.sents):
+        for tok in sent:
+            kinds = cues.kinds(tok.lemma_) | cues.kinds(tok.lower_)
+            kind = next((k for k in ("deny", "confirm", "report") if k in kinds), None)
+            if kind is None or tok.pos_ not in {"VERB", "NOUN"}:
+                continue
+            if tok.pos_ == "NOUN" and kind == "report":
+                continue  # "reports that ..." is a content word, not an act
+            content = _content(tok, cues)
+            if content is None:
+                continue
+            c_start, c_end, anaphoric = content
+            spk = speaker_span(tok)
+            speaker = resolve_actor(doc[spk[0] : spk[1]]) if spk else None
+            if speaker is None and spk is not None:
+                span = doc[spk[0] : spk[1]]
+                speaker = Actor(text=span.text, name=None, code=None, start=span.start_char, end=span.end_char)
+            words = doc[c_start:c_end]
+            found = frozenset().union(*(topics(t.lemma_.lower()) for t in words)) if topics else frozenset()
+            negated = any(c.dep_ == "neg" for c in tok.children) or (
+                tok.dep_ == "xcomp" and "negation" in cues.kinds(tok.head.lemma_)
+            )
+            out.append(
+                Statement(
+                    article_id=article_id,
+                    sentence_index=s_index,
+                    kind=kind,
+                    cue=tok.lemma_.lower(),
+                    speaker=speaker,
+                    negated=negated,
+                    cue_start=tok.idx,
+                    cue_end=tok.idx + len(tok),
+                    content_start=words.start_char,
+                    content_end=words.end_char,
+                    sentence=sent.text,
+                    outlet=find_outlet(tok, cues),
+                    anaphoric=anaphoric,
+                    topics=found,
+                    date=date,
+                )
+            )
+    return out
+
+
+def _content(tok, cues: CueLexicon) -> tuple[int, int, bool] | None:
+    """[start, end) tokens of what a stance word is about, and whether it is an anaphor."""
+    for child in tok.children:
+        if child.dep_ in {"ccomp", "xcomp"} or (child.dep_ == "acl" and tok.pos_ == "NOUN"):
+            return child.left_edge.i, child.right_edge.i + 1, False
+    for child in tok.children:
+        if child.dep_ in {"dobj", "nsubjpass"} or (child.dep_ == "prep" and child.lower_ in {"of", "about", "on"}):
+            head = child
+            if child.dep_ == "prep":
+                head = next((g for g in child.children if g.dep_ == "pobj"), None)
+                if head is None:
+                    continue
+            clause = next((g for g in head.children if g.dep_ in {"acl", "ccomp", "relcl"}), None)
+            if clause is not None and head.lemma_.lower() in ANAPHORS:
+                return clause.left_edge.i, clause.right_edge.i + 1, False  # "reports that ..."
+            anaphoric = head.lemma_.lower() in ANAPHORS or head.lower_ in ANAPHORS
+            return head.left_edge.i, head.right_edge.i + 1, anaphoric
+    return None  # "despite the denials": no content
+
+
+# -- linking ---------------------------------------------------------------------
+
+
+def _dyad(e: Event) -> tuple[str | None, str | None]:
+    s = e.source.code if e.source else None
+    t = e.target.code if e.target else None
+    if e.root in RECIPROCAL and s and t and t < s:
+        return t, s
+    return s, t
+
+
+def _overlap(a: Event, b: Event, slack: int = 1) -> bool:
+    a0, a1 = a.date.start, a.date.end or a.date.start
+    b0, b1 = b.date.start, b.date.end or b.date.start
+    if a0 is None or b0 is None:
+        return False
+    pad = dt.timedelta(days=slack)
+    return a0 - pad <= (b1 or b0) and b0 - pad <= (a1 or a0)
+
+
+def compatible(a: Event, b: Event) -> bool:
+    """Same claimed event: same CAMEO root, same dyad, overlapping dates.
+
+    A date that only repeats the publication date is weak evidence: two
+    mentions of the same article dated that way must also be within
+    :data:`WINDOW` sentences of each other."""
+    if a.root != b.root or _dyad(a) != _dyad(b) or None in _dyad(a) or not _overlap(a, b):
+        return False
+    weak = a.date.source == "publication" or b.date.source == "publication"
+    if weak and a.article_id == b.article_id:
+        return abs(a.sentence_index - b.sentence_index) <= WINDOW
+    return True
+
+
+class _Groups:
+    """Union-find over event indices (local to one link_claims call)."""
+
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, i: int, j: int) -> None:
+        ri, rj = self.find(i), self.find(j)
+        if ri != rj:
+            self.parent[max(ri, rj)] = min(ri, rj)
+
+
+def _asserting_party(e: Event) -> Party:
+    at = e.attribution
+    if at is not None and (at.speaker is not None or at.outlet):
+        sp = at.speaker
+        name = (sp.name or sp.text) if sp else (at.outlet or "")
+        return Party(name, sp.code if sp else None, e.article_id, e.sentence_index, at.cue, at.outlet,
+                     e.evidence.sentence, sp.start if sp else None, sp.end if sp else None)
+    return Party(f"article {e.article_id}", None, e.article_id, e.sentence_index, None, None,
+                 e.evidence.sentence)
+
+
+def _stance_party(st: Statement) -> Party:
+    sp = st.speaker
+    name = (sp.name or sp.text) if sp else (st.outlet or "unnamed")
+    return Party(name, sp.code if sp else None, st.article_id, st.sentence_index, st.cue, st.outlet,
+                 st.sentence, st.cue_start, st.cue_end)
+
+
+def _targets(st: Statement, events: Sequence[Event]) -> list[int]:
+    """Indices of the claim events a statement refers to."""
+    mine = [i for i, e in enumerate(events) if e.article_id == st.article_id]
+    if st.content_start is not None and not st.anaphoric:
+        inside = [
+            i for i in mine
+            if st.content_start <= events[i].evidence.trigger_start < (st.content_end or 0)
+            and not events[i].root.startswith("01")
+        ]
+        if inside:
+            return inside
+    before = [
+        i for i in mine
+        if st.sentence_index - WINDOW <= events[i].sentence_index <= st.sentence_index
+        and events[i].evidence.trigger_start < st.cue_start
+        and events[i].modality in CLAIMABLE
+        and not events[i].root.startswith("01")
+        and not (st.content_start is not None and st.content_start <= events[i].evidence.trigger_start < (st.content_end or 0))
+    ]
+    spk = (st.speaker.code or st.speaker.text).lower() if st.speaker else None
+    before = [i for i in before if _asserting_party(events[i]).key != spk]
+    if st.anaphoric:
+        if not before:
+            return []
+        nearest = max(events[i].sentence_index for i in before)
+        return [i for i in before if events[i].sentence_index == nearest and events[i].modality != "asserted"] or [
+            i for i in before if events[i].sentence_index == nearest
+        ]
+    if st.topics:
+        return [i for i in before if events[i].root in st.topics]
+    return []
+
+
+def link_claims(events: Iterable[Event], statements: Iterable[Statement] = ()) -> LinkResult:
+    """Group events into claims and attach confirmations and denials.
+
+    Returns the events (same order) with ``claim_status`` set on every claim
+    event, ``modality`` turned to "denied" or "confirmed" when a second party
+    denies or confirms an asserted or reported event, and the outlet of a
+    hedged report filled from the same speaker's named outlet in the article.
+    """
+    evs = list(events)
+    stmts = [s for s in statements if s.kind in {"confirm", "deny"} and not s.negated]
+    reports = [s for s in statements if s.kind == "report" and s.outlet]
+    groups = _Groups(len(evs))
+    claimable = [i for i, e in enumerate(evs) if not e.root.startswith("01")]
+    for n, i in enumerate(claimable):
+        for j in claimable[n + 1 :]:
+            a, b = evs[i], evs[j]
+            same_mention = a.article_id == b.article_id and a.evidence.trigger_start == b.evidence.trigger_start
+            if same_mention or (a.modality in CLAIMABLE and b.modality in CLAIMABLE and compatible(a, b)):
+                groups.union(i, j)
+    confirmed: dict[int, list[Party]] = {}
+    denied: dict[int, list[Party]] = {}
+    links: list[tuple[Statement, int]] = []
+    for st in stmts:
+        for i in _targets(st, evs):
+            root = groups.find(i)
+            bucket = denied if st.kind == "deny" else confirmed
+            party = _stance_party(st)
+            if all(p.key != party.key or p.sentence_index != party.sentence_index for p in bucket.get(root, [])):
+                bucket.setdefault(root, []).append(party)
+            links.append((st, root))
+    members: dict[int, list[int]] = {}
+    for i in claimable:
+        members.setdefault(groups.find(i), []).append(i)
+    claims: list[Claim] = []
+    status_of: dict[int, str] = {}
+    for root, idx in members.items():
+        asserted = _unique_parties(_asserting_party(evs[i]) for i in idx)
+        conf, den = confirmed.get(root, []), denied.get(root, [])
+        asserting_keys = {p.key for p in asserted}
+        if den:
+            status = "contested"
+        elif any(p.key not in asserting_keys for p in conf) or len(asserting_keys) > 1:
+            status = "corroborated"
+        else:
+            status = "single-source"
+        status_of[root] = status
+        first = evs[idx[0]]
+        claims.append(
+            Claim(
+                claim_id=content_hash("claim", *sorted(evs[i].event_id for i in idx)),
+                event_ids=tuple(evs[i].event_id for i in idx),
+                root=first.root,
+                dyad=_dyad(first),
+                asserted_by=asserted,
+                confirmed_by=tuple(conf),
+                denied_by=tuple(den),
+                status=status,
+                mentions=tuple(
+                    dict.fromkeys(
+                        (evs[i].article_id, evs[i].sentence_index, evs[i].evidence.sentence,
+                         evs[i].evidence.trigger_start, evs[i].evidence.trigger_end)
+                        for i in idx
+                    )
+                ),
+            )
+        )
+    out: list[Event] = []
+    for i, e in enumerate(evs):
+        if i not in claimable:
+            out.append(e)
+            continue
+        root = groups.find(i)
+        modality = e.modality
+        if modality in {"asserted", "reported"}:
+            if denied.get(root):
+                modality = "denied"
+            elif confirmed.get(root):
+                modality = "confirmed"
+        out.append(replace(e, modality=modality, claim_status=status_of[root], attribution=_with_outlet(e, reports)))
+    by_root = {r: c.claim_id for r, c in zip(members, claims)}
+    return LinkResult(events=out, claims=claims, links=tuple((st, by_root[r]) for st, r in links))
+
+
+def _unique_parties(parties: Iterable[Party]) -> tuple[Party, ...]:
+    seen: dict[tuple[str, str], Party] = {}
+    for p in parties:
+        seen.setdefault((p.key, p.article_id), p)
+    return tuple(seen.values())
+
+
+def _with_outlet(e: Event, reports: list[Statement]):
+    """A hedged report ("reportedly admitted") with no outlet takes the outlet
+    its speaker named elsewhere in the article ("shared with the New York Post")."""
+    at = e.attribution
+    if at is None or at.outlet or at.speaker is None or not e.hedged:
+        return at
+    key = (at.speaker.code, (at.speaker.name or at.speaker.text).split()[-1].lower())
+    for st in reports:
+        if st.article_id != e.article_id or st.speaker is None:
+            continue
+        if (st.speaker.code, (st.speaker.name or st.speaker.text).split()[-1].lower()) == key:
+            return replace(at, outlet=st.outlet)
+    return at
