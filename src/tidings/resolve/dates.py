@@ -24,7 +24,8 @@ from typing import Any
 
 from tidings.resolve.timex_attach import attach_timexes, range_from, trigger_tense
 from tidings.resolve.timex_calendar import Holiday, load_holidays, unit_span
-from tidings.resolve.timex_rules import GATES, RULES, Ctx, Norm, Rule, holiday_rule
+from tidings.resolve.timex_lexicon import GATES
+from tidings.resolve.timex_rules import RULES, Ctx, Norm, Rule, holiday_rule
 from tidings.types import DateInterval, Timex
 
 __all__ = [

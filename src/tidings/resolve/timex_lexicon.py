@@ -5,10 +5,34 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 
-from tidings.resolve.timex_calendar import Span
+from tidings.resolve.timex_calendar import Holiday, Span
 
 _DAY = dt.timedelta(days=1)
+
+
+@dataclass(frozen=True, slots=True)
+class Ctx:
+    """What a handler may use: the reference (publication) date, the tense of
+    the clause around the expression, the last day-level date mentioned before
+    it (for "the next day"), and the fiscal-year start month."""
+
+    ref: dt.date | None
+    tense: str | None = None
+    anchor: dt.date | None = None
+    fiscal_start: int = 10
+    holidays: tuple[Holiday, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Norm:
+    value: str | None
+    start: dt.date | None
+    end: dt.date | None
+    granularity: str | None
+    kind: str = "date"
+
 
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
@@ -129,3 +153,44 @@ def pick_day(cands: list[Span], ref: dt.date, tense: str | None, *, window_days:
     if tense == "future" and cur.start < ref - window_days * _DAY:
         return pick_by_tense([c for c in cands if c is not cur], ref, "future")
     return cur
+
+_MONTH_GATE = r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
+_UNIT_GATE = r"(?i:second|minute|hour|day|night|week|month|year|decade|centur)"
+_WD_GATE = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+#: A cheap test per rule: a rule whose gate finds nothing in the text is not run (speed only;
+#: every gate matches whatever its rule can match).
+GATES: dict[str, re.Pattern[str]] = {
+    name: re.compile(g)
+    for name, g in {
+        "quarter": r"quarter|Q[1-4]",
+        "half": r"half",
+        "fiscal": r"(?i:fiscal|budget|school|academic|season)|FY",
+        "rel_fiscal": r"(?i:fiscal|budget)",
+        "month_day": _MONTH_GATE,
+        "day_month": _MONTH_GATE,
+        "iso": r"\d-\d",
+        "numeric": r"\d/\d",
+        "month_year": _MONTH_GATE,
+        "month": _MONTH_GATE,
+        "year_range": r"\d\d\d\d",
+        "year": r"\d\d\d\d",
+        "decade": r"0['’]?s",
+        "rel_unit": r"(?i:week|month|year|quarter|decade|century|spring|summer|fall|autumn|winter)",
+        "rel_n": _UNIT_GATE,
+        "ago": _UNIT_GATE,
+        "in_n": _UNIT_GATE,
+        "duration": _UNIT_GATE,
+        "unit_long": r"-long",
+        "set_rate": r"(?i:hour|day|week|month|year)",
+        "set": r"(?i:every|each|per|daily|weekly|monthly|quarterly|annually|yearly|nightly|hourly|times|once|twice|thrice)|" + _WD_GATE,
+        "set_to": r"(?i:\bto\b)",
+        "weekday_set": _WD_GATE,
+        "count": r"(?i:times|once|twice|thrice)",
+        "dayword": r"(?i:today|tonight|yesterday|tomorrow|morning|afternoon|evening|night)",
+        "the_weekend": r"weekend",
+        "anaphoric": r"(?i:day|night|morning|afternoon|evening|week|month|year)",
+        "refword": r"(?i:now|current|present|moment|these\s+days|recent|lately|past|future|soon)",
+        "weekday": _WD_GATE,
+        "season": r"(?i:spring|summer|fall|autumn|winter)",
+    }.items()
+}

@@ -14,7 +14,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from tidings.resolve.timex_calendar import (
     SEASONS,
@@ -40,6 +39,8 @@ from tidings.resolve.timex_lexicon import (
     WD,
     WEEKDAYS,
     YEAR,
+    Ctx,
+    Norm,
     W,
     _qty,
     _unit,
@@ -52,28 +53,6 @@ from tidings.resolve.timex_lexicon import (
 __all__ = ["RULES", "Ctx", "Norm", "Rule", "holiday_rule", "number_value", "pick_by_tense"]
 
 _DAY = dt.timedelta(days=1)
-
-
-@dataclass(frozen=True, slots=True)
-class Ctx:
-    """What a handler may use: the reference (publication) date, the tense of
-    the clause around the expression, the last day-level date mentioned before
-    it (for "the next day"), and the fiscal-year start month."""
-
-    ref: dt.date | None
-    tense: str | None = None
-    anchor: dt.date | None = None
-    fiscal_start: int = 10
-    holidays: tuple[Holiday, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class Norm:
-    value: str | None
-    start: dt.date | None
-    end: dt.date | None
-    granularity: str | None
-    kind: str = "date"
 
 
 def _to_norm(span: Span, kind: str = "date") -> Norm:
@@ -608,45 +587,3 @@ RULES: tuple[Rule, ...] = (
                    rf"(?P<t>(?:(?P<mod>{PARTMOD})[\s-]+)?(?:(?P<rel>(?i:this\s+past|this\s+coming|last|next|this|past|coming))\s+)?(?P<s>{_SEASON})(?:\s+(?:of\s+)?(?P<y>{YEAR}))?)(?![\w])"),
      h_season),
 )
-
-
-_MONTH_GATE = r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
-_UNIT_GATE = r"(?i:second|minute|hour|day|night|week|month|year|decade|centur)"
-_WD_GATE = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
-#: A cheap test per rule: a rule whose gate finds nothing in the text is not run (speed only;
-#: every gate matches whatever its rule can match).
-GATES: dict[str, re.Pattern[str]] = {
-    name: re.compile(g)
-    for name, g in {
-        "quarter": r"quarter|Q[1-4]",
-        "half": r"half",
-        "fiscal": r"(?i:fiscal|budget|school|academic|season)|FY",
-        "rel_fiscal": r"(?i:fiscal|budget)",
-        "month_day": _MONTH_GATE,
-        "day_month": _MONTH_GATE,
-        "iso": r"\d-\d",
-        "numeric": r"\d/\d",
-        "month_year": _MONTH_GATE,
-        "month": _MONTH_GATE,
-        "year_range": r"\d\d\d\d",
-        "year": r"\d\d\d\d",
-        "decade": r"0['’]?s",
-        "rel_unit": r"(?i:week|month|year|quarter|decade|century|spring|summer|fall|autumn|winter)",
-        "rel_n": _UNIT_GATE,
-        "ago": _UNIT_GATE,
-        "in_n": _UNIT_GATE,
-        "duration": _UNIT_GATE,
-        "unit_long": r"-long",
-        "set_rate": r"(?i:hour|day|week|month|year)",
-        "set": r"(?i:every|each|per|daily|weekly|monthly|quarterly|annually|yearly|nightly|hourly|times|once|twice|thrice)|" + _WD_GATE,
-        "set_to": r"(?i:\bto\b)",
-        "weekday_set": _WD_GATE,
-        "count": r"(?i:times|once|twice|thrice)",
-        "dayword": r"(?i:today|tonight|yesterday|tomorrow|morning|afternoon|evening|night)",
-        "the_weekend": r"weekend",
-        "anaphoric": r"(?i:day|night|morning|afternoon|evening|week|month|year)",
-        "refword": r"(?i:now|current|present|moment|these\s+days|recent|lately|past|future|soon)",
-        "weekday": _WD_GATE,
-        "season": r"(?i:spring|summer|fall|autumn|winter)",
-    }.items()
-}
