@@ -125,12 +125,24 @@ def no_horizontal_scroll(page) -> bool:
     return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
 
 
+def wait_shown(page, timeout: float = 15.0) -> None:
+    """Wait until the events view shows what the address asks for (it marks what it rendered).
+
+    (Not ``wait_for_function``: the page's CSP forbids the eval it needs, as it should.)
+    """
+    deadline = time.monotonic() + timeout
+    view = page.locator(".events-view")
+    while view.get_attribute("data-shown") != (page.evaluate("location.hash") or "#/"):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"the events view did not show {page.url}")
+        page.wait_for_timeout(50)
+
+
 def filter_dyad(page, dyad: str) -> None:
     page.fill("input[name=dyad]", dyad)
     page.click("form.filters button[type=submit]")
-    # (no wait_for_function: the page's CSP forbids the eval it needs, as it should)
     sync_api.expect(page).to_have_url(re.compile(r"dyad="))
-    page.wait_for_selector("#events-table table.events tbody tr")
+    wait_shown(page)
 
 
 def table_dyads(page) -> list[str]:
@@ -164,6 +176,7 @@ def test_examples_usa_rus_to_contested_woodward_claim(examples_store, coder, lex
     with LiveServer(app) as server:
         page = browser.page()
         page.goto(server.url)
+        wait_shown(page)
         page.wait_for_selector("#events-table table.events tbody tr")
         shot(page, "examples-all-events")
 

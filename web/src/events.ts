@@ -144,6 +144,8 @@ export class EventsView {
     for (const k of FILTER_KEYS) this.inputs[k].value = f[k] ?? "";
     this.bySelect.value = f.by ?? "auto";
     const seq = ++this.seq;
+    const shown = location.hash || "#/";
+    this.root.setAttribute("aria-busy", "true");
     const subject = f.dyad ? f.dyad.replace(":", " → ") : f.actor || f.country || "all events";
     this.timelineTitle.textContent = `Timeline: ${subject}`;
     setStatus("Loading…");
@@ -168,8 +170,13 @@ export class EventsView {
       drawNetwork(this.network, net, (actor) => navigate({ ...withoutRange(f), actor }));
       drawMap(this.map, places.points, (country) => navigate({ ...withoutRange(f), country }));
       setStatus(`${page.total} events`);
+      // what is on screen now (tests and scripts wait for this to match the address)
+      this.root.dataset.shown = shown;
+      this.root.setAttribute("aria-busy", "false");
     } catch (err) {
       if (seq !== this.seq) return;
+      this.root.dataset.shown = shown;
+      this.root.setAttribute("aria-busy", "false");
       const msg = err instanceof ApiError ? err.message : String(err);
       setStatus(`Error: ${msg}`, true);
       clear(this.table);
