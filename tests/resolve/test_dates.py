@@ -392,3 +392,15 @@ def test_over_the_weekend_follows_tense(finder):
     fut = one("They will meet over the weekend.", finder=finder)
     assert (past.value, iv(past)) == ("2025-W06-WE", (D(2025, 2, 8), D(2025, 2, 9)))
     assert (fut.value, iv(fut)) == ("2025-W07-WE", (D(2025, 2, 15), D(2025, 2, 16)))
+
+
+def test_event_date_clamps_by_tense(finder):
+    year = one("this year", finder=finder)
+    assert event_date(year, PUB).end == D(2025, 12, 31)
+    past = event_date(year, PUB, tense="past")
+    assert (past.start, past.end, past.granularity, past.value) == (D(2025, 1, 1), PUB, "year", "2025")
+    # future intervals stay whole: the acceptance reading of "February or March"
+    fm = one("could take place in February or March", finder=finder)
+    assert (event_date(fm, PUB, tense="future").start, event_date(fm, PUB, tense="future").end) == (D(2025, 2, 1), D(2025, 3, 31))
+    # an interval wholly in the past is not touched
+    assert event_date(one("in 2021", finder=finder), PUB, tense="past").end == D(2021, 12, 31)

@@ -291,15 +291,24 @@ def _last_complete(start: dt.date, granularity_of_start: str, bound: dt.date) ->
     return max(end, start)
 
 
-def event_date(timex: Timex | None, pub_date: dt.date | None, *, until: dt.date | None = None) -> DateInterval:
+def event_date(
+    timex: Timex | None,
+    pub_date: dt.date | None,
+    *,
+    until: dt.date | None = None,
+    tense: str | None = None,
+) -> DateInterval:
     """The date interval of an event.
 
     No expression (or a duration/set/count, which dates nothing): the
     publication day, ``source="publication"``.  An expression: its interval,
-    ``source="text"``, clamped so it does not run past the publication date
-    for past references.  An open range made by :func:`range_from` ("after
-    leaving office in 2021") closes at the last complete unit before ``until``
-    (a known boundary such as a return to office) or the publication date:
+    ``source="text"``.  With ``tense="past"`` the interval is clamped at the
+    publication day: a past event "this year" ends on it (value and
+    granularity stay the expression's).  Future intervals are left whole
+    (a meeting "in February or March" in a February 10 article keeps
+    February 1 .. March 31).  An open range made by :func:`range_from` ("after leaving
+    office in 2021") closes at the last complete unit before ``until`` (a
+    known boundary such as a return to office) or the publication date:
     2021 .. 2024 for an article of 2025-02-10.
     """
     pub = DateInterval(start=pub_date, end=pub_date, granularity="day", text=None, source="publication",
@@ -317,6 +326,8 @@ def event_date(timex: Timex | None, pub_date: dt.date | None, *, until: dt.date 
             end = _last_complete(start, _start_granularity(value), bound)
             value = f"{value}{_unit_value(end, _start_granularity(value))}"
     if value == "PAST_REF" and end is None:
+        end = pub_date
+    if tense == "past" and pub_date is not None and start is not None and end is not None and start <= pub_date < end:
         end = pub_date
     return dataclasses.replace(iv, start=start, end=end, value=value or None)
 
@@ -350,10 +361,11 @@ def date_event(
 ) -> DateInterval:
     """The whole date step for one event trigger: the expression attached to
     ``trigger`` in the parse, re-read in the trigger's own tense when the
-    parse shows one (``trigger_tense``), then :func:`event_date`."""
+    parse shows one (``trigger_tense``), then :func:`event_date` clamped by
+    that tense."""
     tx = attach_timexes(sent, trigger, timexes, doc_offset=doc_offset) if timexes else None
     if tx is not None and tx.kind == "date" and "/" not in (tx.value or ""):
         tense = trigger_tense(trigger)
         if tense in ("past", "future"):
             tx = resolve_with_tense(tx, tense=tense, ref_date=pub_date, finder=finder)
-    return event_date(tx, pub_date, until=until)
+    return event_date(tx, pub_date, until=until, tense=trigger_tense(trigger))
