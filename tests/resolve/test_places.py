@@ -96,6 +96,11 @@ def test_city_state_pattern_reads_ap_abbreviations_and_postal_codes():
     assert resolve("Born in Athens, GA in 1970.", "Athens")["Athens"].admin1 == "Georgia"
 
 
+def test_city_state_pattern_takes_the_longest_state_and_skips_possessives():
+    assert resolve("Paris, Texas Governor spoke.", "Paris")["Paris"].admin1 == "Texas"
+    assert resolve("In Paris, Texas's governor spoke.", "Paris")["Paris"].country == "FRA"
+
+
 def test_city_state_inside_one_mention():
     places = resolve_places([("Paris, Texas", 10, 22)], gazetteer=GAZ)
     assert (places[0].name, places[0].admin1) == ("Paris", "Texas")

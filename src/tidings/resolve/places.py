@@ -65,6 +65,8 @@ _TOP = 12
 _LOCAL = ("city", "admin2")
 
 _US_POSTAL = re.compile(r"^[A-Z]{2}$")
+_CAP_WORDS = re.compile(r"[A-Z][A-Za-z]*\.?(?:[ ]?[A-Z][A-Za-z]*\.?){0,2}")
+_POSSESSIVE = ("'s", "’s")
 _TRAILING = re.compile(r"(?:'s|’s|[.,;:])+$")
 
 
@@ -119,23 +121,31 @@ def _inside(c: Candidate, container: Candidate) -> bool:
 def _container_of(
     i: int, mentions: Sequence[Mention], text: str | None, gazetteer: Gazetteer
 ) -> tuple[str, tuple[Candidate, ...]]:
-    """The state/country named right after a mention ("Paris, Texas"), if any."""
+    """The state/country named right after a mention ("Paris, Texas"), if any.
+
+    Tries the following mention, else the next one to three capitalised words
+    (longest first); "in Washington, Georgia's president" is no container.
+    """
     mtext, _, end = mentions[i]
-    tail = None
+    tails: list[str] = []
     if "," in mtext:
-        tail = mtext.split(",", 1)[1]
+        tails = [mtext.split(",", 1)[1]]
     elif text is not None and text[end : end + 2] == ", ":
         nxt = next((m for m in mentions if m[1] == end + 2), None)
         if nxt is not None:
-            tail = nxt[0]
+            if text[nxt[2] : nxt[2] + 2] not in _POSSESSIVE:
+                tails = [nxt[0]]
         else:
-            m = re.match(r"((?:[A-Z][A-Za-z]*\.?\s?){1,3})", text[end + 2 : end + 40])
-            tail = m.group(1) if m else None
-    if not tail:
-        return "", ()
-    tail = _clean(tail)
-    found = tuple(c for c in gazetteer.lookup(tail) if c.kind in ("admin1", "country"))
-    return (normalize_name(tail), found) if found else ("", ())
+            words = _CAP_WORDS.match(text, end + 2)
+            if words and text[words.end() : words.end() + 2] not in _POSSESSIVE:
+                toks = words.group(0).split()
+                tails = [" ".join(toks[:k]) for k in range(len(toks), 0, -1)]
+    for tail in tails:
+        tail = _clean(tail)
+        found = tuple(c for c in gazetteer.lookup(tail) if c.kind in ("admin1", "country"))
+        if found:
+            return normalize_name(tail), found
+    return "", ()
 
 
 def _drop_weak_aliases(cands: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
