@@ -381,7 +381,10 @@ def link_claims(events: Iterable[Event], statements: Iterable[Statement] = ()) -
     claims: list[Claim] = []
     status_of: dict[int, str] = {}
     for root, idx in members.items():
-        asserted = _unique_parties(_asserting_party(evs[i]) for i in idx)
+        # a mention inside a denial or confirmation is that party's stance, not an assertion
+        asserted = _unique_parties(
+            _asserting_party(evs[i]) for i in idx if evs[i].modality not in {"denied", "confirmed"}
+        )
         conf, den = confirmed.get(root, []), denied.get(root, [])
         asserting_keys = {p.key for p in asserted}
         if den:
