@@ -170,6 +170,7 @@ def test_guess_tense():
         ("between 1794 and 1797", "1794/1797", D(1794, 1, 1), D(1797, 12, 31)),
         ("from 2001 to 2005", "2001/2005", D(2001, 1, 1), D(2005, 12, 31)),
         ("right now", "PRESENT_REF", PUB, PUB),
+        ("this fall", "2025-FA", D(2025, 9, 1), D(2025, 11, 30)),
     ],
 )
 def test_date_families(finder, text, value, start, end):
@@ -218,6 +219,8 @@ def test_split_year_budget_is_a_fiscal_year():
         ("on Mondays", "XXXX-WXX-1", "set"),
         ("open Monday-Thursday 10-8", "XXXX-WXX-1/XXXX-WXX-4", "set"),
         ("twice", "2", "count"),
+        ("30 to 45 minutes", "PT30M/PT45M", "duration"),
+        ("in the next twenty or twenty five years", "P20Y/P25Y", "duration"),
     ],
 )
 def test_durations_sets_counts(finder, text, value, kind):
@@ -242,6 +245,7 @@ def test_past_n_units_is_anchored_at_publication(finder):
         "soon after arriving",
         "May I ask a question?",
         "call 463-3950 now",
+        "the fall run of chinook salmon",
     ],
 )
 def test_not_time_expressions(finder, text):
@@ -404,3 +408,19 @@ def test_event_date_clamps_by_tense(finder):
     assert (event_date(fm, PUB, tense="future").start, event_date(fm, PUB, tense="future").end) == (D(2025, 2, 1), D(2025, 3, 31))
     # an interval wholly in the past is not touched
     assert event_date(one("in 2021", finder=finder), PUB, tense="past").end == D(2021, 12, 31)
+
+
+@given(st.lists(_WORDS, max_size=14).map(" ".join))
+def test_rule_gates_never_hide_a_match(text):
+    from tidings.resolve.timex_lexicon import GATES
+
+    for name, pattern, _ in TimexFinder(holidays=()).rules:
+        gate = GATES.get(name)
+        for m in pattern.finditer(text):
+            assert gate is None or gate.search(m.group(0)), (name, m.group(0))
+
+
+def test_anaphora_of_any_granularity(finder):
+    text = "Last year's closure took root three years earlier. Nests were abandoned that year."
+    found = find_timexes(text, D(2009, 3, 18), finder=finder)
+    assert [(t.text, t.value) for t in found] == [("Last year", "2008"), ("three years earlier", "2005"), ("that year", "2005")]

@@ -143,16 +143,20 @@ class TimexFinder:
         taken.sort(key=lambda c: c.t_start)
         found: list[tuple[int, int, Norm]] = []
         anchor: dt.date | None = None
+        anchor_any: dt.date | None = None
         for c in taken:
             t = tense if tense is not None else guess_tense(text, c.t_start, c.t_end)
             t = None if t == "present" else t  # present tense: the nearest reading
-            ctx = Ctx(ref=ref_date, tense=t, anchor=anchor, fiscal_start=self.fiscal_start_month, holidays=self.holidays)
+            ctx = Ctx(ref=ref_date, tense=t, anchor=anchor, anchor_any=anchor_any,
+                      fiscal_start=self.fiscal_start_month, holidays=self.holidays)
             norm = c.rule[2](c.match, ctx)
             if norm is None:
                 continue
             found.append((c.t_start, c.t_end, norm))
-            if norm.kind == "date" and norm.granularity == "day" and norm.start:
-                anchor = norm.start
+            if norm.kind == "date" and norm.start and norm.value and not norm.value.endswith("_REF"):
+                anchor_any = norm.start
+                if norm.granularity == "day":
+                    anchor = norm.start
         found = _merge_durations(text, _merge_ranges(text, found))
         found = _apply_since(text, found, ref_date)
         return [

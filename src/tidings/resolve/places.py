@@ -149,9 +149,27 @@ def _container_of(
 
 
 def _drop_weak_aliases(cands: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
-    """An alternate name loses to a place of that country that bears the name."""
+    """Drop readings a news reader would not take.
+
+    An alternate name loses to a place of that country that bears the name;
+    a region loses to its own big namesake city ("Istanbul", "Aleppo",
+    "Moscow": the city, not the province), when the city holds at least a
+    tenth of the region's people.
+    """
     main = {c.country for c in cands if not c.alias}
-    return tuple(c for c in cands if not c.alias or c.country not in main)
+    cities = {
+        (c.country, c.admin1): c.population for c in cands if c.kind == "city" and not c.alias
+    }
+    return tuple(
+        c
+        for c in cands
+        if (not c.alias or c.country not in main)
+        and not (
+            c.kind == "admin1"
+            and cities.get((c.country, c.admin1), -1) >= 0.1 * c.population
+            and normalize_name(c.name) == normalize_name(c.admin1 or "")
+        )
+    )
 
 
 def score_candidates(

@@ -7,7 +7,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from tidings.resolve.timex_calendar import Holiday, Span
+from tidings.resolve.timex_calendar import Holiday, Span, partial
 
 _DAY = dt.timedelta(days=1)
 
@@ -21,6 +21,8 @@ class Ctx:
     ref: dt.date | None
     tense: str | None = None
     anchor: dt.date | None = None
+    #: the start of the last date of any granularity ("three years earlier", "that year")
+    anchor_any: dt.date | None = None
     fiscal_start: int = 10
     holidays: tuple[Holiday, ...] = ()
 
@@ -58,7 +60,7 @@ WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 DAYNUM = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
 YEAR = r"(?<![\d$.,#/-])(?:1\d\d\d|20\d\d)(?![\d,]\d|%)"
 _SMALL = r"one|two|three|four|five|six|seven|eight|nine"
-NUM = (r"(?:\d+(?:\.\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:" + _SMALL + r")"
+NUM = (r"(?:\d+(?:\.\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[-\s](?:" + _SMALL + r")(?!\w)"
        r"|a\s+couple\s+of|a\s+couple|a\s+few|a|an|" + _SMALL + r"|ten|eleven|twelve|thirteen|fourteen|fifteen"
        r"|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred"
        r"|several|few|many|some|numerous|dozens\s+of|hundreds\s+of)")
@@ -80,8 +82,8 @@ def number_value(word: str | None) -> float | None:
     w = re.sub(r"\s+", " ", word.lower())
     if re.fullmatch(r"\d+(?:\.\d+)?", w):
         return float(w)
-    if "-" in w:
-        a, _, b = w.partition("-")
+    if "-" in w or " " in w:
+        a, _, b = w.replace("-", " ").partition(" ")
         if a in NUMBERS and b in NUMBERS:
             return float(NUMBERS[a] + NUMBERS[b])
     return float(NUMBERS[w]) if w in NUMBERS else None
@@ -154,6 +156,31 @@ def pick_day(cands: list[Span], ref: dt.date, tense: str | None, *, window_days:
         return pick_by_tense([c for c in cands if c is not cur], ref, "future")
     return cur
 
+
+def _month_num(word: str) -> int:
+    return MONTHS[word.lower().rstrip(".")]
+
+
+def _day_span(y: int, mo: int, d: int) -> Span | None:
+    try:
+        x = dt.date(y, mo, d)
+    except ValueError:
+        return None
+    return Span(x.isoformat(), x, x, "day")
+
+
+def _mod_key(mod: str | None) -> str | None:
+    if not mod:
+        return None
+    m = re.sub(r"\s+", " ", mod.lower().strip(" -"))
+    m = m.removeprefix("the ").removesuffix(" of")
+    return {"middle": "mid"}.get(m, m)
+
+
+def _apply_mod(span: Span, mod: str | None, ref: dt.date | None) -> Span:
+    key = _mod_key(mod)
+    return partial(span, key, ref) if key else span
+
 _MONTH_GATE = r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
 _UNIT_GATE = r"(?i:second|minute|hour|day|night|week|month|year|decade|centur)"
 _WD_GATE = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
@@ -181,6 +208,7 @@ GATES: dict[str, re.Pattern[str]] = {
         "in_n": _UNIT_GATE,
         "duration": _UNIT_GATE,
         "unit_long": r"-long",
+        "duration_range": _UNIT_GATE,
         "set_rate": r"(?i:hour|day|week|month|year)",
         "set": r"(?i:every|each|per|daily|weekly|monthly|quarterly|annually|yearly|nightly|hourly|times|once|twice|thrice)|" + _WD_GATE,
         "set_to": r"(?i:\bto\b)",
@@ -189,7 +217,7 @@ GATES: dict[str, re.Pattern[str]] = {
         "dayword": r"(?i:today|tonight|yesterday|tomorrow|morning|afternoon|evening|night)",
         "the_weekend": r"weekend",
         "anaphoric": r"(?i:day|night|morning|afternoon|evening|week|month|year)",
-        "refword": r"(?i:now|current|present|moment|these\s+days|recent|lately|past|future|soon)",
+        "refword": r"(?i:now|current|present|moment|these\s+days|recent|lately|past|future|soon|some\s*day)",
         "weekday": _WD_GATE,
         "season": r"(?i:spring|summer|fall|autumn|winter)",
     }.items()

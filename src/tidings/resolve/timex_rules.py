@@ -22,7 +22,6 @@ from tidings.resolve.timex_calendar import (
     fiscal_year_span,
     holiday_date,
     month_end,
-    partial,
     season_span,
     shift,
     unit_span,
@@ -32,7 +31,6 @@ from tidings.resolve.timex_lexicon import (
     CUE,
     DAYNUM,
     MON,
-    MONTHS,
     NUM,
     PARTMOD,
     UNITS,
@@ -42,6 +40,9 @@ from tidings.resolve.timex_lexicon import (
     Ctx,
     Norm,
     W,
+    _apply_mod,
+    _day_span,
+    _month_num,
     _qty,
     _unit,
     duration_value,
@@ -62,33 +63,8 @@ def _to_norm(span: Span, kind: str = "date") -> Norm:
 Handler = Callable[[re.Match[str], Ctx], "Norm | None"]
 Rule = tuple[str, "re.Pattern[str]", Handler]
 
-def _month_num(word: str) -> int:
-    return MONTHS[word.lower().rstrip(".")]
-
-
-def _day_span(y: int, mo: int, d: int) -> Span | None:
-    try:
-        x = dt.date(y, mo, d)
-    except ValueError:
-        return None
-    return Span(x.isoformat(), x, x, "day")
-
-
 def _range(a: Span, b: Span) -> Norm:
     return Norm(f"{a.value}/{b.value}", a.start, b.end, "range")
-
-
-def _mod_key(mod: str | None) -> str | None:
-    if not mod:
-        return None
-    m = re.sub(r"\s+", " ", mod.lower().strip(" -"))
-    m = m.removeprefix("the ").removesuffix(" of")
-    return {"middle": "mid"}.get(m, m)
-
-
-def _apply_mod(span: Span, mod: str | None, ref: dt.date | None) -> Span:
-    key = _mod_key(mod)
-    return partial(span, key, ref) if key else span
 
 
 # ---------------------------------------------------------------- handlers
@@ -229,7 +205,8 @@ def _relative_unit(unit: str, rel: str, c: Ctx) -> Span | None:
             return max((s for s in cands if s.end and s.end < c.ref), key=lambda s: s.end or c.ref)
         if k > 0:
             return min((s for s in cands if s.start and s.start > c.ref), key=lambda s: s.start or c.ref)
-        return pick_by_tense(cands, c.ref, c.tense or "future")
+        current = [s for s in cands if s.start and s.end and s.start <= c.ref <= s.end]
+        return current[0] if current else next(s for s in cands if s.start and s.start.year == c.ref.year)
     if unit == "fiscal year":
         fy = c.ref.year + (1 if c.fiscal_start > 1 and c.ref.month >= c.fiscal_start else 0)
         return fiscal_year_span(fy + k, c.fiscal_start)
@@ -301,7 +278,8 @@ def h_ago(m: re.Match[str], c: Ctx) -> Norm | None:
     size *= mult
     d = m["dir"].lower()
     sign = 1 if d in ("later", "after", "from now", "hence") else -1
-    base = c.ref if d in ("ago", "back", "from now", "hence") else (c.anchor or c.ref)
+    anchor = c.anchor if unit in ("day", "week") else (c.anchor_any or c.anchor)
+    base = c.ref if d in ("ago", "back", "from now", "hence") else (anchor or c.ref)
     if base is None or unit in ("second", "minute", "hour"):
         return Norm(None, None, None, None) if unit not in ("second", "minute", "hour") else None
     if qty == "X":
@@ -317,7 +295,8 @@ def h_in_n(m: re.Match[str], c: Ctx) -> Norm | None:
     qty, size = _qty(m["n"])
     if qty != "X":
         qty, size = str(int(float(qty)) * mult), size * mult
-    if m["cue"].lower() == "in" and c.tense == "future" and c.ref and qty != "X" and unit in ("day", "week", "month", "year"):
+    counted = (m["n"] or "").lower() not in ("a", "an")
+    if m["cue"].lower() == "in" and counted and c.tense == "future" and c.ref and qty != "X" and unit in ("day", "week", "month", "year"):
         return _to_norm(unit_span(unit, shift(unit, c.ref, size)))
     return Norm(duration_value(qty, unit), None, None, None, "duration")
 
@@ -329,10 +308,21 @@ def h_duration(m: re.Match[str], c: Ctx) -> Norm | None:
     if m["unit"].lower() == "second" and (m["n"] or "").lower() in ("a", "") and re.match(r"\s+[a-z]", after):
         return None
     unit, mult = _unit(m["unit"])
+    if (m["n"] or "").lower() == "some" and not m["unit"].lower().endswith("s"):
+        return None  # "some day" is a future reference, not a duration
     qty = _qty(m["n"])[0] if m["n"] else "X"
     if qty != "X" and mult > 1:
         qty = str(int(float(qty)) * mult)
     return Norm(duration_value(qty, unit), None, None, None, "duration")
+
+
+def h_duration_range(m: re.Match[str], c: Ctx) -> Norm | None:
+    """"30 to 45 minutes", "ten or fifteen years": both ends, ``PT30M/PT45M``."""
+    unit, mult = _unit(m["unit"])
+    a, b = number_value(m["n1"]), number_value(m["n"])
+    if a is None or b is None or a >= b:
+        return None
+    return Norm(f"{duration_value(str(int(a * mult)), unit)}/{duration_value(str(int(b * mult)), unit)}", None, None, None, "duration")
 
 
 def h_unit_long(m: re.Match[str], c: Ctx) -> Norm:
@@ -384,11 +374,11 @@ def h_dayword(m: re.Match[str], c: Ctx) -> Norm | None:
 
 
 def h_anaphoric(m: re.Match[str], c: Ctx) -> Norm | None:
-    base = c.anchor or c.ref
-    if base is None:
-        return Norm(None, None, None, None)
     txt = re.sub(r"\s+", " ", m.group(0).lower())
     unit = next((u for u in ("week", "month", "year") if u in txt), "day")
+    base = (c.anchor if unit in ("day", "week") else (c.anchor_any or c.anchor)) or c.ref
+    if base is None:
+        return Norm(None, None, None, None)
     k = 0
     if re.search(r"next|following|after", txt):
         k = 1
@@ -399,9 +389,9 @@ def h_anaphoric(m: re.Match[str], c: Ctx) -> Norm | None:
 
 def h_refword(m: re.Match[str], c: Ctx) -> Norm:
     w = m.group(0).lower()
-    if re.search(r"recent|lately|past", w):
+    if re.search(r"recent|lately|past", w):  # "in years past" too
         return Norm("PAST_REF", None, c.ref, "range")
-    if re.search(r"soon|future", w):
+    if re.search(r"soon|future|some\s*day", w):
         return Norm("FUTURE_REF", c.ref + _DAY if c.ref else None, None, "range")
     return Norm("PRESENT_REF", c.ref, c.ref, "day")
 
@@ -436,6 +426,8 @@ def h_season(m: re.Match[str], c: Ctx) -> Norm | None:
         return None
     if s == "fall" and not (rel or m["y"] or (m["cue"] or "").lower().endswith("the")):
         return None
+    if s == "fall" and not (rel or m["y"]) and re.match(r"\s+(?!of\b|semester|term|season|session)[a-z]", m.string[m.end():]):
+        return None  # "the fall run", "the fall guy"
     if m["y"]:
         span = season_span(s, int(m["y"]))
     elif c.ref is None:
@@ -563,8 +555,9 @@ RULES: tuple[Rule, ...] = (
     ("ago", _rx(rf"{W}(?P<t>(?P<n>{NUM})\s+(?P<unit>{UNITS})\s+(?P<dir>ago|back|from\s+now|hence|earlier|later|(?:before|after)(?=\s*[,.;:]|\s*$)))"),
      h_ago),
     ("in_n", _rx(rf"{W}(?P<cue>[Ii]n|[Ww]ithin)\s+(?P<t>(?P<n>{NUM})\s+(?P<unit>{UNITS}))(?![\w-])"), h_in_n),
-    ("duration", _rx(rf"{W}(?P<t>(?:(?P<n>{NUM})(?:\s+|-)|(?P<bare>)(?:(?<=\b[Ff]or\s)|(?<=\bover\s)|(?<=\bin\s)|(?<=\bafter\s)))(?P<unit>{UNITS})(?:-long)?)(?![\w])"),
+    ("duration", _rx(rf"{W}(?P<t>(?:(?P<n>{NUM})(?:\s+|-)|(?P<bare>)(?:(?<=\b[Ff]or\s)|(?<=\bover\s)|(?<=\bin\s)|(?<=\bafter\s)|(?<=\bjust\s)|(?<=\bonly\s)))(?P<unit>{UNITS})(?:-long)?)(?![\w])"),
      h_duration),
+    ("duration_range", _rx(rf"{W}(?P<t>(?P<n1>{NUM})\s*(?:to|or|-|–)\s*(?P<n>{NUM})[\s-](?P<unit>{UNITS}))(?![\w-])"), h_duration_range),
     ("unit_long", _rx(rf"{W}(?P<t>(?P<n>)(?P<bare>)(?P<unit>hour|day|week|month|year|decade)-long)(?!\w)"), h_unit_long),
     ("set_rate", _rx(r"(?:\d|million|billion|thousand|percent|cents?|dollars?|pounds?|euros?)\s+(?P<t>(?:a|an|per)\s+(?:hour|day|week|month|year))(?!\w)"), h_set),
     ("set", _rx(rf"{W}(?P<t>(?i:every|each|per)\s+(?:other\s+)?(?:{UNITS}|{WD}|(?i:quarter))|(?:{NUM}\s+times|once|twice|thrice)\s+(?:a|an|per|each|every)\s+(?:{UNITS}|quarter)"
@@ -580,9 +573,9 @@ RULES: tuple[Rule, ...] = (
     ("anaphoric", _rx(rf"{W}(?P<t>(?i:that|the\s+same|the\s+next|the\s+following|the\s+previous|the\s+preceding|later\s+that|earlier\s+that)\s+(?:day|morning|afternoon|evening|night|week|month|year)"
                       r"|(?i:the\s+day|the\s+night)\s+(?:before|after)(?=\s*[,.;:]))(?![\w])"), h_anaphoric),
     ("refword", _rx(rf"{W}(?P<t>(?i:now|currently|right\s+now|at\s+present|nowadays|at\s+the\s+moment|these\s+days|recently|lately"
-                    r"|(?<=\b[Ii]n\s)the\s+(?:recent\s+|distant\s+)?past)|the\s+(?:near\s+)?future"
+                    r"|(?<=\b[Ii]n\s)the\s+(?:recent\s+|distant\s+)?past|(?<=\b[Ii]n\s)years\s+past|some\s*day)|the\s+(?:near\s+)?future"
                     r"|(?<!as\s)soon(?!\s+(?:as|after|before|afterwards?)\b|er|est))(?![\w-])"), h_refword),
-    ("weekday", _rx(rf"{W}(?P<t>(?:(?P<rel>(?i:this\s+past|this\s+coming|last|next|this|early|late))\s+)?(?P<wd>{WD})(?:\s+(?:morning|afternoon|evening|night))?)(?![\w'’])"), h_weekday),
+    ("weekday", _rx(rf"{W}(?P<t>(?:(?P<rel>(?i:this\s+past|this\s+coming|last|next|this|early|late))\s+)?(?P<wd>{WD})(?:\s+(?:morning|afternoon|evening|night))?)(?!\w|['’](?!s\b))"), h_weekday),
     ("season", _rx(rf"{W}(?:(?P<cue>(?i:in\s+the|during\s+the|by\s+the|over\s+the|through\s+the|until\s+the|since\s+the|of\s+the|the))\s+)?"
                    rf"(?P<t>(?:(?P<mod>{PARTMOD})[\s-]+)?(?:(?P<rel>(?i:this\s+past|this\s+coming|last|next|this|past|coming))\s+)?(?P<s>{_SEASON})(?:\s+(?:of\s+)?(?P<y>{YEAR}))?)(?![\w])"),
      h_season),
