@@ -195,6 +195,21 @@ def test_real_disambiguation(gaz):
     assert g[0].country == "FRA"
 
 
+@pytest.mark.slow
+def test_news_readings_of_international_names(gaz):
+    text = "Talks in Istanbul; strikes on Aleppo, Rafah and the Donbas; Congo and Crimea."
+    names = ["Istanbul", "Aleppo", "Rafah", "the Donbas", "Congo", "Crimea"]
+    m = [(n, text.index(n), text.index(n) + len(n)) for n in names]
+    got = {p.text: p for p in resolve_places(m, gazetteer=gaz, text=text)}
+    # the city, not the province of the same name
+    assert got["Istanbul"].country == "TUR" and got["Istanbul"].geonameid is not None
+    assert got["Aleppo"].country == "SYR" and got["Aleppo"].geonameid is not None
+    assert got["Rafah"].country == "PSE"
+    assert got["the Donbas"].country == "UKR"
+    assert got["Congo"].country == "COD"
+    assert got["Crimea"].country == "UKR"
+
+
 # ------------------------------------------------------------------ shared gold
 
 
