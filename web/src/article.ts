@@ -81,7 +81,9 @@ export async function articleView(id: string, params: URLSearchParams): Promise<
         { class: "panel panel-claims" },
         h("h2", {}, `Contested claims (${contested.length})`),
         ...(contested.length ? contested.map(claimBlock) : [h("p", { class: "empty" }, "No contested claims in this article.")]),
-        ...(others.length ? [h("h2", {}, `Other claims (${others.length})`), ...others.map(claimBlock)] : []),
+        others.length
+          ? h("details", { class: "other-claims" }, h("summary", {}, `Other claims (${others.length})`), ...others.map(claimBlock))
+          : null,
       ),
     );
     setStatus(`${v.mentions.length} event mentions in ${a.id}`);

@@ -200,8 +200,7 @@ export class EventsView {
     const body = h("tbody");
     for (const { event: e, article_ids } of items) {
       const links = h("td", { class: "articles" });
-      article_ids.forEach((aid, i) => {
-        if (i) links.append(" ");
+      article_ids.forEach((aid) => {
         links.append(
           h(
             "a",
@@ -230,7 +229,7 @@ export class EventsView {
             e.cameo_label,
             e.plover_event ? h("div", { class: "plover" }, e.plover_event) : null,
           ),
-          h("td", {}, badge(e.modality, `mod-${e.modality}`), " ", claimBadge(e.claim_status)),
+          h("td", {}, badge(e.modality, `mod-${e.modality}`), " ", claimBadge(e.claim_status, e.modality)),
           h("td", { class: "num" }, e.goldstein.toFixed(1)),
           h("td", { class: "num" }, String(e.num_mentions)),
           h("td", { class: "sentence" }, e.sentence),

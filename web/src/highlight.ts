@@ -78,8 +78,8 @@ export function legend(): HTMLElement {
 /** Claim statuses worth a badge (the others repeat what the modality says). */
 const SHOWN_CLAIMS = new Set(["contested", "confirmed", "denied"]);
 
-export function claimBadge(status: string | null): HTMLElement | null {
-  if (!status || !SHOWN_CLAIMS.has(status)) return null;
+export function claimBadge(status: string | null, modality?: string): HTMLElement | null {
+  if (!status || !SHOWN_CLAIMS.has(status) || status === modality) return null;
   return badge(status, `claim-${status}`);
 }
 
@@ -118,7 +118,7 @@ export function eventCard(m: MentionRow, claimStatus: string | null, onPick?: (m
       { class: "badges" },
       badge(m.modality, `mod-${m.modality}`),
       m.hedged ? badge("hedged", "mod-hedged") : null,
-      claimBadge(claimStatus),
+      claimBadge(claimStatus, m.modality),
     ),
     speaker
       ? h(
