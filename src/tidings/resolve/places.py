@@ -16,6 +16,8 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+import numpy as np
+
 from tidings.resolve.gazetteer import Candidate, Gazetteer, normalize_name
 from tidings.resolve.venues import LOCATIVE_PREPS, event_location, is_government_metonym
 from tidings.types import Place
@@ -259,16 +261,20 @@ def resolve_places(
     # names are re-read one after another, each seeing the others' latest
     # readings (updating all at once lets pairs such as a town and its
     # county flip together forever)
-    choice = {k: (v[0][1] if v else None) for k, v in base.items()}
-    dists = {k: _soft(v[:_TOP]) for k, v in base.items()}
+    tops = {k: v[:_TOP] for k, v in base.items()}
+    choice = {k: (v[0][1] if v else None) for k, v in tops.items()}
+    near = _Nearness(glist, tops)
     for _ in range(_ROUNDS):
         changed = False
-        for g in glist:
-            scored = _rescore(g, base[g.key][:_TOP], glist, choice, dists, gazetteer.neighbours)
-            best = scored[0][1] if scored else None
+        for gi, g in enumerate(glist):
+            scores = _rescore(g, tops[g.key], glist, choice, gazetteer.neighbours)
+            scores = [s + _NEAR * n for s, n in zip(scores, near.support(gi), strict=True)]
+            best = (
+                tops[g.key][max(range(len(scores)), key=scores.__getitem__)][1] if scores else None
+            )
             changed |= best != choice[g.key]
             choice[g.key] = best
-            dists[g.key] = _soft(scored)
+            near.update(gi, scores)
         if not changed:
             break
 
@@ -293,31 +299,82 @@ def resolve_places(
     return out
 
 
-def _soft(scored: list[tuple[float, Candidate]]) -> list[tuple[float, Candidate]]:
-    """Scores -> probabilities (softmax), keeping only candidates with coordinates."""
-    if not scored:
-        return []
-    top = scored[0][0]
-    weights = [(math.exp(s - top), c) for s, c in scored]
-    total = sum(w for w, _ in weights)
-    return [(w / total, c) for w, c in weights if c.lat is not None and c.lon is not None]
+class _Nearness:
+    """Soft nearness between the local readings (towns, counties) of an article's names.
 
+    Each name's likely readings (a softmax of its scores) support the readings
+    of the *other* names lying within about ``_NEAR_KM`` (a town and its own
+    county count as adjacent); support from different names combines as a
+    noisy-or.  Distances are computed once per article, vectorised.
+    """
 
-def _support(c: Candidate, dist: list[tuple[float, Candidate]]) -> float:
-    """How strongly another name's likely readings sit next to (or contain) ``c``."""
-    best = 0.0
-    for p, o in dist:
-        if o.kind not in _LOCAL or o.lat is None or o.lon is None:
-            continue
-        if c.admin2 and o.kind == "admin2" and o.name == c.admin2 and o.admin1 == c.admin1:
-            near = 1.0  # a town and its county
-        elif o.admin2 and c.kind == "admin2" and c.name == o.admin2 and o.admin1 == c.admin1:
-            near = 1.0
-        else:
-            assert c.lat is not None and c.lon is not None
-            near = math.exp(-distance_km(c.lat, c.lon, o.lat, o.lon) / _NEAR_KM)
-        best = max(best, p * near)
-    return best
+    def __init__(self, groups: Sequence[_Group], tops: dict[str, list[tuple[float, Candidate]]]):
+        self.rows: list[list[int | None]] = []  # per group: column of each top candidate
+        cols: list[Candidate] = []
+        owner: list[int] = []
+        starts: list[int] = []
+        for gi, g in enumerate(groups):
+            row: list[int | None] = []
+            first = len(cols)
+            for _, c in tops[g.key]:
+                if c.kind in _LOCAL and c.lat is not None and c.lon is not None:
+                    row.append(len(cols))
+                    cols.append(c)
+                    owner.append(gi)
+                else:
+                    row.append(None)
+            if len(cols) > first:
+                starts.append(first)
+            self.rows.append(row)
+        self.starts = np.array(starts, dtype=np.intp)
+        self.p = np.zeros(len(cols))
+        if not cols:
+            self.close = np.zeros((0, 0))
+            return
+        lat = np.radians([c.lat for c in cols])
+        lon = np.radians([c.lon for c in cols])
+        dlat = lat[:, None] - lat[None, :]
+        dlon = lon[:, None] - lon[None, :]
+        a = (
+            np.sin(dlat / 2) ** 2
+            + np.cos(lat)[:, None] * np.cos(lat)[None, :] * np.sin(dlon / 2) ** 2
+        )
+        km = 12742.0 * np.arcsin(np.minimum(1.0, np.sqrt(a)))
+        close = np.exp(-km / _NEAR_KM)
+        for i, c in enumerate(cols):  # a town and its county
+            if c.kind == "city" and c.admin2:
+                for j, o in enumerate(cols):
+                    if o.kind == "admin2" and o.name == c.admin2 and o.admin1 == c.admin1:
+                        close[i, j] = close[j, i] = 1.0
+        name_ids: dict[str, int] = {}
+        ids = np.array([name_ids.setdefault(groups[gi].name, len(name_ids)) for gi in owner])
+        close[ids[:, None] == ids[None, :]] = 0.0  # a name never supports itself
+        self.close = close
+        for gi, g in enumerate(groups):
+            self.update(gi, [s for s, _ in tops[g.key]])
+
+    def update(self, gi: int, scores: Sequence[float]) -> None:
+        """Set group ``gi``'s reading probabilities from its scores."""
+        if not scores:
+            return
+        top = max(scores)
+        w = [math.exp(s - top) for s in scores]
+        total = sum(w)
+        for col, wi in zip(self.rows[gi], w, strict=True):
+            if col is not None:
+                self.p[col] = wi / total
+
+    def support(self, gi: int) -> list[float]:
+        """Nearness support (0..1) for each top candidate of group ``gi``."""
+        row = self.rows[gi]
+        idx = [c for c in row if c is not None]
+        if not idx or len(self.starts) < 2:
+            return [0.0] * len(row)
+        weighted = self.close[idx] * self.p[None, :]
+        per_name = np.maximum.reduceat(weighted, self.starts, axis=1)
+        near = 1.0 - np.prod(1.0 - per_name, axis=1)
+        it = iter(near.tolist())
+        return [next(it) if c is not None else 0.0 for c in row]
 
 
 def _rescore(
@@ -325,23 +382,19 @@ def _rescore(
     scored: list[tuple[float, Candidate]],
     groups: Sequence[_Group],
     choice: dict[str, Candidate | None],
-    dists: dict[str, list[tuple[float, Candidate]]],
     neighbours: Callable[[str], frozenset[str]],
-) -> list[tuple[float, Candidate]]:
-    """Candidates rescored with what the article's *other* names resolve to, best first.
+) -> list[float]:
+    """Scores of ``scored`` (same order) with what the article's *other* names read as.
 
-    Country and admin1 evidence counts the other names' current choices
-    (weighted by mentions); nearness is soft: each other name supports a
-    candidate by its likeliest reading close to it (noisy-or over names).
+    Country and admin1 evidence counts the other names' current choices,
+    weighted by their mentions (nearness is added by :class:`_Nearness`).
     """
-    if len(scored) <= 1:
-        return scored
     others = [
         o for o in groups if o.key != g.key and choice[o.key] is not None and o.name != g.name
     ]
     total = sum(len(o.mentions) for o in others)
-    if not total:
-        return scored
+    if len(scored) <= 1 or not total:
+        return [s for s, _ in scored]
     countries: Counter[str] = Counter()
     admin1s: Counter[tuple[str, str]] = Counter()
     for o in others:
@@ -359,11 +412,5 @@ def _rescore(
             s += _DOC_NEIGHBOUR * sum(v for k, v in countries.items() if k in nb) / total
         if c.admin1 and c.kind != "country":
             s += _DOC_ADMIN1 * admin1s.get((c.country or "", c.admin1), 0) / total
-        if c.lat is not None and c.lon is not None and c.kind in _LOCAL:
-            miss = 1.0
-            for o in others:
-                miss *= 1.0 - _support(c, dists.get(o.key, []))
-            s += _NEAR * (1.0 - miss)
-        out.append((s, c))
-    out.sort(key=lambda sc: -sc[0])
+        out.append(s)
     return out
