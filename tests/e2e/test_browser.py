@@ -280,3 +280,18 @@ def test_code_this_text_shows_events_at_once(seed_server: LiveServer, browser: B
     page.fill("textarea[name=text]", "Nothing of note.")
     page.wait_for_selector(".code-results .empty")
     assert browser.errors == []
+
+
+def test_event_view_lists_all_mentions(seed_server: LiveServer, browser: Browser) -> None:
+    page = browser.page()
+    page.goto(seed_server.url + "#/?q=woodward")
+    wait_shown(page)
+    page.locator("#events-table a.event-link").first.click()
+    page.wait_for_selector(".event-view .mention-list .event-card")
+    cards = page.locator(".event-view .event-card")
+    assert cards.count() == 2
+    text = " ".join(cards.all_inner_texts())
+    assert "Bob Woodward" in text and "Kremlin" in text and "denied" in text
+    page.locator(".event-view h3 a", has_text="seed-a").click()
+    page.wait_for_selector(".article-view .event-card.selected")
+    assert browser.errors == []

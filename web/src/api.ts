@@ -4,6 +4,10 @@
 
 export interface EventRow {
   event_id: string;
+  date_granularity: string;
+  first_seen: string | null;
+  last_seen: string | null;
+  source_url: string | null;
   cameo: string;
   cameo_label: string;
   plover_event: string | null;
@@ -241,6 +245,7 @@ export const api = {
   meta: () => getJson<Meta>("api/meta"),
   events: (f: Filters) => getJson<EventPage>(`api/events${query(f)}`),
   actor: (code: string) => getJson<ActorView>(`api/actors/${encodeURIComponent(code)}`),
+  event: (id: string) => getJson<{ event: EventRow; mentions: MentionRow[] }>(`api/events/${encodeURIComponent(id)}`),
   article: (id: string) => getJson<ArticleView>(`api/articles/${encodeURIComponent(id)}`),
   series: (f: Filters) => getJson<Series>(`api/series${query(f)}`),
   network: (f: Filters) => getJson<Network>(`api/network${query(f)}`),

@@ -4,7 +4,7 @@
 import type { ClaimView } from "./api";
 import { actorLabel, api, ApiError } from "./api";
 import { badge, h, setStatus } from "./dom";
-import { eventCard, legend, renderText, selectEvent, selectMention } from "./highlight";
+import { claimBadge, eventCard, legend, renderText, selectEvent, selectMention } from "./highlight";
 
 function claimTitle(c: ClaimView): string {
   const k = c.claim;
@@ -97,6 +97,42 @@ export async function articleView(id: string, params: URLSearchParams): Promise<
     const msg = err instanceof ApiError ? err.message : String(err);
     setStatus(`Error: ${msg}`, true);
     root.append(h("p", { class: "error" }, `Could not load article ${id}: ${msg}`));
+  }
+  return root;
+}
+
+export async function eventView(id: string): Promise<HTMLElement> {
+  const root = h("section", { class: "view event-view" });
+  setStatus("Loading…");
+  try {
+    const { event: e, mentions } = await api.event(id);
+    const byArticle = new Map<string, typeof mentions>();
+    for (const m of mentions) byArticle.set(m.article_id, [...(byArticle.get(m.article_id) ?? []), m]);
+    const when = e.date_start ? (e.date_end && e.date_end !== e.date_start ? `${e.date_start} – ${e.date_end}` : e.date_start) : "undated";
+    const cards = h("div", { class: "panel" }, h("h2", {}, `Mentions (${mentions.length}) in ${byArticle.size} articles`));
+    for (const [aid, ms] of byArticle) {
+      cards.append(
+        h("h3", {}, h("a", { href: `#/article/${encodeURIComponent(aid)}?event=${encodeURIComponent(e.event_id)}` }, aid)),
+        h("div", { class: "mention-list" }, ...ms.map((m) => eventCard(m, e.claim_status))),
+      );
+    }
+    root.append(
+      h("p", {}, h("a", { href: "#/" }, "‹ events")),
+      h(
+        "div",
+        { class: "panel" },
+        h("h2", {}, `${actorLabel(e.source_code, e.source_name)} → ${actorLabel(e.target_code, e.target_name)}`),
+        h("p", {}, h("span", { class: "cameo" }, e.cameo), ` ${e.cameo_label}`, e.plover_event ? ` · ${e.plover_event}` : "", ` · Goldstein ${e.goldstein.toFixed(1)}`),
+        h("p", {}, `${when} · ${e.num_mentions} mentions from ${e.num_sources} sources · most mentions: `, badge(e.modality, `mod-${e.modality}`), " ", claimBadge(e.claim_status, e.modality)),
+        h("blockquote", {}, e.sentence),
+      ),
+      cards,
+    );
+    setStatus(`${mentions.length} mentions`);
+  } catch (err) {
+    const msg = err instanceof ApiError ? err.message : String(err);
+    setStatus(`Error: ${msg}`, true);
+    root.append(h("p", { class: "error" }, `Could not load event ${id}: ${msg}`));
   }
   return root;
 }

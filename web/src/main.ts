@@ -3,13 +3,13 @@
 import "./style.css";
 import type { Meta } from "./api";
 import { api, ApiError } from "./api";
-import { articleView, claimsView } from "./article";
+import { articleView, claimsView, eventView } from "./article";
 import { codeView } from "./codebox";
 import { clear, h, setStatus } from "./dom";
 import { EventsView, filtersFromHash } from "./events";
 
 interface Route {
-  view: "events" | "article" | "claims" | "code";
+  view: "events" | "article" | "event" | "claims" | "code";
   arg: string;
   params: URLSearchParams;
 }
@@ -22,6 +22,7 @@ export function parseRoute(hash: string): Route {
   const [head, ...rest] = path.split("/");
   const arg = decodeURIComponent(rest.join("/"));
   if (head === "article" && arg) return { view: "article", arg, params };
+  if (head === "event" && arg) return { view: "event", arg, params };
   if (head === "claims") return { view: "claims", arg: "", params };
   if (head === "code") return { view: "code", arg: "", params };
   return { view: "events", arg: "", params };
@@ -56,6 +57,7 @@ async function start(): Promise<void> {
     }
     let el: HTMLElement;
     if (r.view === "article") el = await articleView(r.arg, r.params);
+    else if (r.view === "event") el = await eventView(r.arg);
     else if (r.view === "claims") el = await claimsView(r.params.get("status") || "contested");
     else el = codeRoot ??= codeView(meta);
     clear(app);
