@@ -527,6 +527,8 @@ _REL = r"(?P<rel>(?i:this\s+past|this\s+coming|last|next|this|past|previous|prec
 _SEASON = r"(?i:spring|summer|fall|autumn|winter)"
 _RELUNIT = r"(?P<unit>(?i:week|weekend|month|year|quarter|decade|century|fiscal\s+year)|" + _SEASON + r")"
 
+_COUNT_Q = r"(?i:as\s+many\s+as|as\s+few\s+as|at\s+least|at\s+most|more\s+than|fewer\s+than|up\s+to|about|nearly|only|just)"
+
 RULES: tuple[Rule, ...] = (
     ("quarter", _rx(rf"{W}(?P<t>(?:the\s+)?(?P<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th))\s+quarter\s+of\s+(?:(?P<y>{YEAR})|(?:(?i:the)\s+)?(?P<rel>last|next|this|the)?\s*(?i:year|fiscal\s+year))"
                     rf"|Q(?P<q>[1-4])\s+(?P<y_>{YEAR}))"), h_quarter),
@@ -565,7 +567,7 @@ RULES: tuple[Rule, ...] = (
     ("set_to", _rx(rf"{W}(?P<t>(?P<u>(?i:year|month|week|day))\s+to\s+(?P=u))(?!\w)"), h_set),
     ("weekday_set", _rx(rf"{W}(?P<t>(?P<wd>{WD})(?:\s*[-–]\s*(?P<wd2>{WD})|(?=,?\s+\d{{1,2}}(?::\d\d)?\s*(?:[ap]\.?m\.?)?\s*[-–]\s*\d)))(?!\w)"),
      h_weekday_set),
-    ("count", _rx(rf"{W}(?P<t>(?:(?i:as\s+many\s+as|at\s+least|more\s+than|fewer\s+than|up\s+to|about|nearly|only|just)\s+(?P<once>once)|(?P<n>{NUM}|\d+)\s+times|twice|thrice))(?!\s+(?:a|an|per|each|every)\b)(?!\w)"),
+    ("count", _rx(rf"{W}(?P<t>(?:{_COUNT_Q}\s+)?(?:(?P<n>{NUM}|\d+)\s+times|twice|thrice)|{_COUNT_Q}\s+(?P<once>once))(?!\s+(?:a|an|per|each|every)\b)(?!\w)"),
      h_count),
     ("dayword", _rx(rf"{W}(?P<t>(?:(?i:earlier|later|early|late)\s+)?(?P<w>today|Today|tonight|Tonight|yesterday|Yesterday|tomorrow|Tomorrow)(?:\s+(?:morning|afternoon|evening|night))?"
                     r"|(?P<w2>(?i:this|last))\s+(?:morning|afternoon|evening|night))(?![\w])"), h_dayword),
