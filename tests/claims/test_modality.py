@@ -35,6 +35,8 @@ CASES = [
     ("Iran refused to meet the inspectors.", "meet", "negated", False, None, None),
     ("Putin will meet Xi next week.", "meet", "future", False, None, None),
     ("China is expected to host the talks next month.", "host", "future", False, None, None),
+    ("The two presidents are set to meet in Geneva.", "meet", "future", False, None, None),
+    ("The new treaty is about to be signed.", "signed", "future", False, None, None),
     ("Putin plans to meet Xi next week.", "meet", "intended", False, None, None),
     ("The two leaders agreed to meet in Riyadh.", "meet", "intended", False, None, None),
     ("Erdogan said he would visit Kyiv soon.", "visit", "intended", False, "say", "Erdogan"),
@@ -168,3 +170,12 @@ def test_seed_article_modalities(nlp, shared):
     assert at(15, "meet", dt.date(2025, 2, 17)).modality == "intended"
     assert at(13, "spoke", dt.date(2022, 2, 1)).modality == "historical"
     assert at(13, "invasion", dt.date(2022, 2, 24)).modality == "historical"
+
+
+def test_parenthetical_speaker_misattached_by_the_parse(nlp):
+    text = ("The army gave approval for the convoy to reach the besieged town on the northern border, "
+            "aid workers and camp officials said on Wednesday.")
+    a, spk, content = run(nlp, text, "gave")
+    assert (a.modality, a.cue) == ("reported", "say")
+    assert spk == "aid workers and camp officials"
+    assert content.startswith("The army gave approval") and "officials" not in content

@@ -25,7 +25,7 @@ publication date, or, without a date, a past-perfect background clause.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -275,20 +275,42 @@ def _trim(doc: Doc, span: tuple[int, int]) -> tuple[int, int]:
     return s, e
 
 
+def _np_before(cue: Token) -> tuple[int, int] | None:
+    """The words between the last comma and a parenthetical reporting verb,
+    when they are a plain noun phrase."""
+    doc = cue.doc
+    i = cue.i - 1
+    while i > cue.sent.start and doc[i].text not in {",", "—", "–"}:
+        if (doc[i].pos_ in {"VERB", "AUX"} and doc[i].dep_ not in {"amod", "acl", "compound"}) or i < cue.i - 14:
+            return None
+        i -= 1
+    if i == cue.i - 1 or doc[i].text not in {",", "—", "–"}:
+        return None
+    start = i + 1
+    if not any(t.pos_ in {"NOUN", "PROPN", "PRON"} for t in doc[start : cue.i]):
+        return None
+    return start, cue.i
+
+
 def _parenthetical(scan: _Scan, verb: Token) -> bool:
     """"Putin met Trump, the Kremlin said": a reporting verb hanging off the
     reported clause, with a subject and no content of its own."""
     for child in verb.children:
-        if child.dep_ not in {"parataxis", "ccomp", "advcl"} or child.i < verb.i:
+        if child.dep_ not in {"parataxis", "ccomp", "advcl", "conj"} or child.i < verb.i:
             continue
         kind = _stance_kind(child, scan.cues)
-        if kind is None or not any(g.dep_ in {"nsubj", "nsubjpass"} for g in child.children):
+        if kind is None or any(g.dep_ in {"ccomp", "xcomp", "dobj"} for g in child.children):
             continue
-        if any(g.dep_ in {"ccomp", "xcomp", "dobj"} for g in child.children):
-            continue
-        content = _trim(verb.doc, (verb.left_edge.i, child.left_edge.i))
-        _hit(scan, child, kind, content)
-        return True
+        if child.dep_ != "conj" and any(g.dep_ in {"nsubj", "nsubjpass"} for g in child.children):
+            content = _trim(verb.doc, (verb.left_edge.i, child.left_edge.i))
+            _hit(scan, child, kind, content)
+            return True
+        speaker = _np_before(child)  # "..., aid workers and officials said": subject misattached
+        if speaker is not None:
+            content = _trim(verb.doc, (verb.left_edge.i, speaker[0]))
+            _hit(scan, child, kind, content)
+            scan.hits[-1] = replace(scan.hits[-1], speaker_span=speaker)
+            return True
     return False
 
 
@@ -321,6 +343,8 @@ def _walk(scan: _Scan, trigger: Token) -> None:
     while tok.head.i != tok.i:
         head, dep = tok.head, tok.dep_
         kinds = _kinds(head, cues)
+        if dep == "xcomp":  # "is set to meet", "is about to be released"
+            kinds = kinds | cues.phrase_kinds(("be", head.lemma_.lower(), "to"))
         stance = _stance_kind(head, cues)
         if dep == "advcl" and _concessive(tok):
             break  # "..., although the Kremlin denied these claims": the narrator's aside
