@@ -7,6 +7,7 @@ import pytest
 from tidings.resolve.gazetteer import Candidate, FakeGazetteer
 from tidings.resolve.places import (
     event_location,
+    hypothetical_venues,
     is_government_metonym,
     resolve_places,
     score_candidates,
@@ -252,6 +253,21 @@ def test_hypothetical_venues_are_candidates(nlp, text, trigger, venues):
     assert loc is None
     assert {p.text for p in cands} == venues
     assert all(p.role == "candidate" for p in cands)
+
+
+@pytest.mark.slow
+def test_venues_named_in_a_sentence_of_their_own(nlp):
+    doc = nlp(
+        "Both leaders expressed interest in a summit. Saudi Arabia and the United Arab Emirates "
+        "are potential venues that have been suggested for these summits. Talks were held in Paris."
+    )
+    first, second, third = list(doc.sents)
+    places = _doc_places(doc)
+    assert hypothetical_venues(first, places) == ()
+    venues = hypothetical_venues(second, places)
+    assert [p.text for p in venues] == ["Saudi Arabia", "the United Arab Emirates"]
+    assert {p.role for p in venues} == {"candidate"}
+    assert hypothetical_venues(third, places) == ()
 
 
 @pytest.mark.slow

@@ -19,7 +19,12 @@ from dataclasses import dataclass
 import numpy as np
 
 from tidings.resolve.gazetteer import Candidate, Gazetteer, normalize_name
-from tidings.resolve.venues import LOCATIVE_PREPS, event_location, is_government_metonym
+from tidings.resolve.venues import (
+    LOCATIVE_PREPS,
+    event_location,
+    hypothetical_venues,
+    is_government_metonym,
+)
 from tidings.types import Place
 
 __all__ = [
@@ -27,6 +32,7 @@ __all__ = [
     "Mention",
     "distance_km",
     "event_location",
+    "hypothetical_venues",
     "is_government_metonym",
     "resolve_places",
     "score_candidates",

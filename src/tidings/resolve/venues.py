@@ -19,7 +19,13 @@ from tidings.types import Place
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-__all__ = ["GOVERNMENT_VERBS", "LOCATIVE_PREPS", "event_location", "is_government_metonym"]
+__all__ = [
+    "GOVERNMENT_VERBS",
+    "LOCATIVE_PREPS",
+    "event_location",
+    "hypothetical_venues",
+    "is_government_metonym",
+]
 
 # ------------------------------------------------------------------ event location
 
@@ -154,6 +160,23 @@ def event_location(
         if location is None and gov is not None and _attached_to(gov, trigger):
             location = replace(place, role="asserted")
     return location, tuple(candidates)
+
+
+def hypothetical_venues(
+    sent: Span, places: Sequence[Place], *, offset: int = 0
+) -> tuple[Place, ...]:
+    """The places ``sent`` offers as proposed venues, with ``role="candidate"``.
+
+    For venues named in a sentence of their own ("Saudi Arabia and the UAE
+    are potential venues that have been suggested for these summits"): the
+    coder attaches them to the event the sentence refers back to.
+    """
+    out = []
+    for place in places:
+        tok = _place_root(sent, place, offset)
+        if tok is not None and _is_hypothetical_venue(tok):
+            out.append(replace(place, role="candidate"))
+    return tuple(out)
 
 
 # ------------------------------------------------------------------ metonyms
