@@ -133,3 +133,13 @@ def test_resolve_with_tense_leaves_fixed_expressions(finder):
     for text in ("last Friday", "in 2021", "the next day", "March 3, 2024"):
         tx = find_timexes(text, PUB, finder=finder)[0]
         assert resolve_with_tense(tx, tense="future", ref_date=PUB, finder=finder) == tx
+
+
+def test_conjoined_verbs_share_a_date_said_before_them(model, finder):
+    text = "Putin met Xi in Beijing on Monday and signed twelve agreements."
+    signed, _ = attached(model, finder, text, "signed", pub=dt.date(2025, 2, 12))
+    assert signed is not None and signed.value == "2025-02-10"
+    text2 = "Putin met Xi in Beijing and will sign twelve agreements next week."
+    met, _ = attached(model, finder, text2, "met", pub=dt.date(2025, 2, 12))
+    sign, _ = attached(model, finder, text2, "sign", pub=dt.date(2025, 2, 12))
+    assert met is None and sign is not None and sign.value == "2025-W08"

@@ -5,7 +5,8 @@ of the expression's tokens reaches the trigger (or the verb governing a
 nominal or ``xcomp`` trigger) without passing through another verb's clause.
 In "X, who met Y last week, said on Monday that ...", "last week" reaches
 "said" only through "met" (a relative clause), so it belongs to "met"; "on
-Monday" belongs to "said".  The one exception is a subordinate clause
+Monday" belongs to "said".  A conjoined verb shares a date said before it
+("met Xi on Monday and signed ...").  The one exception is a subordinate clause
 introduced by "after"/"since"/"following" ("had talks ... after leaving office
 in 2021"): the expression then dates the start of an open range that
 :func:`tidings.resolve.dates.event_date` closes.
@@ -96,6 +97,8 @@ def attach_timexes(sent: Any, trigger: Any, timexes: Iterable[Timex], *, doc_off
     (``None`` when none is).  Durations, sets and counts are never returned.
     Among several, the one nearest the trigger in the tree wins."""
     targets = _targets(trigger)
+    # "met Xi on Monday and signed deals": a conjoined verb shares a date said before it
+    shared = [trigger.head] if trigger.dep_ == "conj" and trigger.head.pos_ in ("VERB", "AUX") else []
     best: tuple[tuple[int, int], Timex] | None = None
     for tx in timexes:
         if tx.kind != "date":
@@ -110,6 +113,12 @@ def attach_timexes(sent: Any, trigger: Any, timexes: Iterable[Timex], *, doc_off
             p = _path(h, targets)
             if p is not None and (found is None or p[0] < found[0]):
                 found = p
+        if found is None and shared and toks[-1].i < trigger.i:
+            for h in heads:
+                p = _path(h, shared)
+                if p is not None:
+                    found = (p[0] + 10, p[1])  # behind any expression of the trigger's own
+                    break
         if found is None:
             continue
         steps, marker = found
