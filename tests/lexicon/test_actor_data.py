@@ -410,13 +410,16 @@ def test_gold_actors_are_named(countries: list[Line], organizations: list[Line],
     of the actor files names in the sentence; codes without a country ("---REB") cannot be."""
     raw = GSR.read_text(encoding="utf-8", errors="replace")
     total = named = 0
+    by_day: dict[dt.date, dict[str, str]] = {}
     for m in re.finditer(r"<Sentence\b([^>]*)>(.*?)</Sentence>", raw, re.S):
         d = re.search(r'date="(\d{4})(\d{2})(\d{2})"', m.group(1))
         day = dt.date(*map(int, d.groups())) if d else dt.date(2008, 1, 1)
         text = re.search(r"<Text>(.*?)</Text>", m.group(2), re.S)
         words = re.findall(r"[\w.'&-]+", html.unescape(text.group(1)).replace("'s ", " 's ")) if text else []
         padded = " " + " ".join(w.rstrip(".").lower() if w.count(".") == 1 else w.lower() for w in words) + " "
-        codes = {c for p, c in phrase_codes(countries, organizations, people, day).items() if f" {p} " in padded}
+        if day not in by_day:
+            by_day[day] = phrase_codes(countries, organizations, people, day)
+        codes = {c for p, c in by_day[day].items() if f" {p} " in padded}
         for e in re.finditer(r'(?:sourcecode|targetcode)="([A-Z]{3}[A-Z]*)"', m.group(2)):
             total += 1
             named += any(c[:3] == e.group(1)[:3] for c in codes)
