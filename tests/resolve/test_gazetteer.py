@@ -121,6 +121,34 @@ def test_fake_gazetteer_normalises_names():
     assert fake.neighbours("USA") == frozenset({"CAN", "MEX"})
 
 
+def test_load_writes_reads_and_repairs_its_cache(tmp_path, monkeypatch, caplog):
+    """The cache logic, with the slow build replaced by a two-place index."""
+    from tidings.resolve import gazetteer_build
+
+    calls = []
+    paris = Candidate("Paris", "FRA", "Ile-de-France", 48.85, 2.35, 2988507, 2_138_551)
+
+    def tiny_build():
+        calls.append(1)
+        return [paris], {"paris": [(0, False)], "lutetia": [(0, True)]}, {"FRA": frozenset({"BEL"})}
+
+    monkeypatch.setattr(gazetteer_build, "build", tiny_build)
+    g1 = OfflineGazetteer.load(cache_dir=tmp_path)
+    assert len(calls) == 1 and len(g1) == 1
+    (cache,) = tmp_path.glob("gazetteer-*.pickle")
+    g2 = OfflineGazetteer.load(cache_dir=tmp_path)
+    assert len(calls) == 1  # read from the cache
+    assert g2.lookup("Paris") == (paris,)
+    assert g2.lookup("Lutetia")[0].alias and g2.neighbours("FRA") == {"BEL"}
+    cache.write_bytes(b"not a pickle")
+    with caplog.at_level(logging.WARNING):
+        g3 = OfflineGazetteer.load(cache_dir=tmp_path)
+    assert len(calls) == 2 and g3.lookup("paris") == (paris,)
+    assert any("unreadable" in r.getMessage() for r in caplog.records)
+    OfflineGazetteer.load(cache_dir=tmp_path / "off", use_cache=False)
+    assert len(calls) == 3 and not (tmp_path / "off").exists()
+
+
 # ------------------------------------------------------------------ slow: the real index
 
 
