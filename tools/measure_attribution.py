@@ -57,17 +57,32 @@ def read_gold(path: Path) -> list[GoldRow]:
             header = cols
             continue
         r = dict(zip(header, cols))
-        spk = None if r["speaker_char_start"] == "-" else (int(r["speaker_char_start"]), int(r["speaker_char_end"]))
+        spk = (
+            None
+            if r["speaker_char_start"] == "-"
+            else (int(r["speaker_char_start"]), int(r["speaker_char_end"]))
+        )
         rows.append(
-            GoldRow(r["set"], r["id"], int(r["sent_char_start"]), int(r["sent_char_end"]), int(r["trigger_char_start"]),
-                    spk, None if r["cue"] == "-" else r["cue"], r["modality"], n)
+            GoldRow(
+                r["set"],
+                r["id"],
+                int(r["sent_char_start"]),
+                int(r["sent_char_end"]),
+                int(r["trigger_char_start"]),
+                spk,
+                None if r["cue"] == "-" else r["cue"],
+                r["modality"],
+                n,
+            )
         )
     return rows
 
 
 def load_texts(shared: Path) -> dict[tuple[str, str], tuple[str, dt.date | None]]:
     texts: dict[tuple[str, str], tuple[str, dt.date | None]] = {}
-    with open(shared / "gold" / "plover-news-dev.csv", encoding="utf-8", newline="") as f:
+    with open(
+        shared / "gold" / "plover-news-dev.csv", encoding="utf-8", newline=""
+    ) as f:
         for r in csv.DictReader(f):
             texts[("plover", r["id"])] = (r["text"], None)
     with open(shared / "corpus" / "news-817.jsonl", encoding="utf-8") as f:
@@ -82,7 +97,7 @@ def _norm(text: str) -> str:
     low = text.strip().strip(",.").lower()
     for d in DETERMINERS:
         if low.startswith(d):
-            return low[len(d):]
+            return low[len(d) :]
     return low
 
 
@@ -90,14 +105,22 @@ def prf(tp: int, n_pred: int, n_gold: int) -> str:
     p = tp / n_pred if n_pred else 0.0
     r = tp / n_gold if n_gold else 0.0
     f = 2 * p * r / (p + r) if p + r else 0.0
-    return f"P {p:.3f} R {r:.3f} F1 {f:.3f} (tp {tp}, predicted {n_pred}, gold {n_gold})"
+    return (
+        f"P {p:.3f} R {r:.3f} F1 {f:.3f} (tp {tp}, predicted {n_pred}, gold {n_gold})"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("--gold", type=Path, default=DEFAULT_GOLD)
     ap.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
-    ap.add_argument("--errors", type=Path, help="write disagreements (ids, offsets, labels) to this TSV")
+    ap.add_argument(
+        "--errors",
+        type=Path,
+        help="write disagreements (ids, offsets, labels) to this TSV",
+    )
     args = ap.parse_args(argv)
     if not (args.shared / "gold").exists():
         print(f"{args.shared} not found", file=sys.stderr)
@@ -120,7 +143,9 @@ def main(argv: list[str] | None = None) -> int:
         doc = nlp(sent_text)
         tok = next((t for t in doc if t.idx <= g.trigger - g.s0 < t.idx + len(t)), None)
         if tok is None:
-            print(f"{args.gold}:{g.line}: no token at the trigger offset", file=sys.stderr)
+            print(
+                f"{args.gold}:{g.line}: no token at the trigger offset", file=sys.stderr
+            )
             continue
         a = assess(tok.sent, tok, pub_date=date)
         cue = a.cue
@@ -130,7 +155,11 @@ def main(argv: list[str] | None = None) -> int:
             cue_pred += 1
         cue_right = bool(cue and g.cue and cue == g.cue)
         cue_tp += cue_right
-        if cue_right and a.content_span and a.content_span[0] <= tok.i < a.content_span[1]:
+        if (
+            cue_right
+            and a.content_span
+            and a.content_span[0] <= tok.i < a.content_span[1]
+        ):
             content_ok += 1
         pred_spk = None
         if a.speaker_span:
@@ -140,16 +169,35 @@ def main(argv: list[str] | None = None) -> int:
         if g.speaker:
             spk_gold += 1
         if pred_spk and g.speaker:
-            if _norm(text[pred_spk[0]:pred_spk[1]]) == _norm(text[g.speaker[0]:g.speaker[1]]):
+            if _norm(text[pred_spk[0] : pred_spk[1]]) == _norm(
+                text[g.speaker[0] : g.speaker[1]]
+            ):
                 spk_tp += 1
             if pred_spk[0] < g.speaker[1] and g.speaker[0] < pred_spk[1]:
                 spk_lenient += 1
         mod_ok += a.modality == g.modality
         confusion[(g.modality, a.modality)] += 1
         if a.modality != g.modality or not cue_right and (cue or g.cue):
-            errors.append("\t".join(map(str, [g.set, g.id, g.trigger, g.cue or "-", cue or "-", g.modality, a.modality])))
+            errors.append(
+                "\t".join(
+                    map(
+                        str,
+                        [
+                            g.set,
+                            g.id,
+                            g.trigger,
+                            g.cue or "-",
+                            cue or "-",
+                            g.modality,
+                            a.modality,
+                        ],
+                    )
+                )
+            )
     n = len(gold)
-    print(f"cases: {n} ({sum(g.set == 'plover' for g in gold)} plover-news-dev, {sum(g.set == 'news817' for g in gold)} news-817)")
+    print(
+        f"cases: {n} ({sum(g.set == 'plover' for g in gold)} plover-news-dev, {sum(g.set == 'news817' for g in gold)} news-817)"
+    )
     print(f"cue:              {prf(cue_tp, cue_pred, cue_gold)}")
     print(f"speaker exact:    {prf(spk_tp, spk_pred, spk_gold)}")
     print(f"speaker overlap:  {prf(spk_lenient, spk_pred, spk_gold)}")
@@ -162,7 +210,11 @@ def main(argv: list[str] | None = None) -> int:
         gl = sum(v for (gm, pm), v in confusion.items() if gm == m)
         print(f"  {m:13s} {prf(tp, pred, gl)}")
     if args.errors:
-        args.errors.write_text("set\tid\ttrigger_char_start\tgold_cue\tcue\tgold_modality\tmodality\n" + "\n".join(errors) + "\n")
+        args.errors.write_text(
+            "set\tid\ttrigger_char_start\tgold_cue\tcue\tgold_modality\tmodality\n"
+            + "\n".join(errors)
+            + "\n"
+        )
     return 0
 
 

@@ -43,7 +43,9 @@ def test_corpus_inconsistencies(corpus_result):
     titles = [f for f in corpus_result.findings if f.kind == "title-role"]
     assert [dict(f.details)["person"] for f in titles] == ["Olaf Scholz"]
     order = [f for f in corpus_result.findings if f.kind == "anachronism"]
-    assert [(f.article_id, dict(f.details)["known_event"]) for f in order] == [("moscow-1", "Fall of Bashar al-Assad")]
+    assert [(f.article_id, dict(f.details)["known_event"]) for f in order] == [
+        ("moscow-1", "Fall of Bashar al-Assad")
+    ]
 
 
 def test_jsonl_and_report_output(corpus_result):
@@ -59,24 +61,42 @@ def test_jsonl_and_report_output(corpus_result):
 
 @pytest.mark.shared
 def test_seed_article_acceptance(coder, shared):
-    r = check_articles(read_inputs([shared / "examples" / "seed-article.json"]), coder=coder)
+    r = check_articles(
+        read_inputs([shared / "examples" / "seed-article.json"]), coder=coder
+    )
     contested = [c for c in r.claims if c.status == "contested"]
     assert len(contested) == 1
     woodward = contested[0]
-    assert woodward.asserted_by[0].name == "Bob Woodward" and woodward.asserted_by[0].outlet == "War"
+    assert (
+        woodward.asserted_by[0].name == "Bob Woodward"
+        and woodward.asserted_by[0].outlet == "War"
+    )
     assert woodward.denied_by[0].code == "RUSGOV"
     assert all(m[1] == 14 for m in woodward.mentions)
     corroborated = [c for c in r.claims if c.status == "corroborated"]
     assert any(m[1] == 0 for c in corroborated for m in c.mentions)
     assert corroborated[0].confirmed_by[0].code == "RUSGOV"
-    e1 = next(e for e in r.events if e.sentence_index == 0 and e.evidence.trigger in {"having", "conversations"})
-    assert e1.attribution.speaker.code == "USAGOV" and e1.attribution.outlet == "New York Post"
+    e1 = next(
+        e
+        for e in r.events
+        if e.sentence_index == 0 and e.evidence.trigger in {"having", "conversations"}
+    )
+    assert (
+        e1.attribution.speaker.code == "USAGOV"
+        and e1.attribution.outlet == "New York Post"
+    )
     assert e1.hedged and e1.claim_status == "corroborated"
     titles = [f for f in r.findings if f.kind == "title-role"]
-    assert [(f.sentence_index, dict(f.details)["person"]) for f in titles] == [(11, "Donald Trump")]
+    assert [(f.sentence_index, dict(f.details)["person"]) for f in titles] == [
+        (11, "Donald Trump")
+    ]
     order = [f for f in r.findings if f.kind == "anachronism"]
-    assert [(f.sentence_index, dict(f.details)["known_event"]) for f in order] == [(7, "Russian annexation of Crimea")]
+    assert [(f.sentence_index, dict(f.details)["known_event"]) for f in order] == [
+        (7, "Russian annexation of Crimea")
+    ]
     historical = {e.sentence_index for e in r.events if e.modality == "historical"}
     assert 13 in historical  # Biden-Putin call of February 2022 and the invasion
-    meet = next(e for e in r.events if e.sentence_index == 15 and e.evidence.trigger == "meet")
+    meet = next(
+        e for e in r.events if e.sentence_index == 15 and e.evidence.trigger == "meet"
+    )
     assert meet.modality == "intended"

@@ -19,10 +19,14 @@ from tidings.types import Actor, DateInterval, Event, Evidence, Timex
 
 D = dt.date
 ROLES = {
-    "Donald Trump": (DatedRole("President of United States", D(2017, 1, 20), D(2021, 1, 20)),
-                     DatedRole("President of United States", D(2025, 1, 20), None)),
-    "Joe Biden": (DatedRole("Vice President of United States", D(2009, 1, 20), D(2017, 1, 20)),
-                  DatedRole("President of United States", D(2021, 1, 20), D(2025, 1, 20))),
+    "Donald Trump": (
+        DatedRole("President of United States", D(2017, 1, 20), D(2021, 1, 20)),
+        DatedRole("President of United States", D(2025, 1, 20), None),
+    ),
+    "Joe Biden": (
+        DatedRole("Vice President of United States", D(2009, 1, 20), D(2017, 1, 20)),
+        DatedRole("President of United States", D(2021, 1, 20), D(2025, 1, 20)),
+    ),
 }
 
 
@@ -60,42 +64,87 @@ def test_match_known_prefers_the_specific_event():
     assert match_known("the weather in Crimea", known) is None
 
 
-def _ev(trigger, sentence, *, src="RUS", tgt="UKR", cameo="192", source="publication", modality="asserted"):
+def _ev(
+    trigger,
+    sentence,
+    *,
+    src="RUS",
+    tgt="UKR",
+    cameo="192",
+    source="publication",
+    modality="asserted",
+):
     return Event(
-        "a", 0, Actor(src, src, src, country=src), Actor(tgt, tgt, tgt, country=tgt), cameo, "x", None, None, -9.0, 4,
+        "a",
+        0,
+        Actor(src, src, src, country=src),
+        Actor(tgt, tgt, tgt, country=tgt),
+        cameo,
+        "x",
+        None,
+        None,
+        -9.0,
+        4,
         DateInterval(D(2025, 2, 10), D(2025, 2, 10), source=source),
-        Evidence(sentence, trigger, 0, len(sentence), sentence.index(trigger), sentence.index(trigger) + len(trigger)),
-        0.8, modality=modality,
+        Evidence(
+            sentence,
+            trigger,
+            0,
+            len(sentence),
+            sentence.index(trigger),
+            sentence.index(trigger) + len(trigger),
+        ),
+        0.8,
+        modality=modality,
     )
 
 
 def test_known_background_becomes_historical():
     known = load_known_events()
     bg = _ev("invasion", "They spoke shortly before the Russian invasion of Ukraine.")
-    dated = _ev("invasion", "They spoke shortly before the Russian invasion of Ukraine.", source="text")
+    dated = _ev(
+        "invasion",
+        "They spoke shortly before the Russian invasion of Ukraine.",
+        source="text",
+    )
     other = _ev("shelled", "Russian forces shelled Kharkiv.", cameo="195")
     out = mark_known_background([bg, dated, other], known, pub_date=D(2025, 2, 10))
     assert [e.modality for e in out] == ["historical", "asserted", "asserted"]
-    assert mark_known_background([bg], known, pub_date=D(2022, 3, 1))[0].modality == "asserted"
+    assert (
+        mark_known_background([bg], known, pub_date=D(2022, 3, 1))[0].modality
+        == "asserted"
+    )
 
 
 @pytest.mark.slow
 def test_former_title_of_a_sitting_president_is_flagged(nlp):
-    doc = nlp("Former US President Donald Trump spoke in Ohio. Joe Biden, the former US president, stayed home.")
+    doc = nlp(
+        "Former US President Donald Trump spoke in Ohio. Joe Biden, the former US president, stayed home."
+    )
     found = check_titles(doc, article_id="x", pub_date=D(2025, 2, 10), roles=fake_roles)
-    assert [(f.kind, dict(f.details)["person"], f.sentence_index) for f in found] == [("title-role", "Donald Trump", 0)]
+    assert [(f.kind, dict(f.details)["person"], f.sentence_index) for f in found] == [
+        ("title-role", "Donald Trump", 0)
+    ]
     assert doc.text[found[0].start : found[0].end] == "Former US President Donald Trump"
     # in 2023 Trump was out of office and Biden was the sitting president
     found = check_titles(doc, article_id="x", pub_date=D(2023, 6, 1), roles=fake_roles)
-    assert [(dict(f.details)["person"], f.sentence_index) for f in found] == [("Joe Biden", 1)]
+    assert [(dict(f.details)["person"], f.sentence_index) for f in found] == [
+        ("Joe Biden", 1)
+    ]
 
 
 @pytest.mark.slow
 def test_former_vice_president_is_not_the_presidency(nlp):
     doc = nlp("Former Vice President Joe Biden met voters in Iowa.")
-    assert check_titles(doc, article_id="x", pub_date=D(2019, 6, 1), roles=fake_roles) == []
+    assert (
+        check_titles(doc, article_id="x", pub_date=D(2019, 6, 1), roles=fake_roles)
+        == []
+    )
     doc = nlp("Former President Joe Biden met voters in Iowa.")
-    assert len(check_titles(doc, article_id="x", pub_date=D(2022, 6, 1), roles=fake_roles)) == 1
+    assert (
+        len(check_titles(doc, article_id="x", pub_date=D(2022, 6, 1), roles=fake_roles))
+        == 1
+    )
 
 
 @pytest.mark.slow
@@ -103,11 +152,23 @@ def test_this_came_before_a_known_event_is_an_anachronism(nlp):
     known = load_known_events()
     text = "Last week, the minister made some statements. This came before Russia's annexation of Crimea."
     doc = nlp(text)
-    prev = _ev("made", "Last week, the minister made some statements.", cameo="010", source="text")
-    found = check_order(doc, article_id="a", pub_date=D(2025, 2, 10), known=known, events=[prev])
-    assert [(f.kind, f.sentence_index, dict(f.details)["known_date"]) for f in found] == [("anachronism", 1, "2014-03-18")]
+    prev = _ev(
+        "made",
+        "Last week, the minister made some statements.",
+        cameo="010",
+        source="text",
+    )
+    found = check_order(
+        doc, article_id="a", pub_date=D(2025, 2, 10), known=known, events=[prev]
+    )
+    assert [
+        (f.kind, f.sentence_index, dict(f.details)["known_date"]) for f in found
+    ] == [("anachronism", 1, "2014-03-18")]
     # the same sentence in a 2013 report is consistent
-    assert check_order(doc, article_id="a", pub_date=D(2013, 5, 1), known=known, events=[]) == []
+    assert (
+        check_order(doc, article_id="a", pub_date=D(2013, 5, 1), known=known, events=[])
+        == []
+    )
 
 
 @pytest.mark.slow
@@ -116,7 +177,39 @@ def test_an_explicit_date_that_fits_the_order_is_not_flagged(nlp):
     text = "This development comes after they spoke in February 2022, shortly before the Russian invasion of Ukraine."
     doc = nlp(text)
     start = text.index("February 2022")
-    tx = Timex("February 2022", start, start + 13, "2022-02", D(2022, 2, 1), D(2022, 2, 28), "month")
-    assert check_order(doc, article_id="a", pub_date=D(2025, 2, 10), known=known, timexes=[tx]) == []
-    tx_late = Timex("February 2022", start, start + 13, "2023-02", D(2023, 2, 1), D(2023, 2, 28), "month")
-    assert len(check_order(doc, article_id="a", pub_date=D(2025, 2, 10), known=known, timexes=[tx_late])) == 1
+    tx = Timex(
+        "February 2022",
+        start,
+        start + 13,
+        "2022-02",
+        D(2022, 2, 1),
+        D(2022, 2, 28),
+        "month",
+    )
+    assert (
+        check_order(
+            doc, article_id="a", pub_date=D(2025, 2, 10), known=known, timexes=[tx]
+        )
+        == []
+    )
+    tx_late = Timex(
+        "February 2022",
+        start,
+        start + 13,
+        "2023-02",
+        D(2023, 2, 1),
+        D(2023, 2, 28),
+        "month",
+    )
+    assert (
+        len(
+            check_order(
+                doc,
+                article_id="a",
+                pub_date=D(2025, 2, 10),
+                known=known,
+                timexes=[tx_late],
+            )
+        )
+        == 1
+    )

@@ -11,45 +11,110 @@ D = dt.date
 TRUMP = Actor("Trump", "Donald Trump", "USAGOV", start=0, end=5)
 PUTIN = Actor("Putin", "Vladimir Putin", "RUSGOV", start=20, end=25)
 KREMLIN = Actor("the Kremlin", "Kremlin", "RUSGOV", start=0, end=11)
+PUB = D(2025, 2, 10)
 WOODWARD = Actor("Bob Woodward", "Bob Woodward", "USAMED", start=0, end=12)
 
 
-def ev(article, si, trig_start, *, src=TRUMP, tgt=PUTIN, cameo="040", modality="reported",
-       start=D(2025, 2, 10), end=None, date_source="text", attribution=None, hedged=False) -> Event:
+def ev(
+    article,
+    si,
+    trig_start,
+    *,
+    src=TRUMP,
+    tgt=PUTIN,
+    cameo="040",
+    modality="reported",
+    start=None,
+    end=None,
+    date_source="text",
+    attribution=None,
+    hedged=False,
+) -> Event:
     sentence = f"sentence {si} of {article}"
     return Event(
-        article_id=article, sentence_index=si, source=src, target=tgt, cameo=cameo, cameo_label="x",
-        plover_event=None, plover_mode=None, goldstein=1.0, quad_class=1,
-        date=DateInterval(start, end or start, source=date_source),
+        article_id=article,
+        sentence_index=si,
+        source=src,
+        target=tgt,
+        cameo=cameo,
+        cameo_label="x",
+        plover_event=None,
+        plover_mode=None,
+        goldstein=1.0,
+        quad_class=1,
+        date=DateInterval(start or PUB, end or start or PUB, source=date_source),
         evidence=Evidence(sentence, "talks", 0, 100, trig_start, trig_start + 5),
-        confidence=0.8, modality=modality, hedged=hedged, attribution=attribution,
+        confidence=0.8,
+        modality=modality,
+        hedged=hedged,
+        attribution=attribution,
     )
 
 
-def stmt(article, si, kind, cue_start, *, speaker=KREMLIN, content=None, anaphoric=False, topics=(),
-         negated=False, cue="deny", outlet=None) -> Statement:
+def stmt(
+    article,
+    si,
+    kind,
+    cue_start,
+    *,
+    speaker=KREMLIN,
+    content=None,
+    anaphoric=False,
+    topics=(),
+    negated=False,
+    cue="deny",
+    outlet=None,
+) -> Statement:
     c0, c1 = content if content else (None, None)
-    return Statement(article, si, kind, cue, speaker, negated, cue_start, cue_start + 6, c0, c1,
-                     f"sentence {si} of {article}", outlet=outlet, anaphoric=anaphoric, topics=frozenset(topics))
+    return Statement(
+        article,
+        si,
+        kind,
+        cue,
+        speaker,
+        negated,
+        cue_start,
+        cue_start + 6,
+        c0,
+        c1,
+        f"sentence {si} of {article}",
+        outlet=outlet,
+        anaphoric=anaphoric,
+        topics=frozenset(topics),
+    )
 
 
 def test_anaphoric_denial_contests_the_claim_of_its_sentence():
     claim = ev("a", 14, 200, attribution=Attribution(WOODWARD, "reveal", "War"))
-    other = ev("a", 10, 50, cameo="190", src=Actor("Russia", "Russia", "RUS"), tgt=Actor("Ukraine", "Ukraine", "UKR"),
-               modality="asserted")
+    other = ev(
+        "a",
+        10,
+        50,
+        cameo="190",
+        src=Actor("Russia", "Russia", "RUS"),
+        tgt=Actor("Ukraine", "Ukraine", "UKR"),
+        modality="asserted",
+    )
     deny = stmt("a", 14, "deny", 300, content=(310, 322), anaphoric=True)
     res = link_claims([claim, other], [deny])
     c = next(c for c in res.claims if claim.event_id in c.event_ids)
     assert c.status == "contested"
     assert [p.name for p in c.asserted_by] == ["Bob Woodward"]
     assert [p.code for p in c.denied_by] == ["RUSGOV"]
-    assert res.events[0].modality == "denied" and res.events[0].claim_status == "contested"
-    assert res.events[1].claim_status == "single-source" and res.events[1].modality == "asserted"
+    assert (
+        res.events[0].modality == "denied" and res.events[0].claim_status == "contested"
+    )
+    assert (
+        res.events[1].claim_status == "single-source"
+        and res.events[1].modality == "asserted"
+    )
 
 
 def test_topical_confirmation_corroborates_an_earlier_claim():
     claim = ev("a", 0, 40, hedged=True, attribution=Attribution(TRUMP, "admit"))
-    confirm = stmt("a", 3, "confirm", 600, content=(610, 650), topics={"04"}, cue="confirm")
+    confirm = stmt(
+        "a", 3, "confirm", 600, content=(610, 650), topics={"04"}, cue="confirm"
+    )
     res = link_claims([claim], [confirm])
     assert res.claims[0].status == "corroborated"
     assert res.events[0].modality == "confirmed"
@@ -58,7 +123,9 @@ def test_topical_confirmation_corroborates_an_earlier_claim():
 
 def test_confirmation_of_another_topic_does_not_attach():
     claim = ev("a", 0, 40, attribution=Attribution(TRUMP, "say"))
-    confirm = stmt("a", 1, "confirm", 600, content=(610, 650), topics={"19"}, cue="confirm")
+    confirm = stmt(
+        "a", 1, "confirm", 600, content=(610, 650), topics={"19"}, cue="confirm"
+    )
     res = link_claims([claim], [confirm])
     assert res.claims[0].status == "single-source"
     assert res.events[0].modality == "reported"
@@ -80,7 +147,9 @@ def test_denial_does_not_reach_later_or_distant_sentences():
 
 def test_a_party_does_not_confirm_itself():
     claim = ev("a", 0, 40, attribution=Attribution(KREMLIN, "say"))
-    confirm = stmt("a", 1, "confirm", 300, content=(310, 320), topics={"04"}, cue="confirm")
+    confirm = stmt(
+        "a", 1, "confirm", 300, content=(310, 320), topics={"04"}, cue="confirm"
+    )
     assert link_claims([claim], [confirm]).claims[0].status == "single-source"
 
 
@@ -92,7 +161,14 @@ def test_denial_of_a_clause_attaches_to_the_event_inside_it():
 
 
 def test_cross_article_claims_merge_and_are_contested():
-    a = ev("post", 0, 10, start=D(2024, 3, 1), end=D(2024, 3, 31), attribution=Attribution(WOODWARD, "write", "War"))
+    a = ev(
+        "post",
+        0,
+        10,
+        start=D(2024, 3, 1),
+        end=D(2024, 3, 31),
+        attribution=Attribution(WOODWARD, "write", "War"),
+    )
     b = ev("tass", 2, 80, start=D(2024, 3, 15), attribution=Attribution(KREMLIN, "say"))
     deny = stmt("tass", 2, "deny", 60, content=(70, 120))
     res = link_claims([a, b], [deny])
@@ -108,7 +184,9 @@ def test_cross_article_needs_overlapping_dates_and_same_root():
     b = ev("y", 0, 10, start=D(2024, 6, 1))
     c = ev("y", 1, 90, start=D(2024, 3, 1), cameo="190")
     assert not compatible(a, b) and not compatible(a, c)
-    assert compatible(a, ev("z", 4, 10, start=D(2024, 3, 1), src=PUTIN, tgt=TRUMP))  # reciprocal 04
+    assert compatible(
+        a, ev("z", 4, 10, start=D(2024, 3, 1), src=PUTIN, tgt=TRUMP)
+    )  # reciprocal 04
 
 
 def test_publication_dates_only_merge_nearby_sentences():
@@ -126,7 +204,16 @@ def test_two_parties_asserting_corroborate():
 
 def test_hedged_report_takes_the_speakers_outlet():
     claim = ev("a", 0, 40, hedged=True, attribution=Attribution(TRUMP, "admit"))
-    told = stmt("a", 2, "report", 450, speaker=TRUMP, content=(500, 540), cue="share", outlet="New York Post")
+    told = stmt(
+        "a",
+        2,
+        "report",
+        450,
+        speaker=TRUMP,
+        content=(500, 540),
+        cue="share",
+        outlet="New York Post",
+    )
     res = link_claims([claim], [told])
     assert res.events[0].attribution.outlet == "New York Post"
     unhedged = ev("a", 1, 40, attribution=Attribution(TRUMP, "say"))

@@ -22,7 +22,7 @@ def run(nlp, text: str, trigger: str, *, start: dt.date | None = None, nth: int 
     doc = nlp(text)
     tok = [t for t in doc if t.text == trigger][nth]
     a = assess(tok.sent, tok, pub_date=PUB, event_start=start)
-    span = lambda r: doc[r[0] : r[1]].text if r else None  # noqa: E731
+    span = lambda r: doc[r[0] : r[1]].text if r else None
     return a, span(a.speaker_span), span(a.content_span)
 
 
@@ -31,33 +31,159 @@ CASES = [
     ("Putin met Xi in Beijing on Monday.", "met", "asserted", False, None, None),
     ("Putin did not meet Xi in Beijing.", "meet", "negated", False, None, None),
     ("Putin never met Xi.", "met", "negated", False, None, None),
-    ("No talks took place between the two delegations.", "talks", "negated", False, None, None),
+    (
+        "No talks took place between the two delegations.",
+        "talks",
+        "negated",
+        False,
+        None,
+        None,
+    ),
     ("Iran refused to meet the inspectors.", "meet", "negated", False, None, None),
     ("Putin will meet Xi next week.", "meet", "future", False, None, None),
-    ("China is expected to host the talks next month.", "host", "future", False, None, None),
-    ("The two presidents are set to meet in Geneva.", "meet", "future", False, None, None),
+    (
+        "China is expected to host the talks next month.",
+        "host",
+        "future",
+        False,
+        None,
+        None,
+    ),
+    (
+        "The two presidents are set to meet in Geneva.",
+        "meet",
+        "future",
+        False,
+        None,
+        None,
+    ),
     ("The new treaty is about to be signed.", "signed", "future", False, None, None),
     ("Putin plans to meet Xi next week.", "meet", "intended", False, None, None),
-    ("The two leaders agreed to meet in Riyadh.", "meet", "intended", False, None, None),
-    ("Erdogan said he would visit Kyiv soon.", "visit", "intended", False, "say", "Erdogan"),
-    ("A summit could take place in March.", "summit", "hypothetical", False, None, None),
+    (
+        "The two leaders agreed to meet in Riyadh.",
+        "meet",
+        "intended",
+        False,
+        None,
+        None,
+    ),
+    (
+        "Erdogan said he would visit Kyiv soon.",
+        "visit",
+        "intended",
+        False,
+        "say",
+        "Erdogan",
+    ),
+    (
+        "A summit could take place in March.",
+        "summit",
+        "hypothetical",
+        False,
+        None,
+        None,
+    ),
     ("Macron might visit Beijing.", "visit", "hypothetical", False, None, None),
-    ("If Russia attacks, NATO will respond.", "respond", "hypothetical", False, None, None),
-    ("The potential summit between the two leaders remains uncertain.", "summit", "hypothetical", False, None, None),
+    (
+        "If Russia attacks, NATO will respond.",
+        "respond",
+        "hypothetical",
+        False,
+        None,
+        None,
+    ),
+    (
+        "The potential summit between the two leaders remains uncertain.",
+        "summit",
+        "hypothetical",
+        False,
+        None,
+        None,
+    ),
     ("Modi said that he met Biden.", "met", "reported", False, "say", "Modi"),
-    ("Woodward claimed that Trump called Putin seven times.", "called", "reported", False, "claim", "Woodward"),
+    (
+        "Woodward claimed that Trump called Putin seven times.",
+        "called",
+        "reported",
+        False,
+        "claim",
+        "Woodward",
+    ),
     ("Putin met Xi, the Kremlin said.", "met", "reported", False, "say", "the Kremlin"),
-    ("According to White House officials, Biden spoke with Xi.", "spoke", "reported", False, "according to", "White House officials"),
-    ("The Kremlin denied that Putin had spoken with Trump.", "spoken", "denied", False, "deny", "The Kremlin"),
-    ("Peskov dismissed reports that Putin met Trump.", "met", "denied", False, "dismiss", "Peskov"),
-    ("Moscow rejected reports that its troops attacked the village.", "attacked", "denied", False, "reject", "Moscow"),
-    ("The Kremlin confirmed that Putin spoke with Trump.", "spoke", "confirmed", False, "confirm", "The Kremlin"),
-    ("Russian forces reportedly shelled the city overnight.", "shelled", "reported", True, None, None),
+    (
+        "According to White House officials, Biden spoke with Xi.",
+        "spoke",
+        "reported",
+        False,
+        "according to",
+        "White House officials",
+    ),
+    (
+        "The Kremlin denied that Putin had spoken with Trump.",
+        "spoken",
+        "denied",
+        False,
+        "deny",
+        "The Kremlin",
+    ),
+    (
+        "Peskov dismissed reports that Putin met Trump.",
+        "met",
+        "denied",
+        False,
+        "dismiss",
+        "Peskov",
+    ),
+    (
+        "Moscow rejected reports that its troops attacked the village.",
+        "attacked",
+        "denied",
+        False,
+        "reject",
+        "Moscow",
+    ),
+    (
+        "The Kremlin confirmed that Putin spoke with Trump.",
+        "spoke",
+        "confirmed",
+        False,
+        "confirm",
+        "The Kremlin",
+    ),
+    (
+        "Russian forces reportedly shelled the city overnight.",
+        "shelled",
+        "reported",
+        True,
+        None,
+        None,
+    ),
     ("Israel allegedly struck the convoy.", "struck", "reported", True, None, None),
-    ("It was reported that the two ministers met in Geneva.", "met", "reported", True, "report", None),
-    ('Trump said: "I spoke with Putin yesterday."', "spoke", "reported", False, "say", "Trump"),
+    (
+        "It was reported that the two ministers met in Geneva.",
+        "met",
+        "reported",
+        True,
+        "report",
+        None,
+    ),
+    (
+        'Trump said: "I spoke with Putin yesterday."',
+        "spoke",
+        "reported",
+        False,
+        "say",
+        "Trump",
+    ),
     ("Russia annexed Crimea in 2014.", "annexed", "historical", False, None, None),
-    ("The rebels had seized the town before the army arrived.", "seized", "historical", False, None, None),
+    (
+        "The rebels had seized the town before the army arrived.",
+        "seized",
+        "historical",
+        False,
+        None,
+        None,
+    ),
 ]
 
 
@@ -69,7 +195,9 @@ def test_modality_and_cue(nlp, text, trigger, modality, hedged, cue, speaker):
 
 
 def test_did_not_deny_is_not_a_denial(nlp):
-    a, spk, content = run(nlp, "The Kremlin did not deny that Putin had spoken with Trump.", "spoken")
+    a, spk, content = run(
+        nlp, "The Kremlin did not deny that Putin had spoken with Trump.", "spoken"
+    )
     assert a.modality != "denied"
     assert a.cue == "deny" and a.cue_negated
     assert spk == "The Kremlin"
@@ -77,21 +205,32 @@ def test_did_not_deny_is_not_a_denial(nlp):
 
 
 def test_declined_to_confirm_is_not_a_confirmation(nlp):
-    a, _, _ = run(nlp, "Officials declined to confirm that the talks had taken place.", "talks")
+    a, _, _ = run(
+        nlp, "Officials declined to confirm that the talks had taken place.", "talks"
+    )
     assert a.modality == "reported" and a.cue == "confirm" and a.cue_negated
 
 
 def test_told_outlet_and_content(nlp):
-    a, spk, content = run(nlp, "Trump told the New York Post that he had spoken with Putin.", "spoken")
+    a, spk, content = run(
+        nlp, "Trump told the New York Post that he had spoken with Putin.", "spoken"
+    )
     assert (a.cue, spk, a.outlet) == ("tell", "Trump", "New York Post")
     assert content == "that he had spoken with Putin"
 
 
 def test_book_title_is_the_outlet(nlp):
     a, spk, _ = run(
-        nlp, "Bob Woodward revealed in his book ‘War’ that Trump had direct conversations with Putin.", "conversations"
+        nlp,
+        "Bob Woodward revealed in his book ‘War’ that Trump had direct conversations with Putin.",
+        "conversations",
     )
-    assert (a.modality, a.cue, spk, a.outlet) == ("reported", "reveal", "Bob Woodward", "War")
+    assert (a.modality, a.cue, spk, a.outlet) == (
+        "reported",
+        "reveal",
+        "Bob Woodward",
+        "War",
+    )
 
 
 def test_according_to_an_outlet(nlp):
@@ -108,12 +247,18 @@ def test_quoted_speech_gives_the_quote(nlp):
 
 
 def test_interview_partner_is_the_outlet(nlp):
-    a, spk, _ = run(nlp, "In an interview with CNN, Zelenskiy said Ukraine would not negotiate with Russia.", "negotiate")
+    a, spk, _ = run(
+        nlp,
+        "In an interview with CNN, Zelenskiy said Ukraine would not negotiate with Russia.",
+        "negotiate",
+    )
     assert (a.outlet, spk, a.modality) == ("CNN", "Zelenskiy", "negated")
 
 
 def test_passive_quoted_by_outlet(nlp):
-    a, spk, _ = run(nlp, "Trump was quoted by the Post as saying that he met Putin.", "met")
+    a, spk, _ = run(
+        nlp, "Trump was quoted by the Post as saying that he met Putin.", "met"
+    )
     assert (a.cue, spk, a.outlet) == ("say", "Trump", "Post")
 
 
@@ -128,14 +273,21 @@ def test_concessive_denial_does_not_inherit_the_claim_frame(nlp):
 
 def test_background_nominal_is_historical_even_under_a_report(nlp):
     a, _, _ = run(
-        nlp, "Trump said he discussed ending the invasion of Ukraine with Putin.", "invasion",
+        nlp,
+        "Trump said he discussed ending the invasion of Ukraine with Putin.",
+        "invasion",
         start=dt.date(2022, 2, 24),
     )
     assert a.modality == "historical"
 
 
 def test_reported_old_event_stays_reported(nlp):
-    a, _, _ = run(nlp, "Woodward wrote that Trump called Putin in 2021.", "called", start=dt.date(2021, 1, 1))
+    a, _, _ = run(
+        nlp,
+        "Woodward wrote that Trump called Putin in 2021.",
+        "called",
+        start=dt.date(2021, 1, 1),
+    )
     assert a.modality == "reported"
 
 
@@ -153,7 +305,9 @@ def test_custom_cue_lexicon(nlp, tmp_path):
 def test_seed_article_modalities(nlp, shared):
     import json
 
-    art = json.loads((shared / "examples" / "seed-article.json").read_text(encoding="utf-8"))
+    art = json.loads(
+        (shared / "examples" / "seed-article.json").read_text(encoding="utf-8")
+    )
     doc = nlp(art["text"])
     sents = list(doc.sents)
 
@@ -173,8 +327,10 @@ def test_seed_article_modalities(nlp, shared):
 
 
 def test_parenthetical_speaker_misattached_by_the_parse(nlp):
-    text = ("The army gave approval for the convoy to reach the besieged town on the northern border, "
-            "aid workers and camp officials said on Wednesday.")
+    text = (
+        "The army gave approval for the convoy to reach the besieged town on the northern border, "
+        "aid workers and camp officials said on Wednesday."
+    )
     a, spk, content = run(nlp, text, "gave")
     assert (a.modality, a.cue) == ("reported", "say")
     assert spk == "aid workers and camp officials"

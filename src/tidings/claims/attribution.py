@@ -21,7 +21,14 @@ from .cues import CueLexicon
 if TYPE_CHECKING:
     from .modality import Assessment
 
-__all__ = ["speaker_span", "find_outlet", "find_quote", "build_attribution", "np_span", "outlet_in_np"]
+__all__ = [
+    "build_attribution",
+    "find_outlet",
+    "find_quote",
+    "np_span",
+    "outlet_in_np",
+    "speaker_span",
+]
 
 #: dependents kept when a noun phrase is cut down to the name of a speaker
 _NP_RIGHT = {"compound", "flat", "nummod", "prep", "conj", "cc", "nmod", "case"}
@@ -65,7 +72,7 @@ def _subject(tok: Token) -> Token | None:
 
 
 def _noun_speaker(cue: Token) -> tuple[int, int] | None:
-    """"Trump's claims", "claims by Woodward", "Trump made statements"."""
+    """ "Trump's claims", "claims by Woodward", "Trump made statements"."""
     for child in cue.children:
         if child.dep_ == "poss" and child.pos_ in {"PROPN", "NOUN"}:
             return np_span(child)
@@ -73,7 +80,13 @@ def _noun_speaker(cue: Token) -> tuple[int, int] | None:
             for g in child.children:
                 if g.dep_ == "pobj":
                     return np_span(g)
-    if cue.dep_ == "dobj" and cue.head.lemma_ in {"make", "issue", "give", "release", "publish"}:
+    if cue.dep_ == "dobj" and cue.head.lemma_ in {
+        "make",
+        "issue",
+        "give",
+        "release",
+        "publish",
+    }:
         subj = _subject(cue.head)
         if subj is not None and subj.lower_ not in {"it", "there"}:
             return np_span(subj)
@@ -97,7 +110,10 @@ def speaker_span(cue: Token) -> tuple[int, int] | None:
             if subj.dep_ == "nsubjpass" and tok.i == cue.i:
                 return None  # "it was reported that", "talks were denied"
             return np_span(subj)
-        if tok.dep_ in {"xcomp", "conj", "advcl", "pcomp", "prep"} and tok.head.i != tok.i:
+        if (
+            tok.dep_ in {"xcomp", "conj", "advcl", "pcomp", "prep"}
+            and tok.head.i != tok.i
+        ):
             tok = tok.head
         else:
             return None
@@ -114,13 +130,16 @@ def _strip_det(doc: Doc, start: int, end: int) -> str:
 
 def _is_outlet(doc: Doc, start: int, end: int, cues: CueLexicon) -> bool:
     toks = doc[start:end]
-    if not any(t.pos_ == "PROPN" or t.ent_type_ in {"ORG", "WORK_OF_ART"} for t in toks):
+    if not any(
+        t.pos_ == "PROPN" or t.ent_type_ in {"ORG", "WORK_OF_ART"} for t in toks
+    ):
         return False
     lemmas = [t.lower_ for t in toks]
     if any(cues.has(w, "outlet") for w in lemmas):
         return True
     return any(
-        cues.phrase_kinds(tuple(lemmas[i : i + 2])) & {"outlet"} for i in range(len(lemmas) - 1)
+        cues.phrase_kinds(tuple(lemmas[i : i + 2])) & {"outlet"}
+        for i in range(len(lemmas) - 1)
     )
 
 
@@ -135,7 +154,9 @@ def _title_after(tok: Token) -> str | None:
         if j < len(doc) and j > i + 1:
             return doc[i + 1 : j].text
     for child in tok.rights:
-        if child.dep_ == "appos" and (child.pos_ == "PROPN" or child.ent_type_ == "WORK_OF_ART"):
+        if child.dep_ == "appos" and (
+            child.pos_ == "PROPN" or child.ent_type_ == "WORK_OF_ART"
+        ):
             s, e = np_span(child)
             return doc[s:e].text
     return None
@@ -153,7 +174,14 @@ def outlet_in_np(head: Token, cues: CueLexicon) -> str | None:
         for child in head.children:
             if child.dep_ == "compound" and child.pos_ == "PROPN":  # "a CNN interview"
                 return child.text
-            if child.dep_ == "prep" and child.lower_ in {"with", "for", "on", "in", "to", "by"}:
+            if child.dep_ == "prep" and child.lower_ in {
+                "with",
+                "for",
+                "on",
+                "in",
+                "to",
+                "by",
+            }:
                 for g in child.children:
                     if g.dep_ == "pobj":
                         found = outlet_in_np(g, cues)
@@ -183,7 +211,9 @@ def find_outlet(cue: Token, cues: CueLexicon) -> str | None:
     return None
 
 
-def find_quote(doc: Doc, content: tuple[int, int] | None, *, within: Span | None = None) -> str | None:
+def find_quote(
+    doc: Doc, content: tuple[int, int] | None, *, within: Span | None = None
+) -> str | None:
     """The direct quotation (“…”, "…", ‘…’) that overlaps the content span."""
     if content is None:
         return None
@@ -209,7 +239,11 @@ def build_attribution(
     span is resolved with ``resolve_actor``; when that returns None the
     speaker is kept as an uncoded :class:`Actor` with its text and offsets."""
     doc = sent.doc
-    if assessment.cue is None and assessment.outlet is None and assessment.quote is None:
+    if (
+        assessment.cue is None
+        and assessment.outlet is None
+        and assessment.quote is None
+    ):
         return None
     speaker: Actor | None = None
     if assessment.speaker_span is not None:
@@ -217,7 +251,16 @@ def build_attribution(
         span = doc[s:e]
         speaker = resolve_actor(span)
         if speaker is None:
-            speaker = Actor(text=span.text, name=None, code=None, start=span.start_char, end=span.end_char)
+            speaker = Actor(
+                text=span.text,
+                name=None,
+                code=None,
+                start=span.start_char,
+                end=span.end_char,
+            )
     return Attribution(
-        speaker=speaker, cue=assessment.cue, outlet=assessment.outlet, quote=assessment.quote
+        speaker=speaker,
+        cue=assessment.cue,
+        outlet=assessment.outlet,
+        quote=assessment.quote,
     )

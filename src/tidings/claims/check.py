@@ -30,7 +30,14 @@ from .consistency import (
 )
 from .link import Claim, Statement, find_statements, link_claims
 
-__all__ = ["ArticleCoder", "CheckResult", "check_articles", "claim_findings", "write_report", "write_jsonl"]
+__all__ = [
+    "ArticleCoder",
+    "CheckResult",
+    "check_articles",
+    "claim_findings",
+    "write_jsonl",
+    "write_report",
+]
 
 
 class ArticleCoder(Protocol):
@@ -52,7 +59,9 @@ class CheckResult:
     bad: list[BadRecord]
 
 
-def _coder_speakers(coder: ArticleCoder, doc: Doc, article: Article) -> Callable[[Span], Actor | None]:
+def _coder_speakers(
+    coder: ArticleCoder, doc: Doc, article: Article
+) -> Callable[[Span], Actor | None]:
     """Speaker resolution with the coder's actor resolver."""
     from ..coder.actors import ActorResolver
 
@@ -65,7 +74,11 @@ def _lexicon_topics(lexicon: Any) -> Callable[[str], frozenset[str]]:
 
     def topics(lemma: str) -> frozenset[str]:
         roots = {p.code[:2] for p in lexicon.nouns.get(lemma, ())}
-        roots |= {p.code[:2] for p in lexicon.verbs.get(lemma, ()) if not p.objects and not p.xcomp}
+        roots |= {
+            p.code[:2]
+            for p in lexicon.verbs.get(lemma, ())
+            if not p.objects and not p.xcomp
+        }
         return frozenset(roots)
 
     return topics
@@ -83,7 +96,9 @@ def check_articles(
     coder: ArticleCoder,
     known: Sequence[KnownEvent] | None = None,
     roles: RoleLookup | None = None,
-    speakers: Callable[[ArticleCoder, Doc, Article], Callable[[Span], Actor | None]] = _coder_speakers,
+    speakers: Callable[
+        [ArticleCoder, Doc, Article], Callable[[Span], Actor | None]
+    ] = _coder_speakers,
     timexes: Callable[[str, dt.date | None], list] = _timexes,
 ) -> CheckResult:
     """Code, link and check a set of articles (BadRecords are passed through
@@ -105,11 +120,20 @@ def check_articles(
         doc = coder.nlp(art.text)
         evs = mark_known_background(coder.code_doc(art, doc), known, pub_date=art.date)
         statements += find_statements(
-            doc, article_id=art.id, resolve_actor=speakers(coder, doc, art), topics=topics, date=art.date
+            doc,
+            article_id=art.id,
+            resolve_actor=speakers(coder, doc, art),
+            topics=topics,
+            date=art.date,
         )
         findings += check_titles(doc, article_id=art.id, pub_date=art.date, roles=roles)
         findings += check_order(
-            doc, article_id=art.id, pub_date=art.date, known=known, events=evs, timexes=timexes(art.text, art.date)
+            doc,
+            article_id=art.id,
+            pub_date=art.date,
+            known=known,
+            events=evs,
+            timexes=timexes(art.text, art.date),
         )
         events += evs
     linked = link_claims(events, statements)
@@ -133,15 +157,21 @@ def claim_findings(claims: Iterable[Claim]) -> list[Finding]:
         art, s_index, sentence, t0, t1 = c.mentions[0]
         who = "; ".join(_party(p) for p in c.asserted_by)
         if c.status == "contested":
-            msg = f"CAMEO {c.root} {c.dyad[0]}->{c.dyad[1]} asserted by {who}; denied by " + "; ".join(
-                _party(p) for p in c.denied_by
+            msg = (
+                f"CAMEO {c.root} {c.dyad[0]}->{c.dyad[1]} asserted by {who}; denied by "
+                + "; ".join(_party(p) for p in c.denied_by)
             )
         else:
             others = c.confirmed_by or c.asserted_by[1:]
-            msg = f"CAMEO {c.root} {c.dyad[0]}->{c.dyad[1]} asserted by {who}; confirmed by " + "; ".join(
-                _party(p) for p in others
+            msg = (
+                f"CAMEO {c.root} {c.dyad[0]}->{c.dyad[1]} asserted by {who}; confirmed by "
+                + "; ".join(_party(p) for p in others)
             )
-        out.append(Finding(c.status, art, s_index, sentence, t0, t1, msg, (("claim", c.to_dict()),)))
+        out.append(
+            Finding(
+                c.status, art, s_index, sentence, t0, t1, msg, (("claim", c.to_dict()),)
+            )
+        )
     return out
 
 
@@ -160,12 +190,16 @@ def write_report(result: CheckResult, stream: IO[str]) -> None:
         "anachronism": "Before/after statements that contradict known dates",
     }
     w = stream.write
-    w(f"tidings check: {result.articles} article(s), {len(result.events)} event(s), {len(result.claims)} claim(s)\n")
+    w(
+        f"tidings check: {result.articles} article(s), {len(result.events)} event(s), {len(result.claims)} claim(s)\n"
+    )
     for kind, title in titles.items():
         found = [f for f in result.findings if f.kind == kind]
         w(f"\n== {title}: {len(found)}\n")
         for f in found:
-            w(f"\n- [{f.article_id} sentence {f.sentence_index}, chars {f.start}-{f.end}] {f.message}\n")
+            w(
+                f"\n- [{f.article_id} sentence {f.sentence_index}, chars {f.start}-{f.end}] {f.message}\n"
+            )
             w(f"  > {f.sentence.strip()}\n")
             if kind in {"contested", "corroborated"}:
                 claim = dict(f.details)["claim"]

@@ -33,25 +33,52 @@ from ..types import BadRecord, Event, Timex
 from .attribution import np_span
 
 __all__ = [
-    "KnownEvent",
     "DatedRole",
     "Finding",
-    "load_known_events",
-    "match_known",
-    "lexicon_roles",
-    "check_titles",
+    "KnownEvent",
     "check_order",
+    "check_titles",
+    "lexicon_roles",
+    "load_known_events",
     "mark_known_background",
+    "match_known",
 ]
 
 KNOWN_HEADER = ("start", "end", "name", "match", "root", "actors", "notes")
 FORMER = frozenset({"former", "ex", "ex-", "onetime", "one-time", "erstwhile"})
 TITLES = frozenset(
-    "president premier chancellor minister secretary leader governor senator mayor king queen "
-    "chairman chairwoman chair speaker ambassador commander chief prime".split()
+    [
+        "president",
+        "premier",
+        "chancellor",
+        "minister",
+        "secretary",
+        "leader",
+        "governor",
+        "senator",
+        "mayor",
+        "king",
+        "queen",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "speaker",
+        "ambassador",
+        "commander",
+        "chief",
+        "prime",
+    ]
 )
 #: relation words and whether the thing they order comes before (-1) or after (+1) the known event
-RELATIONS = {"before": -1, "prior": -1, "preceding": -1, "ahead": -1, "after": 1, "since": 1, "following": 1}
+RELATIONS = {
+    "before": -1,
+    "prior": -1,
+    "preceding": -1,
+    "ahead": -1,
+    "after": 1,
+    "since": 1,
+    "following": 1,
+}
 #: days of slack when comparing dates
 SLACK = 31
 _WORD = re.compile(r"[\w'’-]+")
@@ -83,7 +110,9 @@ class DatedRole:
     end: dt.date | None
 
     def valid_on(self, day: dt.date) -> bool:
-        return (self.start is None or self.start <= day) and (self.end is None or day < self.end)
+        return (self.start is None or self.start <= day) and (
+            self.end is None or day < self.end
+        )
 
 
 RoleLookup = Callable[[str], Sequence[DatedRole]]
@@ -120,7 +149,9 @@ class Finding:
 # -- data ------------------------------------------------------------------------
 
 
-def load_known_events(path: Path | None = None, *, report: LoadReport | None = None) -> tuple[KnownEvent, ...]:
+def load_known_events(
+    path: Path | None = None, *, report: LoadReport | None = None
+) -> tuple[KnownEvent, ...]:
     """Read known_events.tsv (the built-in one when ``path`` is None); bad
     lines go to ``report.bad`` with file and line, the rest loads."""
     path = path or data_dir() / "events" / "known_events.tsv"
@@ -139,9 +170,21 @@ def load_known_events(path: Path | None = None, *, report: LoadReport | None = N
             if g.strip()
         )
         if not groups or not row.get("name"):
-            report.bad.append(BadRecord(row.origin, E_DICT_LINE, "name and match are required"))
+            report.bad.append(
+                BadRecord(row.origin, E_DICT_LINE, "name and match are required")
+            )
             continue
-        out.append(KnownEvent(start, end, row.get("name"), groups, row.get("root") or None, row.list("actors"), row.origin))
+        out.append(
+            KnownEvent(
+                start,
+                end,
+                row.get("name"),
+                groups,
+                row.get("root") or None,
+                row.list("actors"),
+                row.origin,
+            )
+        )
     report.counts["known_events"] = len(out)
     return tuple(out)
 
@@ -154,16 +197,19 @@ def _group_hit(group: frozenset[str], words: set[str], text: str) -> bool:
     return any((" " in g and g in text) or g in words for g in group)
 
 
-def match_known(text: str, known: Iterable[KnownEvent], *, lemmas: Iterable[str] = ()) -> KnownEvent | None:
+def match_known(
+    text: str, known: Iterable[KnownEvent], *, lemmas: Iterable[str] = ()
+) -> KnownEvent | None:
     """The known event a phrase names ("Russia's annexation of Crimea"), the
     most specific (most groups) when several do."""
     low = text.lower().replace("’", "'")
     words = _words(low) | {x.lower() for x in lemmas}
     best: KnownEvent | None = None
     for k in known:
-        if all(_group_hit(g, words, low) for g in k.match):
-            if best is None or len(k.match) > len(best.match):
-                best = k
+        if all(_group_hit(g, words, low) for g in k.match) and (
+            best is None or len(k.match) > len(best.match)
+        ):
+            best = k
     return best
 
 
@@ -204,9 +250,17 @@ def _person_of(title: Token) -> list[Token]:
         tok = subj if subj is not None else tok
     if tok.pos_ != "PROPN":
         return []
-    names = [t for t in tok.subtree if t.ent_type_ == "PERSON" and (t.i == tok.i or t.head.i == tok.i)]
+    names = [
+        t
+        for t in tok.subtree
+        if t.ent_type_ == "PERSON" and (t.i == tok.i or t.head.i == tok.i)
+    ]
     if not names:
-        names = [t for t in tok.subtree if t.pos_ == "PROPN" and t.i > title.i and t.head.i == tok.i] + [tok]
+        names = [
+            t
+            for t in tok.subtree
+            if t.pos_ == "PROPN" and t.i > title.i and t.head.i == tok.i
+        ] + [tok]
     return sorted(set(names), key=lambda t: t.i)
 
 
@@ -218,8 +272,10 @@ def _role_matches(title: str, role: str) -> bool:
     return "vice" in words or "vice president" not in r or "president" not in words
 
 
-def check_titles(doc: Doc, *, article_id: str, pub_date: dt.date | None, roles: RoleLookup) -> list[Finding]:
-    """"former <title> <name>" for a person who holds that office on the
+def check_titles(
+    doc: Doc, *, article_id: str, pub_date: dt.date | None, roles: RoleLookup
+) -> list[Finding]:
+    """ "former <title> <name>" for a person who holds that office on the
     publication date."""
     if pub_date is None:
         return []
@@ -237,7 +293,11 @@ def check_titles(doc: Doc, *, article_id: str, pub_date: dt.date | None, roles: 
                 continue
             name = " ".join(t.text for t in names)
             title = " ".join(t.lower_ for t in titles)
-            current = [r for r in roles(name) if _role_matches(title, r.role) and r.valid_on(pub_date)]
+            current = [
+                r
+                for r in roles(name)
+                if _role_matches(title, r.role) and r.valid_on(pub_date)
+            ]
             if not current:
                 continue
             r = current[0]
@@ -247,11 +307,21 @@ def check_titles(doc: Doc, *, article_id: str, pub_date: dt.date | None, roles: 
             since = f" since {r.start.isoformat()}" if r.start else ""
             out.append(
                 Finding(
-                    "title-role", article_id, s_index, sent.text, start, end,
+                    "title-role",
+                    article_id,
+                    s_index,
+                    sent.text,
+                    start,
+                    end,
                     f"“{phrase}” in a report dated {pub_date.isoformat()}, but {name} holds the office "
                     f"({r.role}){since}",
-                    (("phrase", phrase), ("person", name), ("role", r.role),
-                     ("role_start", r.start.isoformat() if r.start else None), ("date", pub_date.isoformat())),
+                    (
+                        ("phrase", phrase),
+                        ("person", name),
+                        ("role", r.role),
+                        ("role_start", r.start.isoformat() if r.start else None),
+                        ("date", pub_date.isoformat()),
+                    ),
                 )
             )
     return out
@@ -289,22 +359,38 @@ def _reference_dates(
     o0, o1 = obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge)
     out: list[tuple[dt.date, dt.date, str]] = []
     for t in timexes:
-        if t.kind == "date" and sent.start_char <= t.char_start < sent.end_char and not o0 <= t.char_start < o1:
-            if t.interval_start:
-                out.append((t.interval_start, t.interval_end or t.interval_start, f"“{t.text}”"))
+        inside = (
+            sent.start_char <= t.char_start < sent.end_char
+            and not o0 <= t.char_start < o1
+        )
+        if t.kind == "date" and inside and t.interval_start:
+            out.append(
+                (t.interval_start, t.interval_end or t.interval_start, f"“{t.text}”")
+            )
     if out:
         return out
     verb = tok.head
     subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     anaphoric = subj is not None and (
-        subj.lower_ in _DEMONSTRATIVES or any(c.dep_ == "det" and c.lower_ in _DEMONSTRATIVES for c in subj.children)
+        subj.lower_ in _DEMONSTRATIVES
+        or any(c.dep_ == "det" and c.lower_ in _DEMONSTRATIVES for c in subj.children)
     )
     pick = s_index - 1 if anaphoric else s_index
     for e in events:
-        if e.sentence_index == pick and e.date.start and not (o0 <= e.evidence.trigger_start < o1):
+        if (
+            e.sentence_index == pick
+            and e.date.start
+            and not (o0 <= e.evidence.trigger_start < o1)
+        ):
             if pick == s_index and e.date.source == "publication":
                 continue
-            out.append((e.date.start, e.date.end or e.date.start, f"event “{e.evidence.trigger}” of sentence {pick}"))
+            out.append(
+                (
+                    e.date.start,
+                    e.date.end or e.date.start,
+                    f"event “{e.evidence.trigger}” of sentence {pick}",
+                )
+            )
     if not out and anaphoric and pub_date is not None:
         out.append((pub_date, pub_date, "the publication date"))
     return out
@@ -319,7 +405,7 @@ def check_order(
     events: Sequence[Event] = (),
     timexes: Sequence[Timex] = (),
 ) -> list[Finding]:
-    """"X came before K" / "X happened after K" where K is a known dated event
+    """ "X came before K" / "X happened after K" where K is a known dated event
     and every date X can have contradicts the order."""
     out: list[Finding] = []
     for s_index, sent in enumerate(doc.sents):
@@ -330,7 +416,9 @@ def check_order(
             direction, obj = rel
             n0, n1 = np_span(obj)
             phrase_toks = list(doc[n0:n1])
-            phrase = doc.text[phrase_toks[0].idx : phrase_toks[-1].idx + len(phrase_toks[-1])]
+            phrase = doc.text[
+                phrase_toks[0].idx : phrase_toks[-1].idx + len(phrase_toks[-1])
+            ]
             k = match_known(phrase, known, lemmas=(t.lemma_ for t in phrase_toks))
             if k is None:
                 continue
@@ -350,12 +438,23 @@ def check_order(
             start, end = tok.sent.start_char, tok.sent.end_char
             out.append(
                 Finding(
-                    "anachronism", article_id, s_index, sent.text, tok.idx, phrase_toks[-1].idx + len(phrase_toks[-1]),
+                    "anachronism",
+                    article_id,
+                    s_index,
+                    sent.text,
+                    tok.idx,
+                    phrase_toks[-1].idx + len(phrase_toks[-1]),
                     f"orders {refs[0][2]} ({r0.isoformat()}..{r1.isoformat()}) {word} {k.name} "
                     f"({k.start.isoformat()}), which contradicts the dates",
-                    (("known_event", k.name), ("known_date", k.start.isoformat()), ("relation", word),
-                     ("reference_start", r0.isoformat()), ("reference_end", r1.isoformat()),
-                     ("sentence_start", start), ("sentence_end", end)),
+                    (
+                        ("known_event", k.name),
+                        ("known_date", k.start.isoformat()),
+                        ("relation", word),
+                        ("reference_start", r0.isoformat()),
+                        ("reference_end", r1.isoformat()),
+                        ("sentence_start", start),
+                        ("sentence_end", end),
+                    ),
                 )
             )
     return out
@@ -365,24 +464,40 @@ def check_order(
 
 
 def mark_known_background(
-    events: Iterable[Event], known: Sequence[KnownEvent], *, pub_date: dt.date | None, days: int = 365
+    events: Iterable[Event],
+    known: Sequence[KnownEvent],
+    *,
+    pub_date: dt.date | None,
+    days: int = 365,
 ) -> list[Event]:
     """Events that name a known event more than ``days`` before publication
     ("the Russian invasion of Ukraine" in 2025) and carry only the
     publication date become "historical"."""
     out = []
     for e in events:
-        if pub_date is None or e.date.source != "publication" or e.modality in {"negated", "denied"}:
+        if (
+            pub_date is None
+            or e.date.source != "publication"
+            or e.modality in {"negated", "denied"}
+        ):
             out.append(e)
             continue
         k = match_known(e.evidence.sentence, known)
         trig = e.evidence.trigger.lower()
-        countries = {a.country or (a.code or "")[:3] for a in (e.source, e.target) if a is not None}
+        countries = {
+            a.country or (a.code or "")[:3]
+            for a in (e.source, e.target)
+            if a is not None
+        }
         if (
             k is not None
             and k.root == e.root
             and any(trig in g or trig.rstrip("s") in g for g in k.match)
-            and (not k.actors or countries <= set(k.actors) or countries & set(k.actors[:1]))
+            and (
+                not k.actors
+                or countries <= set(k.actors)
+                or countries & set(k.actors[:1])
+            )
             and (pub_date - k.start).days > days
         ):
             e = replace(e, modality="historical")

@@ -16,7 +16,7 @@ from types import MappingProxyType
 
 from ..lexicon.loader import LoadReport, data_dir, read_tsv
 
-__all__ = ["KINDS", "CueLexicon", "load_cues", "default_cues"]
+__all__ = ["KINDS", "CueLexicon", "default_cues", "load_cues"]
 
 #: kinds a cue may have (column ``kind`` of cues.tsv)
 KINDS = frozenset(
@@ -60,7 +60,9 @@ class CueLexicon:
         return frozenset(w for w, ks in self.words.items() if kind in ks)
 
 
-def load_cues(path: Path | None = None, *, report: LoadReport | None = None) -> CueLexicon:
+def load_cues(
+    path: Path | None = None, *, report: LoadReport | None = None
+) -> CueLexicon:
     """Read a cues.tsv file (the built-in one when ``path`` is None).
 
     Lines with an unknown kind are recorded in ``report.bad`` and skipped.
@@ -77,7 +79,9 @@ def load_cues(path: Path | None = None, *, report: LoadReport | None = None) -> 
         cue = row.get("cue").lower()
         kind = row.get("kind").lower()
         if not cue or kind not in KINDS:
-            report.bad.append(BadRecord(row.origin, E_DICT_LINE, f"bad cue {cue!r} or kind {kind!r}"))
+            report.bad.append(
+                BadRecord(row.origin, E_DICT_LINE, f"bad cue {cue!r} or kind {kind!r}")
+            )
             continue
         parts = tuple(cue.split())
         if "only with a clause complement" in row.get("notes"):

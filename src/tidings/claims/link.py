@@ -29,12 +29,37 @@ from ..types import Actor, Event, content_hash
 from .attribution import find_outlet, speaker_span
 from .cues import CueLexicon, default_cues
 
-__all__ = ["Statement", "Party", "Claim", "LinkResult", "find_statements", "link_claims"]
+__all__ = [
+    "Claim",
+    "LinkResult",
+    "Party",
+    "Statement",
+    "find_statements",
+    "link_claims",
+]
 
 #: nouns that refer back to a claim ("these claims", "the report")
 ANAPHORS = frozenset(
-    "claim report allegation account story rumor rumour assertion statement suggestion "
-    "it this that these those them speculation reporting".split()
+    [
+        "claim",
+        "report",
+        "allegation",
+        "account",
+        "story",
+        "rumor",
+        "rumour",
+        "assertion",
+        "statement",
+        "suggestion",
+        "it",
+        "this",
+        "that",
+        "these",
+        "those",
+        "them",
+        "speculation",
+        "reporting",
+    ]
 )
 #: sentences back a stance may reach for what it refers to
 WINDOW = 4
@@ -144,7 +169,13 @@ class Claim:
             "denied_by": [p.to_dict() for p in self.denied_by],
             "status": self.status,
             "mentions": [
-                {"article_id": a, "sentence_index": s, "sentence": t, "trigger_start": ts, "trigger_end": te}
+                {
+                    "article_id": a,
+                    "sentence_index": s,
+                    "sentence": t,
+                    "trigger_start": ts,
+                    "trigger_end": te,
+                }
                 for a, s, t, ts, te in self.mentions
             ],
         }
@@ -194,9 +225,19 @@ def find_statements(
             speaker = resolve_actor(doc[spk[0] : spk[1]]) if spk else None
             if speaker is None and spk is not None:
                 span = doc[spk[0] : spk[1]]
-                speaker = Actor(text=span.text, name=None, code=None, start=span.start_char, end=span.end_char)
+                speaker = Actor(
+                    text=span.text,
+                    name=None,
+                    code=None,
+                    start=span.start_char,
+                    end=span.end_char,
+                )
             words = doc[c_start:c_end]
-            found = frozenset().union(*(topics(t.lemma_.lower()) for t in words)) if topics else frozenset()
+            found = (
+                frozenset().union(*(topics(t.lemma_.lower()) for t in words))
+                if topics
+                else frozenset()
+            )
             negated = any(c.dep_ == "neg" for c in tok.children) or (
                 tok.dep_ == "xcomp" and "negation" in cues.kinds(tok.head.lemma_)
             )
@@ -225,18 +266,28 @@ def find_statements(
 def _content(tok, cues: CueLexicon) -> tuple[int, int, bool] | None:
     """[start, end) tokens of what a stance word is about, and whether it is an anaphor."""
     for child in tok.children:
-        if child.dep_ in {"ccomp", "xcomp"} or (child.dep_ == "acl" and tok.pos_ == "NOUN"):
+        if child.dep_ in {"ccomp", "xcomp"} or (
+            child.dep_ == "acl" and tok.pos_ == "NOUN"
+        ):
             return child.left_edge.i, child.right_edge.i + 1, False
     for child in tok.children:
-        if child.dep_ in {"dobj", "nsubjpass"} or (child.dep_ == "prep" and child.lower_ in {"of", "about", "on"}):
+        if child.dep_ in {"dobj", "nsubjpass"} or (
+            child.dep_ == "prep" and child.lower_ in {"of", "about", "on"}
+        ):
             head = child
             if child.dep_ == "prep":
                 head = next((g for g in child.children if g.dep_ == "pobj"), None)
                 if head is None:
                     continue
-            clause = next((g for g in head.children if g.dep_ in {"acl", "ccomp", "relcl"}), None)
+            clause = next(
+                (g for g in head.children if g.dep_ in {"acl", "ccomp", "relcl"}), None
+            )
             if clause is not None and head.lemma_.lower() in ANAPHORS:
-                return clause.left_edge.i, clause.right_edge.i + 1, False  # "reports that ..."
+                return (
+                    clause.left_edge.i,
+                    clause.right_edge.i + 1,
+                    False,
+                )  # "reports that ..."
             anaphoric = head.lemma_.lower() in ANAPHORS or head.lower_ in ANAPHORS
             return head.left_edge.i, head.right_edge.i + 1, anaphoric
     return None  # "despite the denials": no content
@@ -268,7 +319,12 @@ def compatible(a: Event, b: Event) -> bool:
     A date that only repeats the publication date is weak evidence: two
     mentions of the same article dated that way must also be within
     :data:`WINDOW` sentences of each other."""
-    if a.root != b.root or _dyad(a) != _dyad(b) or None in _dyad(a) or not _overlap(a, b):
+    if (
+        a.root != b.root
+        or _dyad(a) != _dyad(b)
+        or None in _dyad(a)
+        or not _overlap(a, b)
+    ):
         return False
     weak = a.date.source == "publication" or b.date.source == "publication"
     if weak and a.article_id == b.article_id:
@@ -299,17 +355,42 @@ def _asserting_party(e: Event) -> Party:
     if at is not None and (at.speaker is not None or at.outlet):
         sp = at.speaker
         name = (sp.name or sp.text) if sp else (at.outlet or "")
-        return Party(name, sp.code if sp else None, e.article_id, e.sentence_index, at.cue, at.outlet,
-                     e.evidence.sentence, sp.start if sp else None, sp.end if sp else None)
-    return Party(f"article {e.article_id}", None, e.article_id, e.sentence_index, None, None,
-                 e.evidence.sentence)
+        return Party(
+            name,
+            sp.code if sp else None,
+            e.article_id,
+            e.sentence_index,
+            at.cue,
+            at.outlet,
+            e.evidence.sentence,
+            sp.start if sp else None,
+            sp.end if sp else None,
+        )
+    return Party(
+        f"article {e.article_id}",
+        None,
+        e.article_id,
+        e.sentence_index,
+        None,
+        None,
+        e.evidence.sentence,
+    )
 
 
 def _stance_party(st: Statement) -> Party:
     sp = st.speaker
     name = (sp.name or sp.text) if sp else (st.outlet or "unnamed")
-    return Party(name, sp.code if sp else None, st.article_id, st.sentence_index, st.cue, st.outlet,
-                 st.sentence, st.cue_start, st.cue_end)
+    return Party(
+        name,
+        sp.code if sp else None,
+        st.article_id,
+        st.sentence_index,
+        st.cue,
+        st.outlet,
+        st.sentence,
+        st.cue_start,
+        st.cue_end,
+    )
 
 
 def _targets(st: Statement, events: Sequence[Event]) -> list[int]:
@@ -317,19 +398,28 @@ def _targets(st: Statement, events: Sequence[Event]) -> list[int]:
     mine = [i for i, e in enumerate(events) if e.article_id == st.article_id]
     if st.content_start is not None and not st.anaphoric:
         inside = [
-            i for i in mine
-            if st.content_start <= events[i].evidence.trigger_start < (st.content_end or 0)
+            i
+            for i in mine
+            if st.content_start
+            <= events[i].evidence.trigger_start
+            < (st.content_end or 0)
             and not events[i].root.startswith("01")
         ]
         if inside:
             return inside
     before = [
-        i for i in mine
+        i
+        for i in mine
         if st.sentence_index - WINDOW <= events[i].sentence_index <= st.sentence_index
         and events[i].evidence.trigger_start < st.cue_start
         and events[i].modality in CLAIMABLE
         and not events[i].root.startswith("01")
-        and not (st.content_start is not None and st.content_start <= events[i].evidence.trigger_start < (st.content_end or 0))
+        and not (
+            st.content_start is not None
+            and st.content_start
+            <= events[i].evidence.trigger_start
+            < (st.content_end or 0)
+        )
     ]
     spk = (st.speaker.code or st.speaker.text).lower() if st.speaker else None
     before = [i for i in before if _asserting_party(events[i]).key != spk]
@@ -337,15 +427,19 @@ def _targets(st: Statement, events: Sequence[Event]) -> list[int]:
         if not before:
             return []
         nearest = max(events[i].sentence_index for i in before)
-        return [i for i in before if events[i].sentence_index == nearest and events[i].modality != "asserted"] or [
-            i for i in before if events[i].sentence_index == nearest
-        ]
+        return [
+            i
+            for i in before
+            if events[i].sentence_index == nearest and events[i].modality != "asserted"
+        ] or [i for i in before if events[i].sentence_index == nearest]
     if st.topics:
         return [i for i in before if events[i].root in st.topics]
     return []
 
 
-def link_claims(events: Iterable[Event], statements: Iterable[Statement] = ()) -> LinkResult:
+def link_claims(
+    events: Iterable[Event], statements: Iterable[Statement] = ()
+) -> LinkResult:
     """Group events into claims and attach confirmations and denials.
 
     Returns the events (same order) with ``claim_status`` set on every claim
@@ -361,8 +455,13 @@ def link_claims(events: Iterable[Event], statements: Iterable[Statement] = ()) -
     for n, i in enumerate(claimable):
         for j in claimable[n + 1 :]:
             a, b = evs[i], evs[j]
-            same_mention = a.article_id == b.article_id and a.evidence.trigger_start == b.evidence.trigger_start
-            if same_mention or (a.modality in CLAIMABLE and b.modality in CLAIMABLE and compatible(a, b)):
+            same_mention = (
+                a.article_id == b.article_id
+                and a.evidence.trigger_start == b.evidence.trigger_start
+            )
+            if same_mention or (
+                a.modality in CLAIMABLE and b.modality in CLAIMABLE and compatible(a, b)
+            ):
                 groups.union(i, j)
     confirmed: dict[int, list[Party]] = {}
     denied: dict[int, list[Party]] = {}
@@ -372,7 +471,10 @@ def link_claims(events: Iterable[Event], statements: Iterable[Statement] = ()) -
             root = groups.find(i)
             bucket = denied if st.kind == "deny" else confirmed
             party = _stance_party(st)
-            if all(p.key != party.key or p.sentence_index != party.sentence_index for p in bucket.get(root, [])):
+            if all(
+                p.key != party.key or p.sentence_index != party.sentence_index
+                for p in bucket.get(root, [])
+            ):
                 bucket.setdefault(root, []).append(party)
             links.append((st, root))
     members: dict[int, list[int]] = {}
@@ -383,7 +485,9 @@ def link_claims(events: Iterable[Event], statements: Iterable[Statement] = ()) -
     for root, idx in members.items():
         # a mention inside a denial or confirmation is that party's stance, not an assertion
         asserted = _unique_parties(
-            _asserting_party(evs[i]) for i in idx if evs[i].modality not in {"denied", "confirmed"}
+            _asserting_party(evs[i])
+            for i in idx
+            if evs[i].modality not in {"denied", "confirmed"}
         )
         conf, den = confirmed.get(root, []), denied.get(root, [])
         asserting_keys = {p.key for p in asserted}
@@ -400,15 +504,23 @@ def link_claims(events: Iterable[Event], statements: Iterable[Statement] = ()) -
                 claim_id=content_hash("claim", *sorted(evs[i].event_id for i in idx)),
                 event_ids=tuple(evs[i].event_id for i in idx),
                 root=first.root,
-                dyad=(first.source.code if first.source else None, first.target.code if first.target else None),
+                dyad=(
+                    first.source.code if first.source else None,
+                    first.target.code if first.target else None,
+                ),
                 asserted_by=asserted,
                 confirmed_by=tuple(conf),
                 denied_by=tuple(den),
                 status=status,
                 mentions=tuple(
                     dict.fromkeys(
-                        (evs[i].article_id, evs[i].sentence_index, evs[i].evidence.sentence,
-                         evs[i].evidence.trigger_start, evs[i].evidence.trigger_end)
+                        (
+                            evs[i].article_id,
+                            evs[i].sentence_index,
+                            evs[i].evidence.sentence,
+                            evs[i].evidence.trigger_start,
+                            evs[i].evidence.trigger_end,
+                        )
                         for i in idx
                     )
                 ),
@@ -426,9 +538,18 @@ def link_claims(events: Iterable[Event], statements: Iterable[Statement] = ()) -
                 modality = "denied"
             elif confirmed.get(root):
                 modality = "confirmed"
-        out.append(replace(e, modality=modality, claim_status=status_of[root], attribution=_with_outlet(e, reports)))
+        out.append(
+            replace(
+                e,
+                modality=modality,
+                claim_status=status_of[root],
+                attribution=_with_outlet(e, reports),
+            )
+        )
     by_root = {r: c.claim_id for r, c in zip(members, claims)}
-    return LinkResult(events=out, claims=claims, links=tuple((st, by_root[r]) for st, r in links))
+    return LinkResult(
+        events=out, claims=claims, links=tuple((st, by_root[r]) for st, r in links)
+    )
 
 
 def _unique_parties(parties: Iterable[Party]) -> tuple[Party, ...]:
@@ -448,6 +569,9 @@ def _with_outlet(e: Event, reports: list[Statement]):
     for st in reports:
         if st.article_id != e.article_id or st.speaker is None:
             continue
-        if (st.speaker.code, (st.speaker.name or st.speaker.text).split()[-1].lower()) == key:
+        if (
+            st.speaker.code,
+            (st.speaker.name or st.speaker.text).split()[-1].lower(),
+        ) == key:
             return replace(at, outlet=st.outlet)
     return at

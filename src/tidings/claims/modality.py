@@ -32,19 +32,39 @@ from spacy.tokens import Doc, Span, Token
 from .attribution import find_outlet, find_quote, np_span, outlet_in_np, speaker_span
 from .cues import CueLexicon, default_cues
 
-__all__ = ["Assessment", "CueHit", "assess", "HISTORICAL_DAYS"]
+__all__ = ["HISTORICAL_DAYS", "Assessment", "CueHit", "assess"]
 
 #: an event that started this many days before publication is historical
 HISTORICAL_DAYS = 365
 
 _STANCE_KINDS = ("report", "confirm", "deny")
 _LIGHT = frozenset(
-    "have hold engage conduct make take launch carry stage give pay begin start resume continue".split()
+    [
+        "have",
+        "hold",
+        "engage",
+        "conduct",
+        "make",
+        "take",
+        "launch",
+        "carry",
+        "stage",
+        "give",
+        "pay",
+        "begin",
+        "start",
+        "resume",
+        "continue",
+    ]
 )
 #: prepositions through which a verb takes reported content ("admit to", "hint at")
-_CONTENT_PREPS = frozenset({"to", "about", "at", "of", "on", "over", "regarding", "that"})
+_CONTENT_PREPS = frozenset(
+    {"to", "about", "at", "of", "on", "over", "regarding", "that"}
+)
 #: dependencies through which a cue word governs its content
-_CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "acl", "pcomp", "attr", "oprd", "csubj", "advcl"})
+_CONTENT_DEPS = frozenset(
+    {"ccomp", "xcomp", "dobj", "acl", "pcomp", "attr", "oprd", "csubj", "advcl"}
+)
 _PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it"})
 _CONDITIONAL = frozenset({"if", "unless", "whether"})
 _CONCESSIVE = frozenset({"although", "though", "whereas", "despite"})
@@ -149,13 +169,20 @@ def _predicate_markers(scan: _Scan, tok: Token, *, inherited: bool = False) -> N
             scan.mark("future", child)  # "is going to meet" parsed as aux
         elif dep == "advmod" and "hedge" in _kinds(child, cues):
             scan.mark("hedge", child)
-        elif dep == "advmod" and low in {"possibly", "perhaps", "maybe", "hypothetically"}:
+        elif dep == "advmod" and low in {
+            "possibly",
+            "perhaps",
+            "maybe",
+            "hypothetically",
+        }:
             scan.mark("hypothetical", child)
         elif dep == "advmod" and low == "never":
             scan.mark("negation", child)
         elif dep == "mark" and low in _CONDITIONAL and not inherited:
             scan.mark("hypothetical", child)
-        elif dep == "advcl" and any(g.dep_ == "mark" and g.lower_ in _CONDITIONAL for g in child.children):
+        elif dep == "advcl" and any(
+            g.dep_ == "mark" and g.lower_ in _CONDITIONAL for g in child.children
+        ):
             has_if = True
     if has_if:
         scan.markers.append("conditional")
@@ -188,18 +215,35 @@ def _content_of(head: Token, child: Token) -> tuple[int, int]:
         if objs:
             child = objs[0]
     start, end = child.left_edge.i, child.right_edge.i + 1
-    for g in child.rights:  # "..., although the Kremlin denied these claims" is not content
-        if g.dep_ in {"advcl", "parataxis"} and any(c.dep_ in {"nsubj", "nsubjpass"} for c in g.children):
+    for (
+        g
+    ) in child.rights:  # "..., although the Kremlin denied these claims" is not content
+        if g.dep_ in {"advcl", "parataxis"} and any(
+            c.dep_ in {"nsubj", "nsubjpass"} for c in g.children
+        ):
             end = min(end, g.left_edge.i)
     return _trim(child.doc, (start, end))
 
 
-def _hit(scan: _Scan, head: Token, kind: str, content: tuple[int, int], *, lemma: str | None = None) -> None:
+def _hit(
+    scan: _Scan,
+    head: Token,
+    kind: str,
+    content: tuple[int, int],
+    *,
+    lemma: str | None = None,
+) -> None:
     # "did not deny", "declined to confirm", "refused to deny"
-    negated = _is_negated(head) or (head.dep_ == "xcomp" and "negation" in _kinds(head.head, scan.cues))
+    negated = _is_negated(head) or (
+        head.dep_ == "xcomp" and "negation" in _kinds(head.head, scan.cues)
+    )
     outlet = find_outlet(head, scan.cues)
     up = head
-    while outlet is None and up.dep_ in {"pcomp", "xcomp", "advcl", "prep"} and up.head.i != up.i:
+    while (
+        outlet is None
+        and up.dep_ in {"pcomp", "xcomp", "advcl", "prep"}
+        and up.head.i != up.i
+    ):
         up = up.head  # "was quoted by the Post as saying"
         outlet = find_outlet(up, scan.cues)
     scan.hits.append(
@@ -217,7 +261,9 @@ def _hit(scan: _Scan, head: Token, kind: str, content: tuple[int, int], *, lemma
         if child.dep_ == "advmod" and "hedge" in _kinds(child, scan.cues):
             scan.mark("hedge", child)
     if any(c.dep_ == "auxpass" for c in head.children) and kind == "report":
-        scan.mark("hedge", head)  # "is said to", "was reported to", "it is believed that"
+        scan.mark(
+            "hedge", head
+        )  # "is said to", "was reported to", "it is believed that"
 
 
 def _stance_kind(tok: Token, cues: CueLexicon) -> str | None:
@@ -239,13 +285,11 @@ def _is_clause_cue(head: Token, child: Token, cues: CueLexicon) -> bool:
         return False
     if dep in {"dobj", "attr", "oprd"} and head.lemma_.lower() in cues.clause_only:
         return False
-    if head.pos_ in {"NOUN", "PROPN"} and dep not in {"acl", "ccomp", "appos"}:
-        return False
-    return True
+    return not (head.pos_ in {"NOUN", "PROPN"} and dep not in {"acl", "ccomp", "appos"})
 
 
 def _according_to(scan: _Scan, verb: Token) -> bool:
-    """"according to X" attached to ``verb``: X is an outlet or the speaker."""
+    """ "according to X" attached to ``verb``: X is an outlet or the speaker."""
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ == "according":
             to = next((g for g in child.children if g.lower_ == "to"), None)
@@ -260,7 +304,9 @@ def _according_to(scan: _Scan, verb: Token) -> bool:
             content = (a1, e) if a0 <= verb.i and a1 <= verb.i else (s, a0)
             content = _trim(verb.doc, content)
             scan.hits.append(
-                CueHit("according to", "report", child.i, False, speaker, outlet, content)
+                CueHit(
+                    "according to", "report", child.i, False, speaker, outlet, content
+                )
             )
             return True
     return False
@@ -270,7 +316,9 @@ def _trim(doc: Doc, span: tuple[int, int]) -> tuple[int, int]:
     s, e = span
     while s < e - 1 and (doc[s].is_punct or doc[s].is_space):
         s += 1
-    while e > s + 1 and (doc[e - 1].is_punct or doc[e - 1].is_space or doc[e - 1].dep_ == "cc"):
+    while e > s + 1 and (
+        doc[e - 1].is_punct or doc[e - 1].is_space or doc[e - 1].dep_ == "cc"
+    ):
         e -= 1
     return s, e
 
@@ -281,7 +329,10 @@ def _np_before(cue: Token) -> tuple[int, int] | None:
     doc = cue.doc
     i = cue.i - 1
     while i > cue.sent.start and doc[i].text not in {",", "—", "–"}:
-        if (doc[i].pos_ in {"VERB", "AUX"} and doc[i].dep_ not in {"amod", "acl", "compound"}) or i < cue.i - 14:
+        if (
+            doc[i].pos_ in {"VERB", "AUX"}
+            and doc[i].dep_ not in {"amod", "acl", "compound"}
+        ) or i < cue.i - 14:
             return None
         i -= 1
     if i == cue.i - 1 or doc[i].text not in {",", "—", "–"}:
@@ -293,19 +344,28 @@ def _np_before(cue: Token) -> tuple[int, int] | None:
 
 
 def _parenthetical(scan: _Scan, verb: Token) -> bool:
-    """"Putin met Trump, the Kremlin said": a reporting verb hanging off the
+    """ "Putin met Trump, the Kremlin said": a reporting verb hanging off the
     reported clause, with a subject and no content of its own."""
     for child in verb.children:
-        if child.dep_ not in {"parataxis", "ccomp", "advcl", "conj"} or child.i < verb.i:
+        if (
+            child.dep_ not in {"parataxis", "ccomp", "advcl", "conj"}
+            or child.i < verb.i
+        ):
             continue
         kind = _stance_kind(child, scan.cues)
-        if kind is None or any(g.dep_ in {"ccomp", "xcomp", "dobj"} for g in child.children):
+        if kind is None or any(
+            g.dep_ in {"ccomp", "xcomp", "dobj"} for g in child.children
+        ):
             continue
-        if child.dep_ != "conj" and any(g.dep_ in {"nsubj", "nsubjpass"} for g in child.children):
+        if child.dep_ != "conj" and any(
+            g.dep_ in {"nsubj", "nsubjpass"} for g in child.children
+        ):
             content = _trim(verb.doc, (verb.left_edge.i, child.left_edge.i))
             _hit(scan, child, kind, content)
             return True
-        speaker = _np_before(child)  # "..., aid workers and officials said": subject misattached
+        speaker = _np_before(
+            child
+        )  # "..., aid workers and officials said": subject misattached
         if speaker is not None:
             content = _trim(verb.doc, (verb.left_edge.i, speaker[0]))
             _hit(scan, child, kind, content)
@@ -360,17 +420,29 @@ def _walk(scan: _Scan, trigger: Token) -> None:
             if dep in {"pobj", "pcomp"}:
                 tok = head  # the preposition; its own hop decides
                 continue
-            if dep in {"nsubj", "nsubjpass"} or (dep == "dobj" and head.lemma_.lower() in _LIGHT):
+            if dep in {"nsubj", "nsubjpass"} or (
+                dep == "dobj" and head.lemma_.lower() in _LIGHT
+            ):
                 scan.preds.append(head)
                 tok = head
                 continue
-            if dep == "prep" and head.pos_ in {"VERB", "AUX"} and head.lemma_.lower() in _LIGHT and stance is None:
+            if (
+                dep == "prep"
+                and head.pos_ in {"VERB", "AUX"}
+                and head.lemma_.lower() in _LIGHT
+                and stance is None
+            ):
                 scan.preds.append(head)  # "engaged in talks"
                 tok = head
                 continue
             if dep in {"xcomp", "prep", "dobj", "acl", "amod"} and stance is None:
                 hit_kind = next(
-                    (k for k in ("negation", "hypothetical", "future", "intent") if k in kinds), None
+                    (
+                        k
+                        for k in ("negation", "hypothetical", "future", "intent")
+                        if k in kinds
+                    ),
+                    None,
                 )
                 if hit_kind is not None:
                     scan.mark(hit_kind, head)
@@ -389,7 +461,11 @@ def _walk(scan: _Scan, trigger: Token) -> None:
 
 
 def _historical(
-    trigger: Token, scan: _Scan, pub_date: dt.date | None, event_start: dt.date | None, narrator: bool
+    trigger: Token,
+    scan: _Scan,
+    pub_date: dt.date | None,
+    event_start: dt.date | None,
+    narrator: bool,
 ) -> bool:
     # a nominal mention with no predicate of its own: "before the Russian invasion"
     background_nominal = trigger.pos_ in {"NOUN", "PROPN"} and not scan.preds
@@ -398,16 +474,22 @@ def _historical(
         return old and (narrator or background_nominal)
     if narrator and event_start is None:
         for p in scan.preds[:2]:
-            if p.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "had" for c in p.children):
+            if p.tag_ == "VBN" and any(
+                c.dep_ == "aux" and c.lower_ == "had" for c in p.children
+            ):
                 scan.markers.append("past-perfect")
                 return True
     return False
 
 
-def _subject_is_speaker(doc: Doc, preds: list[Token], speaker: tuple[int, int] | None) -> bool:
+def _subject_is_speaker(
+    doc: Doc, preds: list[Token], speaker: tuple[int, int] | None
+) -> bool:
     if speaker is None or not preds:
         return False
-    subj = next((c for p in preds for c in p.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    subj = next(
+        (c for p in preds for c in p.children if c.dep_ in {"nsubj", "nsubjpass"}), None
+    )
     if subj is None:
         return True  # "agreed to meet": the subject is the speaker's
     if subj.lower_ in _PRONOUNS:
@@ -449,7 +531,11 @@ def assess(
     )
     if primary is not None and primary.kind == "report":
         stronger = next(
-            (h for h in stance_hits if h.kind in {"deny", "confirm"} and not h.negated and h.speaker_span),
+            (
+                h
+                for h in stance_hits
+                if h.kind in {"deny", "confirm"} and not h.negated and h.speaker_span
+            ),
             None,
         )
         if stronger is not None and primary.speaker_span is None:
@@ -464,7 +550,9 @@ def assess(
     elif scan.hypothetical:
         modality = "hypothetical"
     elif scan.intent or (
-        scan.future and primary is not None and _subject_is_speaker(doc, scan.preds, primary.speaker_span)
+        scan.future
+        and primary is not None
+        and _subject_is_speaker(doc, scan.preds, primary.speaker_span)
     ):
         modality = "intended"
     elif scan.future:

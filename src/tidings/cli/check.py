@@ -13,11 +13,29 @@ from .code import parse_date_option, report_bad
 
 @click.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--date", "date", callback=parse_date_option, help="Publication date (YYYY-MM-DD) for records without one.")
-@click.option("--format", "fmt", type=click.Choice(["report", "jsonl"]), default="report", show_default=True,
-              help="A readable report, or one JSON object per finding with its evidence.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write to FILE instead of standard output.")
-def check(paths: tuple[str, ...], date: dt.date | None, fmt: str, output: str | None) -> None:
+@click.option(
+    "--date",
+    "date",
+    callback=parse_date_option,
+    help="Publication date (YYYY-MM-DD) for records without one.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["report", "jsonl"]),
+    default="report",
+    show_default=True,
+    help="A readable report, or one JSON object per finding with its evidence.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, writable=True),
+    help="Write to FILE instead of standard output.",
+)
+def check(
+    paths: tuple[str, ...], date: dt.date | None, fmt: str, output: str | None
+) -> None:
     """Check a set of articles for contested and corroborated claims and
     internal inconsistencies.
 
@@ -47,11 +65,11 @@ def check(paths: tuple[str, ...], date: dt.date | None, fmt: str, output: str | 
         if isinstance(rec, BadRecord):
             report_bad(rec)
     result = check_articles(records, coder=coder)
-    stream = open(output, "w", encoding="utf-8") if output else sys.stdout
-    try:
-        (write_jsonl if fmt == "jsonl" else write_report)(result, stream)
-    finally:
-        if output:
-            stream.close()
+    write = write_jsonl if fmt == "jsonl" else write_report
+    if output:
+        with open(output, "w", encoding="utf-8") as stream:
+            write(result, stream)
+    else:
+        write(result, sys.stdout)
     if result.bad:
         sys.exit(1)
