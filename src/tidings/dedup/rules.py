@@ -14,10 +14,12 @@ Two mentions *link* when all of these hold:
    yesterday's events);
 4. **no conflict**: not two different known places, not one prospective
    (future / intended / hypothetical) and one realised mention;
-5. **same story**: a similarity score of at least :data:`LINK_THRESHOLD` made
-   of the overlap of the evidence sentences' content words and shared
-   specifics (same place, shared numbers, same exact code, same
-   text-derived date).
+5. **same story**: either both mentions are *framed*, that is have a
+   source and a target and a code that is not a bare statement or appeal
+   (CAMEO 01, 02: what was said matters there, not who to whom), or their
+   similarity reaches :data:`LINK_THRESHOLD`: the overlap of the evidence
+   sentences' content words plus shared specifics (same place, shared
+   numbers, same exact code, same text-derived date).
 
 Every function here is pure and symmetric in its two mentions, so the links
 do not depend on the order mentions arrive in.
@@ -33,6 +35,9 @@ from tidings.store.base import BlockKey, MentionRow
 
 __all__ = [
     "LINK_THRESHOLD",
+    "CONTENT_ROOTS",
+    "CONTENT_THRESHOLD",
+    "framed",
     "RECIPROCAL_CODES",
     "ROOT_EQUIVALENCE",
     "PROSPECTIVE",
@@ -51,6 +56,9 @@ __all__ = [
 #: Minimum :func:`similarity` for two compatible mentions to link.
 LINK_THRESHOLD = 0.34
 
+#: Minimum :func:`similarity` for two statements or appeals (CAMEO 01, 02) to link.
+CONTENT_THRESHOLD = 0.25
+
 #: CAMEO codes whose dyad may be read either way round.
 RECIPROCAL_CODES = frozenset(
     {"036", "040", "041", "042", "043", "044", "046", "050", "057",
@@ -59,6 +67,9 @@ RECIPROCAL_CODES = frozenset(
 
 #: Root (or code prefix) -> class; roots not listed are their own class.
 ROOT_EQUIVALENCE = {"18": "V", "19": "V", "20": "V", "036": "04"}
+
+#: Roots whose events are told apart by what was said: they link on similar evidence only.
+CONTENT_ROOTS = frozenset({"01", "02"})
 
 #: Modalities of events that have not (yet) happened.
 PROSPECTIVE = frozenset({"future", "intended", "hypothetical"})
@@ -81,7 +92,8 @@ _STOP = frozenset(
     to too under until up very was we were what when where which while who whom why will with would
     you your yours said says say saying told tells according reported reports report reportedly
     statement added news spokesman spokeswoman official officials mr mrs ms last week day today
-    yesterday monday tuesday wednesday thursday friday saturday sunday on also new one""".split()
+    yesterday monday tuesday wednesday thursday friday saturday sunday on also new one reporters
+    journalists told""".split()
 )
 
 
@@ -159,6 +171,32 @@ def _stem(word: str) -> str:
     return w
 
 
+# Words news uses for the same kind of happening, folded to one (after stemming).
+_SYNONYMS = {
+    w: head
+    for head, words in {
+        "attack": "attack strike struck hit bomb bombed shell shelled raid assault",
+        "kill": "kill died dead death",
+        "wound": "wound injur injured hurt",
+        "talk": "talk negotiation negotiat discuss discussion meet met meeting conversation spoke",
+        "protest": "protest protester demonstrat demonstration rally marched march",
+        "arrest": "arrest detain detained",
+        "sanction": "sanction sanctioned",
+        "ceasefire": "ceasefire truce",
+        "criticiz": "criticiz condemn condemned denounc",
+    }.items()
+    for w in words.split()
+}
+
+
+def _actor_words(m: MentionRow) -> set[str]:
+    out: set[str] = set()
+    for text in (m.source_text, m.target_text, m.speaker_text):
+        if text:
+            out.update(_stem(w.lower()) for w in _WORD.findall(text))
+    return out
+
+
 def specifics_of(m: MentionRow) -> Specifics:
     place = None
     if m.geonameid is not None:
@@ -179,7 +217,9 @@ def specifics_of(m: MentionRow) -> Specifics:
             continue
         if low in _STOP or len(low) < 3:
             continue
-        words.add(_stem(low))
+        stem = _stem(low)
+        words.add(_SYNONYMS.get(stem, _SYNONYMS.get(low, stem)))
+    words -= _actor_words(m)
     return Specifics(place=place, numbers=frozenset(numbers), words=frozenset(words))
 
 
@@ -191,7 +231,11 @@ def conflict(m: MentionRow, n: MentionRow, sm: Specifics, sn: Specifics) -> bool
 
 
 def similarity(m: MentionRow, n: MentionRow, sm: Specifics, sn: Specifics) -> float:
-    """Evidence overlap plus shared specifics; symmetric, in [0, 2]."""
+    """Evidence overlap plus shared specifics; symmetric, in [0, 2].
+
+    For statements and appeals (:data:`CONTENT_ROOTS`) only what was said
+    counts: the same code and date say nothing there.
+    """
     union = sm.words | sn.words
     score = len(sm.words & sn.words) / len(union) if union else 0.0
     if m.sentence.strip() and m.sentence.strip() == n.sentence.strip():
@@ -200,6 +244,8 @@ def similarity(m: MentionRow, n: MentionRow, sm: Specifics, sn: Specifics) -> fl
         score += 0.5
     if sm.numbers & sn.numbers:
         score += 0.3
+    if m.cameo[:2] in CONTENT_ROOTS or n.cameo[:2] in CONTENT_ROOTS:
+        return min(score, 2.0)
     if m.cameo == n.cameo:
         score += 0.15
     if m.date_source == "text" and n.date_source == "text" and (m.date_start, m.date_end) == (n.date_start, n.date_end):
@@ -216,7 +262,14 @@ def link_score(m: MentionRow, n: MentionRow, sm: Specifics, sn: Specifics) -> fl
     if not dyad_compatible(m, n) or not dates_overlap(m, n) or conflict(m, n, sm, sn):
         return None
     score = similarity(m, n, sm, sn)
-    return score if score >= LINK_THRESHOLD else None
+    if m.cameo[:2] in CONTENT_ROOTS:
+        return score if score >= CONTENT_THRESHOLD else None
+    return score if score >= LINK_THRESHOLD or (framed(m) and framed(n)) else None
+
+
+def framed(m: MentionRow) -> bool:
+    """A full dyad with a code that says what happened (not only that something was said)."""
+    return bool(m.source_code and m.target_code) and m.cameo[:2] not in CONTENT_ROOTS
 
 
 def is_negative(m: MentionRow) -> bool:
