@@ -229,6 +229,17 @@ def find_quote(
     return None
 
 
+def resolve_speaker(span: Span, resolve_actor: Callable[[Span], Actor | None]) -> Actor:
+    """The actor of a speaker span, or an uncoded :class:`Actor` keeping its
+    text and offsets when ``resolve_actor`` does not know it."""
+    found = resolve_actor(span)
+    if found is not None:
+        return found
+    return Actor(
+        text=span.text, name=None, code=None, start=span.start_char, end=span.end_char
+    )
+
+
 def build_attribution(
     sent: Span,
     assessment: Assessment,
@@ -248,16 +259,7 @@ def build_attribution(
     speaker: Actor | None = None
     if assessment.speaker_span is not None:
         s, e = assessment.speaker_span
-        span = doc[s:e]
-        speaker = resolve_actor(span)
-        if speaker is None:
-            speaker = Actor(
-                text=span.text,
-                name=None,
-                code=None,
-                start=span.start_char,
-                end=span.end_char,
-            )
+        speaker = resolve_speaker(doc[s:e], resolve_actor)
     return Attribution(
         speaker=speaker,
         cue=assessment.cue,

@@ -26,7 +26,7 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from ..types import Actor, Event, content_hash
-from .attribution import find_outlet, speaker_span
+from .attribution import find_outlet, resolve_speaker, speaker_span
 from .cues import CueLexicon, default_cues
 
 __all__ = [
@@ -222,16 +222,9 @@ def find_statements(
                 continue
             c_start, c_end, anaphoric = content
             spk = speaker_span(tok)
-            speaker = resolve_actor(doc[spk[0] : spk[1]]) if spk else None
-            if speaker is None and spk is not None:
-                span = doc[spk[0] : spk[1]]
-                speaker = Actor(
-                    text=span.text,
-                    name=None,
-                    code=None,
-                    start=span.start_char,
-                    end=span.end_char,
-                )
+            speaker = (
+                resolve_speaker(doc[spk[0] : spk[1]], resolve_actor) if spk else None
+            )
             words = doc[c_start:c_end]
             found = (
                 frozenset().union(*(topics(t.lemma_.lower()) for t in words))
@@ -350,44 +343,57 @@ class _Groups:
             self.parent[max(ri, rj)] = min(ri, rj)
 
 
+def _party(
+    speaker: Actor | None,
+    fallback: str,
+    where: Event | Statement,
+    cue: str | None,
+    outlet: str | None,
+    start: int | None,
+    end: int | None,
+) -> Party:
+    name = (speaker.name or speaker.text) if speaker else fallback
+    code = speaker.code if speaker else None
+    return Party(
+        name,
+        code,
+        where.article_id,
+        where.sentence_index,
+        cue,
+        outlet,
+        _sentence(where),
+        start,
+        end,
+    )
+
+
+def _sentence(x: Event | Statement) -> str:
+    return x.evidence.sentence if isinstance(x, Event) else x.sentence
+
+
 def _asserting_party(e: Event) -> Party:
     at = e.attribution
     if at is not None and (at.speaker is not None or at.outlet):
         sp = at.speaker
-        name = (sp.name or sp.text) if sp else (at.outlet or "")
-        return Party(
-            name,
-            sp.code if sp else None,
-            e.article_id,
-            e.sentence_index,
+        return _party(
+            sp,
+            at.outlet or "",
+            e,
             at.cue,
             at.outlet,
-            e.evidence.sentence,
             sp.start if sp else None,
             sp.end if sp else None,
         )
-    return Party(
-        f"article {e.article_id}",
-        None,
-        e.article_id,
-        e.sentence_index,
-        None,
-        None,
-        e.evidence.sentence,
-    )
+    return _party(None, f"article {e.article_id}", e, None, None, None, None)
 
 
 def _stance_party(st: Statement) -> Party:
-    sp = st.speaker
-    name = (sp.name or sp.text) if sp else (st.outlet or "unnamed")
-    return Party(
-        name,
-        sp.code if sp else None,
-        st.article_id,
-        st.sentence_index,
+    return _party(
+        st.speaker,
+        st.outlet or "unnamed",
+        st,
         st.cue,
         st.outlet,
-        st.sentence,
         st.cue_start,
         st.cue_end,
     )
