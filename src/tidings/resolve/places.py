@@ -360,15 +360,19 @@ class _Nearness:
             self.update(gi, [s for s, _ in tops[g.key]])
 
     def update(self, gi: int, scores: Sequence[float]) -> None:
-        """Set group ``gi``'s reading probabilities from its scores."""
+        """Set group ``gi``'s reading weights from its scores.
+
+        A reading's weight is its likelihood relative to the name's best
+        reading (1 for the best), not a share of all readings: a county name
+        with ten namesakes still fully backs the town next to its likeliest
+        few (max-product rather than sum-product).
+        """
         if not scores:
             return
         top = max(scores)
-        w = [math.exp(s - top) for s in scores]
-        total = sum(w)
-        for col, wi in zip(self.rows[gi], w, strict=True):
+        for col, s in zip(self.rows[gi], scores, strict=True):
             if col is not None:
-                self.p[col] = wi / total
+                self.p[col] = math.exp(s - top)
 
     def support(self, gi: int) -> list[float]:
         """Nearness support (0..1) for each top candidate of group ``gi``."""
