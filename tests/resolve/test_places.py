@@ -136,6 +136,34 @@ def test_nearness_picks_the_springfield_next_to_peoria():
     assert resolve("Springfield won.", "Springfield")["Springfield"].admin1 == "Missouri"
 
 
+def test_a_town_and_its_county_pull_each_other_home():
+    """'Paris and Henry County': the Tennessee pair, though Paris, Texas and Henry County,
+    Georgia are each the bigger namesake and there are many Henry Counties."""
+    paris_tn = Candidate(
+        "Paris", "USA", "Tennessee", 36.302, -88.326, 4646571, 10_150, admin2="Henry County"
+    )
+    counties = [
+        Candidate("Henry County", "USA", st, lat, lon, None, pop, "admin2")
+        for st, lat, lon, pop in [
+            ("Georgia", 33.43, -84.17, 64_781),
+            ("Illinois", 41.35, -90.13, 33_596),
+            ("Indiana", 39.93, -85.39, 22_001),
+            ("Virginia", 36.70, -79.87, 16_809),
+            ("Ohio", 41.32, -84.07, 12_626),
+            ("Tennessee", 36.30, -88.33, 10_150),
+        ]
+    ]
+    gaz = FakeGazetteer({"Paris": [PARIS_FR, PARIS_TX, paris_tn], "Henry County": counties})
+    text = "Paris and Henry County is rich in history."
+    places = resolve_places(mentions_in(text, "Paris", "Henry County"), gazetteer=gaz, text=text)
+    assert [(p.name, p.admin1) for p in places] == [
+        ("Paris", "Tennessee"),
+        ("Henry County", "Tennessee"),
+    ]
+    alone = resolve_places([("Henry County", 0, 12)], gazetteer=gaz)
+    assert alone[0].admin1 == "Georgia"
+
+
 def test_one_sense_per_article():
     text = "Paris, Texas is small. Paris has a tower. Paris again."
     places = resolve_places(mentions_in(text, "Paris", "Texas"), gazetteer=GAZ, text=text)
