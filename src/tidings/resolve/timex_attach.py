@@ -52,6 +52,45 @@ def _range_marker(verb: Any) -> str | None:
     return None
 
 
+def _participle_complement(tok: Any) -> bool:
+    """A bare participle completing its verb ("reported *stolen*", "found *dead*")."""
+    return tok.dep_ in ("oprd", "xcomp", "acomp") and tok.tag_ == "VBN" and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "mark", "aux", "auxpass") for c in tok.children
+    )
+
+
+def _shares_head_date(trigger: Any) -> bool:
+    """A conjoined verb ("met Xi on Monday and *signed*") or a participial adjunct
+    without its own subject ("conducted an autopsy yesterday, *identifying* the body")
+    happens when its head verb does."""
+    if trigger.head.pos_ not in ("VERB", "AUX") or trigger.head is trigger:
+        return False
+    if trigger.dep_ == "conj":
+        return True
+    return trigger.dep_ == "advcl" and trigger.tag_ in ("VBG", "VBN") and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "mark") for c in trigger.children
+    )
+
+
+def _pre_modifier_of_participant(tok: Any) -> bool:
+    """A year or date before a noun that is the verb's subject or object ("a *2005*
+    Ford truck was about to turn") describes the thing, not the event."""
+    return tok.dep_ in ("nummod", "compound", "amod", "poss") and tok.head.dep_ in (
+        "nsubj", "nsubjpass", "dobj", "attr"
+    ) and tok.head.pos_ in ("NOUN", "PROPN")
+
+
+def _clause_on_date(trigger: Any, ids: set[int]) -> bool:
+    """The trigger's clause modifies the expression itself ("through Wednesday,
+    when the new government is to be *sworn* in")."""
+    tok, steps = trigger, 0
+    while tok.head is not tok and steps < 3:
+        if tok.dep_ in ("relcl", "acl", "advcl") and tok.head.i in ids:
+            return True
+        tok, steps = tok.head, steps + 1
+    return False
+
+
 def _targets(trigger: Any) -> list[Any]:
     """The trigger and, for a nominal or ``xcomp`` trigger, its governing verb."""
     out = [trigger]
@@ -72,7 +111,7 @@ def _path(head: Any, targets: Sequence[Any], limit: int = 30) -> tuple[int, str 
     while steps < limit:
         if tok.i in target_ids:
             return steps, marker
-        if tok is not head and _is_verb(tok):
+        if tok is not head and _is_verb(tok) and not _participle_complement(tok):
             m = _range_marker(tok)
             if m is None or marker is not None:
                 return None
@@ -97,8 +136,7 @@ def attach_timexes(sent: Any, trigger: Any, timexes: Iterable[Timex], *, doc_off
     (``None`` when none is).  Durations, sets and counts are never returned.
     Among several, the one nearest the trigger in the tree wins."""
     targets = _targets(trigger)
-    # "met Xi on Monday and signed deals": a conjoined verb shares a date said before it
-    shared = [trigger.head] if trigger.dep_ == "conj" and trigger.head.pos_ in ("VERB", "AUX") else []
+    shared = [trigger.head] if _shares_head_date(trigger) else []
     best: tuple[tuple[int, int], Timex] | None = None
     for tx in timexes:
         if tx.kind != "date":
@@ -108,6 +146,12 @@ def attach_timexes(sent: Any, trigger: Any, timexes: Iterable[Timex], *, doc_off
             continue
         ids = {t.i for t in toks}
         heads = [t for t in toks if t.head.i not in ids or t.head is t]
+        if _clause_on_date(trigger, ids):
+            key = (0, abs(toks[0].i - trigger.i))
+            if best is None or key < best[0]:
+                best = (key, tx)
+            continue
+        heads = [h for h in heads if not (_pre_modifier_of_participant(h) and h.head.i != trigger.i)]
         found = None
         for h in heads:
             p = _path(h, targets)
