@@ -151,9 +151,17 @@ def test_a_town_and_its_county_pull_each_other_home():
             ("Virginia", 36.70, -79.87, 16_809),
             ("Ohio", 41.32, -84.07, 12_626),
             ("Tennessee", 36.30, -88.33, 10_150),
+            ("Alabama", 31.46, -85.24, 7_356),
+            ("Iowa", 41.00, -91.55, 11_457),
+            ("Kentucky", 38.40, -85.12, 3_461),
+            ("Missouri", 38.45, -93.79, 11_707),
         ]
     ]
-    gaz = FakeGazetteer({"Paris": [PARIS_FR, PARIS_TX, paris_tn], "Henry County": counties})
+    paris_ky = Candidate("Paris", "USA", "Kentucky", 38.21, -84.25, 4303602, 9_870)
+    paris_il = Candidate("Paris", "USA", "Illinois", 39.61, -87.70, 4247317, 8_432)
+    gaz = FakeGazetteer(
+        {"Paris": [PARIS_FR, PARIS_TX, paris_tn, paris_ky, paris_il], "Henry County": counties}
+    )
     text = "Paris and Henry County is rich in history."
     places = resolve_places(mentions_in(text, "Paris", "Henry County"), gazetteer=gaz, text=text)
     assert [(p.name, p.admin1) for p in places] == [
