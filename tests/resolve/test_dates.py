@@ -424,3 +424,10 @@ def test_anaphora_of_any_granularity(finder):
     text = "Last year's closure took root three years earlier. Nests were abandoned that year."
     found = find_timexes(text, D(2009, 3, 18), finder=finder)
     assert [(t.text, t.value) for t in found] == [("Last year", "2008"), ("three years earlier", "2005"), ("that year", "2005")]
+
+
+def test_attachment_gold_is_well_formed():
+    rows = _measure_module().read_attach_gold(ROOT / "tests" / "data" / "timex_attach_gold.tsv")
+    assert len(rows) >= 100
+    assert len({(a, v) for a, v, _ in rows}) == len(rows)
+    assert all(v >= 0 and (t is None or t >= 0) for _, v, t in rows)
