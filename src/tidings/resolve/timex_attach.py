@@ -20,15 +20,16 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable, Sequence
+from types import MappingProxyType
 from typing import Any
 
 from tidings.types import Timex
 
 __all__ = ["attach_timexes", "range_from", "timex_tokens", "trigger_tense"]
 
-_CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "parataxis", "csubj", "pcomp", "ROOT"}
-_RANGE_MARKERS = {"after": "after", "since": "since", "following": "after"}
-_FUTURE_AUX = {"will", "'ll", "’ll", "shall", "wo", "would"}
+_CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "parataxis", "csubj", "pcomp", "ROOT"})
+_RANGE_MARKERS = MappingProxyType({"after": "after", "since": "since", "following": "after"})
+_FUTURE_AUX = frozenset({"will", "'ll", "’ll", "shall", "wo", "would"})
 
 
 def timex_tokens(sent: Any, timex: Timex, *, doc_offset: int = 0) -> list[Any]:

@@ -16,6 +16,7 @@ import datetime as dt
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from types import MappingProxyType
 
 from tidings.errors import DictionaryError
 
@@ -35,7 +36,7 @@ __all__ = [
 ]
 
 _DAY = dt.timedelta(days=1)
-SEASONS = {"spring": ("SP", 3), "summer": ("SU", 6), "fall": ("FA", 9), "autumn": ("FA", 9), "winter": ("WI", 12)}
+SEASONS = MappingProxyType({"spring": ("SP", 3), "summer": ("SU", 6), "fall": ("FA", 9), "autumn": ("FA", 9), "winter": ("WI", 12)})
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,10 +123,10 @@ def shift(unit: str, d: dt.date, k: int) -> dt.date:
 
 
 #: parts of a calendar year (months) and of a month (days)
-_YEAR_PARTS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12), "beginning": (1, 2), "start": (1, 2), "end": (11, 12),
-               "first half": (1, 6), "second half": (7, 12)}
-_DECADE_PARTS = {"early": (0, 3), "mid": (3, 6), "late": (7, 9)}
-_MONTH_PARTS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31), "beginning": (1, 5), "start": (1, 5), "end": (25, 31)}
+_YEAR_PARTS = MappingProxyType({"early": (1, 4), "mid": (5, 8), "late": (9, 12), "beginning": (1, 2), "start": (1, 2), "end": (11, 12),
+               "first half": (1, 6), "second half": (7, 12)})
+_DECADE_PARTS = MappingProxyType({"early": (0, 3), "mid": (3, 6), "late": (7, 9)})
+_MONTH_PARTS = MappingProxyType({"early": (1, 10), "mid": (11, 20), "late": (21, 31), "beginning": (1, 5), "start": (1, 5), "end": (25, 31)})
 
 
 def partial(span: Span, mod: str, ref: dt.date | None = None) -> Span:

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from tidings.resolve.timex_calendar import Holiday, Span, partial
 
@@ -36,23 +38,23 @@ class Norm:
     kind: str = "date"
 
 
-MONTHS = {
+MONTHS = MappingProxyType({
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
     "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
     "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
-}
-WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
-NUMBERS = {
+})
+WEEKDAYS = MappingProxyType({"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6})
+NUMBERS = MappingProxyType({
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
     "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
     "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
     "hundred": 100, "once": 1, "twice": 2, "thrice": 3, "couple": 2, "a couple of": 2, "a couple": 2,
-}
+})
 #: vague quantities: value uses ``X``; intervals use this size
-VAGUE = {"few": 3, "a few": 3, "several": 5, "some": 5, "many": 10, "numerous": 10, "dozens of": 24, "hundreds of": 200}
-UNIT_CODES = {"second": "TS", "minute": "TM", "hour": "TH", "day": "D", "week": "W", "month": "M",
-              "year": "Y", "decade": "DE", "century": "CE"}
+VAGUE = MappingProxyType({"few": 3, "a few": 3, "several": 5, "some": 5, "many": 10, "numerous": 10, "dozens of": 24, "hundreds of": 200})
+UNIT_CODES = MappingProxyType({"second": "TS", "minute": "TM", "hour": "TH", "day": "D", "week": "W", "month": "M",
+              "year": "Y", "decade": "DE", "century": "CE"})
 
 MON = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
        r"|Jan\.?|Feb\.?|Mar\.|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?)(?![A-Za-z])")
@@ -67,8 +69,8 @@ NUM = (r"(?:\d+(?:\.\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|nine
 UNITS = r"(?i:seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|years?|decades?|century|centuries)(?![a-z])"
 PARTMOD = (r"(?i:early|earlier|mid|middle|late|later|the\s+(?:end|beginning|start|middle|rest)\s+of"
            r"|the\s+(?:first|second)\s+half\s+of|end\s+of|beginning\s+of|start\s+of)")
-_PREP_CUES = {"in", "during", "since", "by", "until", "till", "through", "throughout", "before", "after", "from", "of",
-              "to", "and", "or", "between", "around"}
+_PREP_CUES = frozenset({"in", "during", "since", "by", "until", "till", "through", "throughout", "before", "after", "from", "of",
+              "to", "and", "or", "between", "around"})
 CUE = r"(?:in|In|during|since|Since|by|until|till|through|throughout|before|after|from|From|of|to|and|or|either|between|around|for)"
 W = r"(?<![\w'])"  # word start
 
@@ -186,7 +188,7 @@ _UNIT_GATE = r"(?i:second|minute|hour|day|night|week|month|year|decade|centur)"
 _WD_GATE = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 #: A cheap test per rule: a rule whose gate finds nothing in the text is not run (speed only;
 #: every gate matches whatever its rule can match).
-GATES: dict[str, re.Pattern[str]] = {
+GATES: Mapping[str, re.Pattern[str]] = MappingProxyType({
     name: re.compile(g)
     for name, g in {
         "quarter": r"quarter|Q[1-4]",
@@ -221,4 +223,4 @@ GATES: dict[str, re.Pattern[str]] = {
         "weekday": _WD_GATE,
         "season": r"(?i:spring|summer|fall|autumn|winter)",
     }.items()
-}
+})

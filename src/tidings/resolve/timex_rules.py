@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
+from types import MappingProxyType
 
 from tidings.resolve.timex_calendar import (
     SEASONS,
@@ -236,7 +237,7 @@ def h_rel_unit(m: re.Match[str], c: Ctx) -> Norm | None:
     return _to_norm(_apply_mod(span, m["mod"], c.ref)) if span else None
 
 
-_SUBDAY = {"second": 1, "minute": 60, "hour": 3600}
+_SUBDAY = MappingProxyType({"second": 1, "minute": 60, "hour": 3600})
 
 
 def _anchored_duration(rel: str, size: int, qty: str, unit: str, c: Ctx) -> Norm | None:
