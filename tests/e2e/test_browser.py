@@ -252,6 +252,11 @@ def test_network_map_and_narrow_layout(seed_server: LiveServer, browser: Browser
     assert conflict.count() == 1  # RUSMIL -> UKR, Goldstein -10
     assert page.locator("#map svg path.country").count() > 100
     assert page.locator("#map svg .cluster").count() == 3
+    page.get_by_role("button", name="Zoom in").click()
+    sync_api.expect(page.locator("#map svg > g").first).to_have_attribute("transform", re.compile(r"scale\(2\)"))
+    assert page.locator("#map svg .cluster").count() == 3
+    page.get_by_role("button", name="Whole world").click()
+    sync_api.expect(page.locator("#map svg > g").first).to_have_attribute("transform", re.compile(r"scale\(1\)"))
     page.locator("#network svg .node", has_text="CHNGOV").click()
     sync_api.expect(page).to_have_url(re.compile(r"actor=CHNGOV"))
     sync_api.expect(page.locator("#events-table tbody tr")).to_have_count(1)

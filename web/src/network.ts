@@ -28,7 +28,7 @@ export function drawNetwork(el: HTMLElement, net: Network, onPick: (actor: strin
     return;
   }
   const width = Math.max(260, el.clientWidth || 400);
-  const height = 300;
+  const height = 320;
   const nodes: SimNode[] = net.nodes.map((n) => ({ ...n }));
   const links: SimLink[] = net.edges.map((e) => ({ ...e }));
   const r = d3
@@ -51,6 +51,9 @@ export function drawNetwork(el: HTMLElement, net: Network, onPick: (actor: strin
     )
     .force("charge", d3.forceManyBody().strength(-260))
     .force("center", d3.forceCenter(width / 2, height / 2))
+    // pull unconnected pairs in from the edges
+    .force("x", d3.forceX(width / 2).strength(0.07))
+    .force("y", d3.forceY(height / 2).strength(0.12))
     .force(
       "collide",
       d3.forceCollide<SimNode>().radius((n) => r(n.count) + 6),
@@ -59,7 +62,8 @@ export function drawNetwork(el: HTMLElement, net: Network, onPick: (actor: strin
   // a fixed number of ticks: the same layout every time, no animation to wait for
   for (let i = 0; i < 300; i++) sim.tick();
   for (const n of nodes) {
-    n.x = Math.max(30, Math.min(width - 30, n.x ?? 0));
+    const half = Math.max(14, n.id.length * 3.6); // half the label's width
+    n.x = Math.max(half, Math.min(width - half, n.x ?? 0));
     n.y = Math.max(24, Math.min(height - 16, n.y ?? 0));
   }
 
