@@ -431,3 +431,9 @@ def test_attachment_gold_is_well_formed():
     assert len(rows) >= 100
     assert len({(a, v) for a, v, _ in rows}) == len(rows)
     assert all(v >= 0 and (t is None or t >= 0) for _, v, t in rows)
+
+
+def test_now_and_soon_only_as_time_words(finder):
+    assert find_timexes('the "First Amendment Now Campaign"', PUB, finder=finder) == []
+    assert find_timexes("She soon learned English.", PUB, finder=finder) == []
+    assert [t.value for t in find_timexes("Now, they will soon decide.", PUB, finder=finder)] == ["PRESENT_REF", "FUTURE_REF"]

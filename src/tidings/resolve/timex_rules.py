@@ -388,8 +388,13 @@ def h_anaphoric(m: re.Match[str], c: Ctx) -> Norm | None:
     return _to_norm(unit_span(unit, shift(unit, base, k)))
 
 
-def h_refword(m: re.Match[str], c: Ctx) -> Norm:
-    w = m.group(0).lower()
+def h_refword(m: re.Match[str], c: Ctx) -> Norm | None:
+    raw = m["t"] or m.group(0)
+    w = raw.lower()
+    if raw.startswith("Now") and not re.search(r"(?:^|[.!?\"“‘(]\s*)$", m.string[: m.start("t")]):
+        return None  # "the First Amendment Now Campaign"
+    if w == "soon" and c.tense == "past":
+        return None  # "she soon learned English": a relative "soon after", not the future
     if re.search(r"recent|lately|past", w):  # "in years past" too
         return Norm("PAST_REF", None, c.ref, "range")
     if re.search(r"soon|future|some\s*day", w):
