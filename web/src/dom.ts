@@ -13,6 +13,8 @@ export function h<K extends keyof HTMLElementTagNameMap>(
     if (v === null || v === undefined || v === false) continue;
     if (k.startsWith("on") && typeof v === "function") {
       el.addEventListener(k.slice(2), v as EventListener);
+    } else if (k === "style") {
+      el.style.cssText = String(v); // CSSOM, which the page's CSP (no inline styles) allows
     } else if (v === true) {
       el.setAttribute(k, "");
     } else {

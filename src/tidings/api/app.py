@@ -35,7 +35,7 @@ __all__ = ["create_app", "CoderLike", "Coding", "BodyLimit", "DEFAULT_MAX_BODY",
 DEFAULT_MAX_BODY = 128 * 1024
 
 CSP = (
-    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    "default-src 'self'; script-src 'self'; style-src 'self'; "
     "img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
 )
 
