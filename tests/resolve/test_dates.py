@@ -275,6 +275,13 @@ def test_bad_tense_is_refused(finder):
         find_timexes("today", PUB, tense="pluperfect", finder=finder)
 
 
+def test_bad_fiscal_month_is_refused():
+    from tidings.errors import ConfigError
+
+    with pytest.raises(ConfigError):
+        TimexFinder(holidays=(), fiscal_start_month=13)
+
+
 # ------------------------------------------------------------------ event_date
 
 

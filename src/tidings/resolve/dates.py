@@ -10,6 +10,7 @@ Public API:
   expression syntactically attached to an event trigger.
 - :func:`event_date` turns the attached expression (or none) into the event's
   :class:`~tidings.types.DateInterval`.
+- :func:`date_event` does the last two for one trigger, in the trigger's tense.
 
 Supported expressions and interval rules: docs/dates.md.
 """
@@ -22,6 +23,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from tidings.errors import ConfigError
 from tidings.resolve.timex_attach import attach_timexes, range_from, trigger_tense
 from tidings.resolve.timex_calendar import Holiday, load_holidays, unit_span
 from tidings.resolve.timex_lexicon import GATES
@@ -31,6 +33,7 @@ from tidings.types import DateInterval, Timex
 __all__ = [
     "TimexFinder",
     "attach_timexes",
+    "date_event",
     "event_date",
     "find_timexes",
     "guess_tense",
@@ -113,6 +116,8 @@ class TimexFinder:
     month (10 = US federal, October-September; 7 for most US states)."""
 
     def __init__(self, *, holidays: tuple[Holiday, ...] | None = None, fiscal_start_month: int = 10):
+        if not 1 <= fiscal_start_month <= 12:
+            raise ConfigError(f"fiscal_start_month must be 1-12, not {fiscal_start_month}", hint="10 = October")
         self.holidays = load_holidays() if holidays is None else holidays
         self.fiscal_start_month = fiscal_start_month
         hr = holiday_rule(self.holidays)
