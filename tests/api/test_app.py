@@ -311,7 +311,7 @@ def test_ui_is_served_with_a_strict_policy(client: TestClient) -> None:
     assert r.status_code == 200
     assert r.headers["content-type"].startswith("text/html")
     csp = r.headers["content-security-policy"]
-    assert "default-src 'self'" in csp and "script-src 'self'" in csp
+    assert "default-src 'self'" in csp and "script-src 'self'" in csp and "unsafe" not in csp
     assert "http" not in r.text.replace("http-equiv", "")  # nothing from elsewhere
     js = client.get("/assets/app.js")
     assert js.status_code == 200 and "javascript" in js.headers["content-type"]
