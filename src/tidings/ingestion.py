@@ -156,17 +156,24 @@ def _screen(
     return out
 
 
-def _code(coder: ArticleCoder, articles: list[Article], batch_size: int, report: IngestReport) -> list[tuple[Article, list[Event]]]:
-    """Code a batch; if the batch fails, code one by one and report the article that fails."""
+def _code(
+    coder: ArticleCoder, articles: list[Article], batch_size: int, report: IngestReport, tick: Callable[[int], object]
+) -> list[tuple[Article, list[Event]]]:
+    """Code a batch (``tick(1)`` per article coded); if it fails, code one by one and report the failing article."""
+    done: list[tuple[Article, list[Event]]] = []
     try:
-        return [(a, list(evs)) for a, evs in coder.code_articles(articles, batch_size=batch_size)]
+        for a, evs in coder.code_articles(articles, batch_size=batch_size):
+            done.append((a, list(evs)))
+            tick(1)
+        return done
     except Exception:  # noqa: BLE001 - the failing article is found and reported one by one below
-        one_by_one: list[tuple[Article, list[Event]]] = []
-    for a in articles:
+        one_by_one = done
+    for a in articles[len(done) :]:
         try:
             one_by_one.append((a, list(coder.code_article(a))))
         except Exception as exc:  # noqa: BLE001 - one bad article never stops the run; it is reported
             report.bad.append(BadRecord(a.origin or a.id, E_CODING, f"coder failed: {type(exc).__name__}: {exc}"))
+        tick(1)
     return one_by_one
 
 
@@ -204,7 +211,8 @@ def ingest(
         for chunk in batched(records, batch_size):
             bad_before = len(report.bad)
             todo = _screen(chunk, store, seen, report, check_language=check_language)
-            coded = _code(coder, todo, batch_size, report) if todo else []
+            bar.update(len(chunk) - len(todo))
+            coded = _code(coder, todo, batch_size, report, bar.update) if todo else []
             if coded:
                 batch = store_coded(store, coded)
                 report.added += len(batch.articles)
@@ -214,7 +222,6 @@ def ingest(
             if on_bad is not None:
                 for rec in report.bad[bad_before:]:
                     on_bad(rec)
-            bar.update(len(chunk))
             bar.set_postfix(added=report.added, mentions=report.mentions, bad=len(report.bad), refresh=False)
     finally:
         bar.close()

@@ -55,9 +55,10 @@ _MENTION_COLS = [n for n, _ in COLUMNS["mentions"] if (n, _) not in MENTION_EXTR
 
 
 def _prefix(code: str) -> str:
+    """A validated, upper-cased code for ``starts_with(column, ?)``."""
     if not _CODE.match(code):
         raise ConfigError(f"bad actor or event code {code!r}", code="E501", hint="use letters and digits, e.g. RUS or USAGOV")
-    return code.upper() + "%"
+    return code.upper()
 
 
 def arrow_table(table: str, rows: Sequence[tuple[Any, ...]]) -> pa.Table:
@@ -99,24 +100,24 @@ def _where(q: EventQuery) -> tuple[str, list[Any]]:
     conds: list[str] = []
     params: list[Any] = []
     if q.actor:
-        conds.append("(source_code LIKE ? OR target_code LIKE ?)")
+        conds.append("(starts_with(source_code, ?) OR starts_with(target_code, ?))")
         params += [_prefix(q.actor)] * 2
     if q.source:
-        conds.append("source_code LIKE ?")
+        conds.append("starts_with(source_code, ?)")
         params.append(_prefix(q.source))
     if q.target:
-        conds.append("target_code LIKE ?")
+        conds.append("starts_with(target_code, ?)")
         params.append(_prefix(q.target))
     if q.dyad:
         a, b = _prefix(q.dyad[0]), _prefix(q.dyad[1])
         if q.directed:
-            conds.append("(source_code LIKE ? AND target_code LIKE ?)")
+            conds.append("(starts_with(source_code, ?) AND starts_with(target_code, ?))")
             params += [a, b]
         else:
-            conds.append("((source_code LIKE ? AND target_code LIKE ?) OR (source_code LIKE ? AND target_code LIKE ?))")
+            conds.append("((starts_with(source_code, ?) AND starts_with(target_code, ?)) OR (starts_with(source_code, ?) AND starts_with(target_code, ?)))")
             params += [a, b, b, a]
     if q.code:
-        conds.append("cameo LIKE ?")
+        conds.append("starts_with(cameo, ?)")
         params.append(_prefix(q.code))
     if q.plover:
         conds.append("upper(plover_event) = ?")
@@ -369,20 +370,20 @@ class DuckDBStore:
     def actor_summary(self, code: str, *, top: int = 10) -> ActorSummary | None:
         p = _prefix(code)
         r = self._rows(
-            "SELECT count(*), count(*) FILTER (source_code LIKE ?), count(*) FILTER (target_code LIKE ?),"
+            "SELECT count(*), count(*) FILTER (starts_with(source_code, ?)), count(*) FILTER (starts_with(target_code, ?)),"
             " count(*) FILTER (quad_class = 1), count(*) FILTER (quad_class = 2),"
             " count(*) FILTER (quad_class = 3), count(*) FILTER (quad_class = 4),"
             " coalesce(sum(goldstein), 0), min(date_start), max(date_start)"
-            " FROM events WHERE source_code LIKE ? OR target_code LIKE ?",
+            " FROM events WHERE starts_with(source_code, ?) OR starts_with(target_code, ?)",
             [p, p, p, p],
         )[0]
         if not r[0]:
             return None
         partners = self._rows(
             "SELECT x.partner, a.name, count(*) AS n, sum(x.goldstein) FROM ("
-            " SELECT target_code AS partner, goldstein FROM events WHERE source_code LIKE ? AND target_code IS NOT NULL"
+            " SELECT target_code AS partner, goldstein FROM events WHERE starts_with(source_code, ?) AND target_code IS NOT NULL"
             " UNION ALL"
-            " SELECT source_code, goldstein FROM events WHERE target_code LIKE ? AND source_code IS NOT NULL"
+            " SELECT source_code, goldstein FROM events WHERE starts_with(target_code, ?) AND source_code IS NOT NULL"
             ") x LEFT JOIN actors a ON a.code = x.partner GROUP BY x.partner, a.name ORDER BY n DESC, x.partner LIMIT ?",
             [p, p, int(top)],
         )
@@ -402,7 +403,7 @@ class DuckDBStore:
 
     def list_actors(self, *, prefix: str | None = None, limit: int = 100) -> list[ActorRow]:
         if prefix:
-            rows = self._rows("SELECT * FROM actors WHERE code LIKE ? ORDER BY code LIMIT ?", [_prefix(prefix), int(limit)])
+            rows = self._rows("SELECT * FROM actors WHERE starts_with(code, ?) ORDER BY code LIMIT ?", [_prefix(prefix), int(limit)])
         else:
             rows = self._rows("SELECT * FROM actors ORDER BY code LIMIT ?", [int(limit)])
         return [ActorRow(*r) for r in rows]
