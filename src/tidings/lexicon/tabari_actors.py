@@ -98,7 +98,12 @@ def parse_code(content: str) -> tuple[str, DatedCode | None]:
 
 
 def actor_kind(codes: list[str]) -> str:
-    """A guess at the kind of actor from its codes (TABARI files do not say)."""
+    """A guess at the kind of actor from its codes (TABARI files do not say).
+
+    ``organization`` for IGO/NGO/... codes and for every code that is more than
+    a country (``USAGOV``: used as it is, no agent appended), ``country`` for
+    three-letter country codes, ``person`` for actors whose code changes over time.
+    """
     first = codes[0] if codes else ""
     if first.upper().startswith(_ORG_PREFIXES):
         return "organization"
@@ -106,7 +111,8 @@ def actor_kind(codes: list[str]) -> str:
         return "country"
     if len(set(codes)) > 1:
         return "person"
-    return "group"
+    # a country with a sector (USAGOV, MORMIL), a group (PSEREBHMS), several actors (FRO/BIL)
+    return "organization"
 
 
 def actor_country(codes: list[str]) -> str | None:
