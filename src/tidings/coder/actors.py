@@ -10,6 +10,7 @@ the article (:class:`Discourse`).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -25,6 +26,10 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 KIND_RANK = {"person": 6, "organization": 5, "metonym": 4, "capital": 3, "country": 2, "demonym": 1}
 
 
+#: dictionary phrases and tokens are compared as word and punctuation pieces
+_PUNCT_SPLIT = re.compile(r"[^\s\-,/'’]+|[\-,/'’]")
+
+
 @dataclass(frozen=True, slots=True)
 class Match:
     """A lexicon actor found at tokens ``[start, end)`` of a doc."""
@@ -38,26 +43,40 @@ class ActorIndex:
     """Longest-match lookup of lexicon actor phrases over token sequences."""
 
     def __init__(self, lexicon: Lexicon):
-        self._phrases = lexicon.actors
+        self._raw = lexicon.actors
+        # phrases as token tuples, punctuation split off ("kim jong-un" -> kim, jong, -, un)
+        self._phrases: dict[tuple[str, ...], ActorEntry] = {}
+        self._prefixes: set[tuple[str, ...]] = set()
+        for k, e in lexicon.actors.items():
+            key = tuple(_PUNCT_SPLIT.findall(k))
+            if key:
+                self._phrases[key] = e
+                self._prefixes.update(key[:n] for n in range(1, len(key) + 1))
         self._agents = lexicon.agents
-        self._max = max((k.count(" ") + 1 for k in self._phrases), default=1)
         self._max_agent = max((k.count(" ") + 1 for k in self._agents), default=1)
+
+    def entry(self, name: str) -> ActorEntry | None:
+        """The lexicon entry of a name, as written in the dictionaries."""
+        return self._raw.get(" ".join(name.lower().split()))
 
     def find(self, doc: Doc) -> list[Match]:
         """All non-overlapping actor phrases of ``doc``, longest first, left to right."""
         out: list[Match] = []
-        lowers = [t.lower_ for t in doc]
+        parts = [tuple(_PUNCT_SPLIT.findall(t.lower_)) for t in doc]
+        prefixes, phrases = self._prefixes, self._phrases
         i, n = 0, len(doc)
         while i < n:
             hit = None
-            for ln in range(min(self._max, n - i), 0, -1):
-                key = " ".join(lowers[i : i + ln])
-                entry = self._phrases.get(key)
-                if entry is None and ln > 1 and lowers[i] == "the":
-                    continue
-                if entry is not None and self._plausible(doc, i, i + ln, entry):
-                    hit = Match(i, i + ln, entry)
+            key: tuple[str, ...] = ()
+            j = i
+            while j < n:
+                key = key + parts[j]
+                if key not in prefixes:
                     break
+                j += 1
+                entry = phrases.get(key)
+                if entry is not None and self._plausible(doc, i, j, entry):
+                    hit = Match(i, j, entry)
             if hit:
                 out.append(hit)
                 i = hit.end
@@ -258,7 +277,7 @@ class ActorResolver:
         """A pronoun: the referent's actor, recoded for the event date, with the pronoun's offsets."""
         code = actor.code
         if actor.name:
-            entry = self.index._phrases.get(actor.name.lower())
+            entry = self.index.entry(actor.name)
             if entry is not None and entry.kind == "person":
                 code = entry.code_on(day)
         return Actor(

@@ -58,11 +58,9 @@ class TextDates:
     def event_date(
         self, sent: Span, trigger: Token, timexes: list[Timex], pub_date: dt.date | None
     ) -> DateInterval:
-        from ..resolve.dates import event_date
-        from ..resolve.timex_attach import attach_timexes
+        from ..resolve.dates import date_event
 
-        tx = attach_timexes(sent, trigger, timexes) if timexes else None
-        return event_date(tx, pub_date)
+        return date_event(sent, trigger, timexes, pub_date, finder=self.finder)
 
 
 class ClaimsAssessor:
