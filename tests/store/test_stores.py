@@ -181,3 +181,17 @@ def test_schema_migrations_and_read_only(tmp_path: Path) -> None:
     with pytest.raises(StoreError):
         ro.write_batch(WriteBatch())
     ro.close()
+
+
+def test_actor_names_do_not_depend_on_batch_order(tmp_path: Path) -> None:
+    from tidings.store.base import ActorRow
+
+    rows = [ActorRow("RUSGOV", "Kremlin", "RUS"), ActorRow("RUSGOV", "Putin", None), ActorRow("RUSGOV", None, "RUS")]
+    results = []
+    for i, order in enumerate((rows, rows[::-1], rows[1:] + rows[:1])):
+        for s in (MemoryStore(), DuckDBStore(tmp_path / f"a{i}.duckdb")):
+            for r in order:
+                s.write_batch(WriteBatch(actors=(r,)))
+            results.append(s.list_actors())
+            s.close()
+    assert all(r == [ActorRow("RUSGOV", "Kremlin", "RUS")] for r in results)

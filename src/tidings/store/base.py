@@ -52,6 +52,7 @@ __all__ = [
     "normalise_text",
     "text_hash",
     "actor_matches",
+    "merge_actor",
     "period_start",
 ]
 
@@ -304,6 +305,17 @@ class ActorRow:
     code: str
     name: str | None = None
     country: str | None = None
+
+
+def merge_actor(old: ActorRow | None, new: ActorRow) -> ActorRow:
+    """The stored actor row after seeing ``new``: the smallest name and country seen (order-free)."""
+    if old is None:
+        return new
+
+    def least(a: str | None, b: str | None) -> str | None:
+        return min(x for x in (a, b) if x is not None) if (a is not None or b is not None) else None
+
+    return ActorRow(code=new.code, name=least(old.name, new.name), country=least(old.country, new.country))
 
 
 @dataclass(frozen=True, slots=True)

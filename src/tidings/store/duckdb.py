@@ -38,6 +38,7 @@ from tidings.store.base import (
     SeriesPoint,
     StoreCounts,
     WriteBatch,
+    merge_actor,
 )
 from tidings.store.migrations import COLUMNS, MENTION_EXTRA, MIGRATIONS
 
@@ -303,8 +304,12 @@ class DuckDBStore:
             self._exec_with("INSERT INTO claims SELECT * FROM new_rows", "new_rows",
                             arrow_table("claims", [_claim_tuple(c) for c in batch.claims]))
         if batch.actors:
-            self._exec_with("INSERT INTO actors SELECT * FROM new_rows WHERE code NOT IN (SELECT code FROM actors)",
-                            "new_rows", arrow_table("actors", [astuple(a) for a in batch.actors]))
+            codes = [a.code for a in batch.actors]
+            old = {r[0]: ActorRow(*r) for r in self._rows("SELECT * FROM actors WHERE code IN (SELECT id FROM ids)", ids=codes)}
+            merged = [merge_actor(old.get(a.code), a) for a in batch.actors]
+            self._exec_with("DELETE FROM actors WHERE code IN (SELECT id FROM gone)", "gone", _ids_table(codes))
+            self._exec_with("INSERT INTO actors SELECT * FROM new_rows", "new_rows",
+                            arrow_table("actors", [astuple(a) for a in merged]))
 
     def bulk_load_events(self, rows: Sequence[EventRow]) -> None:
         """Append event rows without mentions (benchmarks and imports)."""

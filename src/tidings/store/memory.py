@@ -28,6 +28,7 @@ from tidings.store.base import (
     StoreCounts,
     WriteBatch,
     actor_matches,
+    merge_actor,
     period_start,
 )
 
@@ -151,7 +152,7 @@ class MemoryStore:
             claims[c.claim_id] = c
         actors = dict(self._actors)
         for r in batch.actors:
-            actors[r.code] = r
+            actors[r.code] = merge_actor(actors.get(r.code), r)
         # commit
         self._articles, self._hashes, self._mentions = articles, hashes, mentions
         self._events, self._claims, self._actors = events, claims, actors

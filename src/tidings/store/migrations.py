@@ -100,7 +100,6 @@ MIGRATIONS: tuple[Migration, ...] = (
             _create("claims", _CLAIMS),
             "CREATE UNIQUE INDEX articles_id ON articles(id)",
             "CREATE UNIQUE INDEX articles_hash ON articles(text_hash)",
-            "CREATE UNIQUE INDEX actors_code ON actors(code)",
         ),
     ),
 )
