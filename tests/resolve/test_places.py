@@ -247,6 +247,8 @@ def _trigger(doc, word: str):
             "rallied",
             "Tbilisi",
         ),
+        ("Fighting raged on the outskirts of Kharkiv.", "raged", "Kharkiv"),
+        ("Troops massed along the border of Georgia.", "massed", "Georgia"),
     ],
 )
 def test_event_location_is_the_locative_attached_to_the_trigger(nlp, text, trigger, where):

@@ -32,9 +32,10 @@ __all__ = [
 #: prepositions that say where something happened
 LOCATIVE_PREPS = frozenset(
     """
-    in at near outside across inside within throughout around off
+    in at near outside across inside within throughout around off along
     """.split()
 )
+
 #: "the city of X": nouns between a locative preposition and the name
 _PLACE_NOUNS = frozenset(
     """
@@ -70,15 +71,17 @@ def _governor(tok: Token) -> tuple[Token | None, str | None]:
     """The word a place attaches to through a locative preposition, and the preposition."""
     while tok.dep_ in ("conj", "appos", "compound") and tok.head is not tok:
         tok = tok.head
+    via_place_noun = False
     for _ in range(3):
         if tok.dep_ != "pobj":
             return None, None
         prep = tok.head
         word = prep.lower_
-        if word == "of" and prep.head.lemma_.lower() in _PLACE_NOUNS:
+        if word == "of" and {prep.head.lemma_.lower(), prep.head.lower_} & _PLACE_NOUNS:
             tok = prep.head
+            via_place_noun = True
             continue
-        if word in LOCATIVE_PREPS:
+        if word in LOCATIVE_PREPS or (via_place_noun and word == "on"):
             return prep.head, word
         return None, None
     return None, None
