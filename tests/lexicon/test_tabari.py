@@ -353,10 +353,10 @@ def test_validation_suite_dictionaries(suffix: str) -> None:
 
 @needs_shared
 def test_phoenix_dictionaries_load_fast() -> None:
-    t0 = time.perf_counter()
+    t0 = time.process_time()  # CPU time: other jobs on the machine do not count
     lex, bad = load_tabari(directory=PHOENIX)
-    took = time.perf_counter() - t0
-    assert took < 10, f"Phoenix dictionaries took {took:.1f}s"
+    took = time.process_time() - t0
+    assert took < 8, f"Phoenix dictionaries took {took:.1f}s of CPU"
     _check_bad(bad, PHOENIX)
     assert len(bad) < 100
     obama = lex.actors["barack obama"]
