@@ -24,17 +24,80 @@ import duckdb
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from tidings.store.base import EventQuery  # noqa: E402
-from tidings.store.duckdb import DuckDBStore  # noqa: E402
-from tidings.store.migrations import COLUMNS  # noqa: E402
+from tidings.store.base import EventQuery
+from tidings.store.duckdb import DuckDBStore
+from tidings.store.migrations import COLUMNS
 
-COUNTRIES = ["USA", "RUS", "CHN", "UKR", "GBR", "FRA", "DEU", "IRN", "ISR", "IND", "PAK", "TUR", "SYR", "IRQ",
-             "JPN", "PRK", "KOR", "SAU", "EGY", "BRA", "MEX", "NGA", "ZAF", "POL", "ITA", "ESP", "CAN", "AUS"]
+COUNTRIES = [
+    "USA",
+    "RUS",
+    "CHN",
+    "UKR",
+    "GBR",
+    "FRA",
+    "DEU",
+    "IRN",
+    "ISR",
+    "IND",
+    "PAK",
+    "TUR",
+    "SYR",
+    "IRQ",
+    "JPN",
+    "PRK",
+    "KOR",
+    "SAU",
+    "EGY",
+    "BRA",
+    "MEX",
+    "NGA",
+    "ZAF",
+    "POL",
+    "ITA",
+    "ESP",
+    "CAN",
+    "AUS",
+]
 SECTORS = ["", "GOV", "MIL", "GOV", "COP", "OPP", "BUS", "MED"]
-CODES = ["010", "020", "036", "040", "042", "043", "046", "051", "057", "061", "071", "112", "120",
-         "130", "141", "150", "163", "173", "190", "193"]
-QUAD = {"01": 1, "02": 1, "03": 1, "04": 1, "05": 1, "06": 2, "07": 2, "11": 3, "12": 3, "13": 3,
-        "14": 4, "15": 4, "16": 3, "17": 4, "19": 4}
+CODES = [
+    "010",
+    "020",
+    "036",
+    "040",
+    "042",
+    "043",
+    "046",
+    "051",
+    "057",
+    "061",
+    "071",
+    "112",
+    "120",
+    "130",
+    "141",
+    "150",
+    "163",
+    "173",
+    "190",
+    "193",
+]
+QUAD = {
+    "01": 1,
+    "02": 1,
+    "03": 1,
+    "04": 1,
+    "05": 1,
+    "06": 2,
+    "07": 2,
+    "11": 3,
+    "12": 3,
+    "13": 3,
+    "14": 4,
+    "15": 4,
+    "16": 3,
+    "17": 4,
+    "19": 4,
+}
 
 
 def _list(xs: list[str]) -> str:
@@ -62,14 +125,31 @@ def fill(db: str, n: int) -> float:
     """).fetchall()
     cols = [c for c, _ in COLUMNS["events"]]
     values = {
-        "event_id": "'ev' || lpad(to_hex(i), 16, '0')", "cameo": "code", "cameo_label": "'code ' || code",
-        "root": "substr(code, 1, 2)", "plover_event": "NULL", "plover_mode": "NULL",
+        "event_id": "'ev' || lpad(to_hex(i), 16, '0')",
+        "cameo": "code",
+        "cameo_label": "'code ' || code",
+        "root": "substr(code, 1, 2)",
+        "plover_event": "NULL",
+        "plover_mode": "NULL",
         "quad_class": f"CASE substr(code, 1, 2) {quad_case} ELSE 1 END",
-        "goldstein": "round((hash(i, 8) % 200) / 10.0 - 10, 1)", "date_start": "day", "date_end": "day",
-        "date_granularity": "'day'", "num_mentions": "n", "num_sources": "n", "num_articles": "n",
-        "first_seen": "day", "last_seen": "day", "source_code": "a || sa", "source_name": "NULL",
-        "source_country": "a", "target_code": "b || sb", "target_name": "NULL", "target_country": "b",
-        "modality": "'asserted'", "confidence": "0.8", "sentence": "''",
+        "goldstein": "round((hash(i, 8) % 200) / 10.0 - 10, 1)",
+        "date_start": "day",
+        "date_end": "day",
+        "date_granularity": "'day'",
+        "num_mentions": "n",
+        "num_sources": "n",
+        "num_articles": "n",
+        "first_seen": "day",
+        "last_seen": "day",
+        "source_code": "a || sa",
+        "source_name": "NULL",
+        "source_country": "a",
+        "target_code": "b || sb",
+        "target_name": "NULL",
+        "target_country": "b",
+        "modality": "'asserted'",
+        "confidence": "0.8",
+        "sentence": "''",
     }
     select = ", ".join(values.get(c, "NULL") for c in cols)
     con.execute(f"INSERT INTO events SELECT {select} FROM raw").fetchall()
@@ -105,12 +185,18 @@ def main() -> int:
     print(f"store: {store.counts().events:,} events, {path.stat().st_size / 1e6:.0f} MB")
     timed("dyad_series USA RUS by week (undirected)", lambda: store.dyad_series("USA", "RUS", by="week"))
     timed("dyad_series USA RUS by month (directed)", lambda: store.dyad_series("USA", "RUS", by="month", directed=True))
-    timed("dyad_series ISR IRN by week, one year", lambda: store.dyad_series(
-        "ISR", "IRN", by="week", since=dt.date(2020, 1, 1), until=dt.date(2020, 12, 31)))
+    timed(
+        "dyad_series ISR IRN by week, one year",
+        lambda: store.dyad_series("ISR", "IRN", by="week", since=dt.date(2020, 1, 1), until=dt.date(2020, 12, 31)),
+    )
     timed("count_events dyad USA:RUS", lambda: store.count_events(EventQuery(dyad=("USA", "RUS"))))
-    timed("query_events dyad USA:RUS code 04, newest 100", lambda: store.query_events(
-        EventQuery(dyad=("USA", "RUS"), code="04", order="-date", limit=100)))
-    timed("query_events dyad USAGOV:RUSGOV, all rows", lambda: store.query_events(EventQuery(dyad=("USAGOV", "RUSGOV"))))
+    timed(
+        "query_events dyad USA:RUS code 04, newest 100",
+        lambda: store.query_events(EventQuery(dyad=("USA", "RUS"), code="04", order="-date", limit=100)),
+    )
+    timed(
+        "query_events dyad USAGOV:RUSGOV, all rows", lambda: store.query_events(EventQuery(dyad=("USAGOV", "RUSGOV")))
+    )
     timed("actor_summary RUS (top 10 partners)", lambda: store.actor_summary("RUS").num_events)
     store.close()
     return 0

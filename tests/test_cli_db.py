@@ -9,17 +9,32 @@ import pytest
 from click.testing import CliRunner
 
 import tidings
-from tidings.cli.db import dyad, export, ingest, query
 from tests.test_ingestion import FakeCoder
+from tidings.cli.db import dyad, export, ingest, query
 
 
 @pytest.fixture
 def corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setattr(tidings, "default_coder", lambda: FakeCoder())
     lines = [
-        {"id": "n1", "date": "2025-01-06", "source": "Post", "text": "USA met RUS in Geneva on arms control and the talks went well."},
-        {"id": "n2", "date": "2025-01-06", "source": "Herald", "text": "USA met RUS in Geneva over arms control and the talks went well."},
-        {"id": "n3", "date": "2025-02-03", "source": "Post", "text": "RUS attacked UKR near Kharkiv and the shelling went on."},
+        {
+            "id": "n1",
+            "date": "2025-01-06",
+            "source": "Post",
+            "text": "USA met RUS in Geneva on arms control and the talks went well.",
+        },
+        {
+            "id": "n2",
+            "date": "2025-01-06",
+            "source": "Herald",
+            "text": "USA met RUS in Geneva over arms control and the talks went well.",
+        },
+        {
+            "id": "n3",
+            "date": "2025-02-03",
+            "source": "Post",
+            "text": "RUS attacked UKR near Kharkiv and the shelling went on.",
+        },
         {"id": "n4", "text": "not json"},
     ]
     f = tmp_path / "news.jsonl"

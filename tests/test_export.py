@@ -22,18 +22,65 @@ def store() -> MemoryStore:
     s = MemoryStore()
     a = make_article("a1", "x", date="2025-02-10", source="Post", url="https://post.example/a1")
     b = make_article("a2", "y", date="2025-02-11", source="Herald", url="https://herald.example/a2")
-    store_coded(s, [
-        (a, [
-            make_event("a1", "USAGOV", "RUSGOV", "040", sentence="Trump held talks with Putin on Ukraine.",
-                       day="2025-02-09", goldstein=1.0, plover="CONSULT"),
-            make_event("a1", "RUSMIL", "UKR", "190", sentence="Russian troops attacked Kharkiv.", day="2025-02-09",
-                       sentence_index=1, place="Kharkiv", geonameid=706483, goldstein=-10.0, plover="ASSAULT", offset=40),
-            make_event("a1", "RUSGOV", None, "010", sentence="The Kremlin made a statement.", day="2025-02-09",
-                       sentence_index=2, offset=80),
-        ]),
-        (b, [make_event("a2", "RUSGOV", "USAGOV", "040", sentence="Putin held talks with Trump on Ukraine.",
-                        day="2025-02-09", goldstein=1.0, plover="CONSULT")]),
-    ])
+    store_coded(
+        s,
+        [
+            (
+                a,
+                [
+                    make_event(
+                        "a1",
+                        "USAGOV",
+                        "RUSGOV",
+                        "040",
+                        sentence="Trump held talks with Putin on Ukraine.",
+                        day="2025-02-09",
+                        goldstein=1.0,
+                        plover="CONSULT",
+                    ),
+                    make_event(
+                        "a1",
+                        "RUSMIL",
+                        "UKR",
+                        "190",
+                        sentence="Russian troops attacked Kharkiv.",
+                        day="2025-02-09",
+                        sentence_index=1,
+                        place="Kharkiv",
+                        geonameid=706483,
+                        goldstein=-10.0,
+                        plover="ASSAULT",
+                        offset=40,
+                    ),
+                    make_event(
+                        "a1",
+                        "RUSGOV",
+                        None,
+                        "010",
+                        sentence="The Kremlin made a statement.",
+                        day="2025-02-09",
+                        sentence_index=2,
+                        offset=80,
+                    ),
+                ],
+            ),
+            (
+                b,
+                [
+                    make_event(
+                        "a2",
+                        "RUSGOV",
+                        "USAGOV",
+                        "040",
+                        sentence="Putin held talks with Trump on Ukraine.",
+                        day="2025-02-09",
+                        goldstein=1.0,
+                        plover="CONSULT",
+                    )
+                ],
+            ),
+        ],
+    )
     return s
 
 

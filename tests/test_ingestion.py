@@ -43,13 +43,27 @@ class FakeCoder:
             verb = next((v for v in VERBS if v in sent), None)
             town = next((t for t in TOWNS if t in sent), None)
             if len(codes) >= 2 and verb:
-                out.append(make_event(article.id, codes[0], codes[1], VERBS[verb], sentence=sent,
-                                      day=article.date, sentence_index=i, offset=offset, trigger=verb,
-                                      place=town, geonameid=TOWNS.index(town) if town else None))
+                out.append(
+                    make_event(
+                        article.id,
+                        codes[0],
+                        codes[1],
+                        VERBS[verb],
+                        sentence=sent,
+                        day=article.date,
+                        sentence_index=i,
+                        offset=offset,
+                        trigger=verb,
+                        place=town,
+                        geonameid=TOWNS.index(town) if town else None,
+                    )
+                )
             offset += len(sent) + 2
         return out
 
-    def code_articles(self, articles: Iterable[Article], *, batch_size: int = 64) -> Iterator[tuple[Article, list[Event]]]:
+    def code_articles(
+        self, articles: Iterable[Article], *, batch_size: int = 64
+    ) -> Iterator[tuple[Article, list[Event]]]:
         for a in articles:
             yield a, self.code_article(a)
 
@@ -63,15 +77,30 @@ def corpus(n: int = 40) -> list[Article | BadRecord]:
     for i in range(n):
         town = TOWNS[i % len(TOWNS)]
         day = dt.date(2025, 1, 1) + dt.timedelta(days=i // 6)
-        text = (f"Report {i}: NGA met GHA in {town} on trade and the talks went on. "
-                f"Crowds protested as NGA attacked GHA positions near {town}, witnesses number {i % 3} said.")
+        text = (
+            f"Report {i}: NGA met GHA in {town} on trade and the talks went on. "
+            f"Crowds protested as NGA attacked GHA positions near {town}, witnesses number {i % 3} said."
+        )
         out.append(Article(id=f"art{i}", text=text, date=day, source=f"outlet{i % 4}", origin=f"c.jsonl:{i + 1}"))
         if i % 10 == 3:  # the same text again, other id
-            out.append(Article(id=f"dup{i}", text=text.upper().lower().replace("report", "Report"), date=day, origin=f"c.jsonl:{i + 1}b"))
+            out.append(
+                Article(
+                    id=f"dup{i}",
+                    text=text.upper().lower().replace("report", "Report"),
+                    date=day,
+                    origin=f"c.jsonl:{i + 1}b",
+                )
+            )
         if i % 13 == 5:
             out.append(BadRecord(f"c.jsonl:{i + 1}c", "E104", "malformed JSON line"))
-    out.append(Article(id="fr", text="Le président du Nigeria a rencontré le président du Ghana à Accra pour parler "
-                       "du commerce et de la sécurité dans la région, selon les agences.", origin="c.jsonl:999"))
+    out.append(
+        Article(
+            id="fr",
+            text="Le président du Nigeria a rencontré le président du Ghana à Accra pour parler "
+            "du commerce et de la sécurité dans la région, selon les agences.",
+            origin="c.jsonl:999",
+        )
+    )
     return out
 
 

@@ -19,22 +19,64 @@ from typing import IO, Any
 from tidings.errors import ConfigError
 from tidings.store.base import EventQuery, EventRow, EventStore
 
-__all__ = ["FORMATS", "GDELT_COLUMNS", "ExportResult", "export", "gdelt_row", "plover_record", "event_dict"]
+__all__ = ["FORMATS", "GDELT_COLUMNS", "ExportResult", "event_dict", "export", "gdelt_row", "plover_record"]
 
 FORMATS = ("parquet", "csv", "jsonl", "gdelt", "plover")
 
 #: The 61 columns of a GDELT 2.0 Events file, in order.
 GDELT_COLUMNS = (
-    "GlobalEventID", "SQLDATE", "MonthYear", "Year", "FractionDate",
-    *(f"Actor1{c}" for c in ("Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code",
-                             "Religion2Code", "Type1Code", "Type2Code", "Type3Code")),
-    *(f"Actor2{c}" for c in ("Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code",
-                             "Religion2Code", "Type1Code", "Type2Code", "Type3Code")),
-    "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale",
-    "NumMentions", "NumSources", "NumArticles", "AvgTone",
-    *(f"{g}_{c}" for g in ("Actor1Geo", "Actor2Geo", "ActionGeo")
-      for c in ("Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID")),
-    "DATEADDED", "SOURCEURL",
+    "GlobalEventID",
+    "SQLDATE",
+    "MonthYear",
+    "Year",
+    "FractionDate",
+    *(
+        f"Actor1{c}"
+        for c in (
+            "Code",
+            "Name",
+            "CountryCode",
+            "KnownGroupCode",
+            "EthnicCode",
+            "Religion1Code",
+            "Religion2Code",
+            "Type1Code",
+            "Type2Code",
+            "Type3Code",
+        )
+    ),
+    *(
+        f"Actor2{c}"
+        for c in (
+            "Code",
+            "Name",
+            "CountryCode",
+            "KnownGroupCode",
+            "EthnicCode",
+            "Religion1Code",
+            "Religion2Code",
+            "Type1Code",
+            "Type2Code",
+            "Type3Code",
+        )
+    ),
+    "IsRootEvent",
+    "EventCode",
+    "EventBaseCode",
+    "EventRootCode",
+    "QuadClass",
+    "GoldsteinScale",
+    "NumMentions",
+    "NumSources",
+    "NumArticles",
+    "AvgTone",
+    *(
+        f"{g}_{c}"
+        for g in ("Actor1Geo", "Actor2Geo", "ActionGeo")
+        for c in ("Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID")
+    ),
+    "DATEADDED",
+    "SOURCEURL",
 )
 
 _EVENT_FIELDS = tuple(f.name for f in fields(EventRow))
@@ -82,8 +124,13 @@ def _geo(e: EventRow) -> list[str]:
     else:
         kind = "3" if e.place_country == "USA" else "4"  # a (US) city or landmark
     return [
-        kind, e.place_name or "", e.place_country or "", e.place_admin1 or "", "",
-        "" if e.lat is None else f"{e.lat:.4f}", "" if e.lon is None else f"{e.lon:.4f}",
+        kind,
+        e.place_name or "",
+        e.place_country or "",
+        e.place_admin1 or "",
+        "",
+        "" if e.lat is None else f"{e.lat:.4f}",
+        "" if e.lon is None else f"{e.lon:.4f}",
         "" if e.geonameid is None else str(e.geonameid),
     ]
 
@@ -97,13 +144,25 @@ def gdelt_row(e: EventRow) -> list[str]:
         date_cols = [d.strftime("%Y%m%d"), d.strftime("%Y%m"), str(d.year), f"{frac:.4f}"]
     added = e.first_seen or d
     row = [
-        str(_gdelt_id(e.event_id)), *date_cols,
+        str(_gdelt_id(e.event_id)),
+        *date_cols,
         *_actor(e.source_code, e.source_name, e.source_country),
         *_actor(e.target_code, e.target_name, e.target_country),
-        "", e.cameo, e.cameo[:3], e.root, str(e.quad_class), f"{e.goldstein:g}",
-        str(e.num_mentions), str(e.num_sources), str(e.num_articles), "",
-        *([""] * 8), *([""] * 8), *_geo(e),
-        added.strftime("%Y%m%d000000") if added else "", e.source_url or "",
+        "",
+        e.cameo,
+        e.cameo[:3],
+        e.root,
+        str(e.quad_class),
+        f"{e.goldstein:g}",
+        str(e.num_mentions),
+        str(e.num_sources),
+        str(e.num_articles),
+        "",
+        *([""] * 8),
+        *([""] * 8),
+        *_geo(e),
+        added.strftime("%Y%m%d000000") if added else "",
+        e.source_url or "",
     ]
     return [c.replace("\t", " ").replace("\n", " ") for c in row]
 
@@ -146,8 +205,14 @@ def plover_record(e: EventRow) -> dict[str, Any] | None:
         "claimStatus": e.claim_status,
     }
     if e.place_name or e.place_country:
-        rec["geo"] = {"placeName": e.place_name, "countryCode": e.place_country, "admin1": e.place_admin1,
-                      "lat": e.lat, "lon": e.lon, "geonameid": e.geonameid}
+        rec["geo"] = {
+            "placeName": e.place_name,
+            "countryCode": e.place_country,
+            "admin1": e.place_admin1,
+            "lat": e.lat,
+            "lon": e.lon,
+            "geonameid": e.geonameid,
+        }
     return rec
 
 

@@ -26,7 +26,7 @@ from tidings.ingest.language import check_english
 from tidings.store.base import ActorRow, ArticleRow, EventStore, MentionRow, WriteBatch, text_hash
 from tidings.types import Article, BadRecord, Event
 
-__all__ = ["ArticleCoder", "IngestReport", "ingest", "store_coded", "batched"]
+__all__ = ["ArticleCoder", "IngestReport", "batched", "ingest", "store_coded"]
 
 Record = Article | BadRecord
 

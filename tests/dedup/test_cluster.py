@@ -17,7 +17,9 @@ from tidings.store.synthetic import make_article, make_event
 D = dt.date(2025, 3, 4)
 
 
-def row(article: str, src: str | None, tgt: str | None, code: str, sentence: str, *, outlet: str | None = None, **kw) -> MentionRow:
+def row(
+    article: str, src: str | None, tgt: str | None, code: str, sentence: str, *, outlet: str | None = None, **kw
+) -> MentionRow:
     kw.setdefault("day", D)
     ev = make_event(article, src, tgt, code, sentence=sentence, **kw)
     art = make_article(article, sentence, date=D, source=outlet or f"outlet-{article}")
@@ -41,8 +43,20 @@ def test_rules_basics() -> None:
 
 def test_same_event_in_other_words_is_one_event_with_three_sources() -> None:
     rows = [
-        row("a1", "USAGOV", "RUSGOV", "040", "President Trump held talks with Vladimir Putin about ending the war in Ukraine."),
-        row("a2", "RUSGOV", "USAGOV", "041", "Putin spoke by phone with Trump on ending the Ukraine war, the Kremlin said."),
+        row(
+            "a1",
+            "USAGOV",
+            "RUSGOV",
+            "040",
+            "President Trump held talks with Vladimir Putin about ending the war in Ukraine.",
+        ),
+        row(
+            "a2",
+            "RUSGOV",
+            "USAGOV",
+            "041",
+            "Putin spoke by phone with Trump on ending the Ukraine war, the Kremlin said.",
+        ),
         row("a3", "USA", "RUSGOV", "040", "Trump and Putin discussed an end to the war in Ukraine."),
     ]
     clusters = cluster_mentions(rows)
@@ -55,18 +69,52 @@ def test_same_event_in_other_words_is_one_event_with_three_sources() -> None:
 
 def test_two_strikes_same_day_in_different_towns_stay_apart() -> None:
     rows = [
-        row("a1", "RUSMIL", "UKR", "195", "Russian drones struck Kharkiv overnight, killing four people.", place="Kharkiv", geonameid=706483),
-        row("a2", "RUSMIL", "UKR", "190", "A Russian drone attack on Kharkiv killed four civilians.", place="Kharkiv", geonameid=706483),
-        row("a3", "RUSMIL", "UKR", "195", "Russian drones struck Odesa overnight, killing two people.", place="Odesa", geonameid=698740),
+        row(
+            "a1",
+            "RUSMIL",
+            "UKR",
+            "195",
+            "Russian drones struck Kharkiv overnight, killing four people.",
+            place="Kharkiv",
+            geonameid=706483,
+        ),
+        row(
+            "a2",
+            "RUSMIL",
+            "UKR",
+            "190",
+            "A Russian drone attack on Kharkiv killed four civilians.",
+            place="Kharkiv",
+            geonameid=706483,
+        ),
+        row(
+            "a3",
+            "RUSMIL",
+            "UKR",
+            "195",
+            "Russian drones struck Odesa overnight, killing two people.",
+            place="Odesa",
+            geonameid=698740,
+        ),
     ]
     p = partition(rows)
     assert p == {frozenset({rows[0].mention_id, rows[1].mention_id}), frozenset({rows[2].mention_id})}
 
 
 def test_a_placeless_mention_does_not_chain_two_towns_together() -> None:
-    x = row("a1", "RUSMIL", "UKR", "195", "Russian drones struck the city of Kharkiv overnight.", place="Kharkiv", geonameid=1)
+    x = row(
+        "a1",
+        "RUSMIL",
+        "UKR",
+        "195",
+        "Russian drones struck the city of Kharkiv overnight.",
+        place="Kharkiv",
+        geonameid=1,
+    )
     y = row("a2", "RUSMIL", "UKR", "195", "Russian drones struck the city overnight.")
-    z = row("a3", "RUSMIL", "UKR", "195", "Russian drones struck the city of Odesa overnight.", place="Odesa", geonameid=2)
+    z = row(
+        "a3", "RUSMIL", "UKR", "195", "Russian drones struck the city of Odesa overnight.", place="Odesa", geonameid=2
+    )
     p = partition([x, y, z])
     assert len(p) == 2
     assert not any(x.mention_id in c and z.mention_id in c for c in p)
@@ -90,8 +138,24 @@ def test_dates_must_meet_and_future_is_not_past() -> None:
 
 
 def test_denial_joins_the_event_and_makes_it_contested() -> None:
-    a = row("a1", "USAELI", "RUSGOV", "040", "Trump spoke with Putin as many as seven times after leaving office.", modality="reported", speaker="USAMED")
-    b = row("a2", "USAELI", "RUSGOV", "040", "The Kremlin denied that Trump spoke with Putin seven times.", modality="denied", speaker="RUSGOV")
+    a = row(
+        "a1",
+        "USAELI",
+        "RUSGOV",
+        "040",
+        "Trump spoke with Putin as many as seven times after leaving office.",
+        modality="reported",
+        speaker="USAMED",
+    )
+    b = row(
+        "a2",
+        "USAELI",
+        "RUSGOV",
+        "040",
+        "The Kremlin denied that Trump spoke with Putin seven times.",
+        modality="denied",
+        speaker="RUSGOV",
+    )
     clusters = cluster_mentions([a, b])
     assert len(clusters) == 1
     assert summarize(clusters[0]).claim_status == "contested"
@@ -111,7 +175,16 @@ def _corpus() -> list[MentionRow]:
         row("p4", "NGACOP", "NGAOPP", "175", s4, place="Abuja", geonameid=2),
         row("p1", "NGA", "GHA", "057", s5, sentence_index=3),
         row("p5", "GHA", "NGA", "057", s6),
-        row("p6", "NGAOPP", "NGAGOV", "141", "Protesters marched in Lagos again.", day="2025-03-09", place="Lagos", geonameid=1),
+        row(
+            "p6",
+            "NGAOPP",
+            "NGAGOV",
+            "141",
+            "Protesters marched in Lagos again.",
+            day="2025-03-09",
+            place="Lagos",
+            geonameid=1,
+        ),
     ]
 
 
@@ -132,16 +205,29 @@ def test_incremental_batches_in_any_order_equal_one_pass(order: list[int], batch
         for aid in ordered[k : k + batch]:
             ms = by_article[aid]
             evs = [
-                make_event(m.article_id, m.source_code, m.target_code, m.cameo, sentence=m.sentence,
-                           day=m.date_start, sentence_index=m.sentence_index, place=m.place_name,
-                           geonameid=m.geonameid)
+                make_event(
+                    m.article_id,
+                    m.source_code,
+                    m.target_code,
+                    m.cameo,
+                    sentence=m.sentence,
+                    day=m.date_start,
+                    sentence_index=m.sentence_index,
+                    place=m.place_name,
+                    geonameid=m.geonameid,
+                )
                 for m in ms
             ]
             coded.append((make_article(aid, " ".join(m.sentence for m in ms), date=D, source=f"outlet-{aid}"), evs))
         store_coded(store, coded)
-    got = {frozenset(m.mention_id for m in store.iter_mentions() if m.event_id == e.event_id) for e in store.iter_events(EventQuery())}
+    got = {
+        frozenset(m.mention_id for m in store.iter_mentions() if m.event_id == e.event_id)
+        for e in store.iter_events(EventQuery())
+    }
     assert got == expected
-    assert {e.event_id for e in store.iter_events(EventQuery())} == {summarize(c).event_id for c in cluster_mentions(rows)}
+    assert {e.event_id for e in store.iter_events(EventQuery())} == {
+        summarize(c).event_id for c in cluster_mentions(rows)
+    }
 
 
 def test_plan_update_with_nothing_new_changes_nothing() -> None:

@@ -38,8 +38,10 @@ def test_hand_coded_corpus_clusters_into_gold_events() -> None:
 def test_article_order_does_not_change_the_events() -> None:
     articles, labels = load_corpus(CORPUS)
     coded = hand_coded(articles, labels)
-    once = {frozenset(m.mention_id for m in c) for c in cluster_mentions(
-        [MentionRow.from_event(e, article=a) for a, evs in coded for e in evs])}
+    once = {
+        frozenset(m.mention_id for m in c)
+        for c in cluster_mentions([MentionRow.from_event(e, article=a) for a, evs in coded for e in evs])
+    }
     for seed in range(3):
         order = coded[:]
         random.Random(seed).shuffle(order)

@@ -25,7 +25,7 @@ BODY = (
 def page(body: str = BODY, *, title: str = "Putin meets Xi", date: str | None = "2025-02-11") -> bytes:
     meta = f'<meta property="article:published_time" content="{date}T09:00:00Z">' if date else ""
     return (
-        f'<!doctype html><html><head><title>{title}</title>{meta}'
+        f"<!doctype html><html><head><title>{title}</title>{meta}"
         f'<meta name="author" content="Jane Doe"><meta property="og:site_name" content="Daily Planet"></head>'
         f"<body><nav><a href='/'>Home</a> <a href='/w'>World</a></nav><article><h1>{title}</h1>{body}</article>"
         "<footer>(c) Daily Planet</footer></body></html>"
@@ -111,7 +111,11 @@ def test_atom_feed_and_xml_dispatch(tmp_path: Path) -> None:
     [a] = list(read_any(f))
     assert isinstance(a, Article)
     assert (a.text, a.url, a.date, a.source) == (
-        "Envoys from both countries negotiated in Geneva.", "https://atom.example/t", dt.date(2025, 2, 12), "Atom News")
+        "Envoys from both countries negotiated in Geneva.",
+        "https://atom.example/t",
+        dt.date(2025, 2, 12),
+        "Atom News",
+    )
     h = tmp_path / "page.xml"
     h.write_bytes(page())
     assert format_of(h) == "html"
@@ -139,11 +143,14 @@ def _warc(records: list[tuple[str, bytes, str]], *, gz: bool) -> bytes:
 
 @pytest.mark.parametrize("gz", [False, True])
 def test_warc_pages(tmp_path: Path, gz: bool) -> None:
-    data = _warc([
-        ("https://planet.example/a", page(), "200 OK"),
-        ("https://planet.example/missing", b"<html><body>Not found</body></html>", "404 Not Found"),
-        ("https://planet.example/b", page(BODY.replace("Moscow", "Beijing"), date=None), "200 OK"),
-    ], gz=gz)
+    data = _warc(
+        [
+            ("https://planet.example/a", page(), "200 OK"),
+            ("https://planet.example/missing", b"<html><body>Not found</body></html>", "404 Not Found"),
+            ("https://planet.example/b", page(BODY.replace("Moscow", "Beijing"), date=None), "200 OK"),
+        ],
+        gz=gz,
+    )
     f = tmp_path / ("crawl.warc.gz" if gz else "crawl.warc")
     f.write_bytes(data)
     good, bad = split(list(read_any(f)))
@@ -156,7 +163,9 @@ def test_warc_pages(tmp_path: Path, gz: bool) -> None:
 
 @pytest.mark.parametrize("gz", [False, True])
 def test_truncated_warc_keeps_what_came_before(tmp_path: Path, gz: bool) -> None:
-    data = _warc([("https://planet.example/a", page(), "200 OK"), ("https://planet.example/b", page(), "200 OK")], gz=gz)
+    data = _warc(
+        [("https://planet.example/a", page(), "200 OK"), ("https://planet.example/b", page(), "200 OK")], gz=gz
+    )
     f = tmp_path / ("cut.warc.gz" if gz else "cut.warc")
     f.write_bytes(data[: int(len(data) * 0.8)])  # inside the second page
     good, bad = split(list(read_any(f)))
@@ -183,9 +192,18 @@ def test_html_to_text() -> None:
     [
         ("The president met his counterpart in the capital on Tuesday and the two agreed to hold more talks.", True),
         ("Le président a rencontré son homologue dans la capitale mardi et les deux ont convenu de poursuivre.", False),
-        ("Der Präsident traf am Dienstag seinen Amtskollegen in der Hauptstadt und beide vereinbarten weitere Gespräche.", False),
-        ("El presidente se reunió el martes con su homólogo en la capital y ambos acordaron celebrar más conversaciones.", False),
-        ("Президент встретился со своим коллегой в столице во вторник, и они договорились провести новые переговоры.", False),
+        (
+            "Der Präsident traf am Dienstag seinen Amtskollegen in der Hauptstadt und beide vereinbarten weitere Gespräche.",
+            False,
+        ),
+        (
+            "El presidente se reunió el martes con su homólogo en la capital y ambos acordaron celebrar más conversaciones.",
+            False,
+        ),
+        (
+            "Президент встретился со своим коллегой в столице во вторник, и они договорились провести новые переговоры.",
+            False,
+        ),
         ("Short headline", True),
     ],
 )

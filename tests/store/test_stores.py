@@ -29,25 +29,96 @@ from tidings.store.synthetic import make_article, make_event
 def _fill(store: EventStore) -> None:
     """Three outlets on a USA-RUS call, a denial, a strike in two towns, a UKR-RUS talk."""
     arts = [
-        make_article("a1", "Trump held talks with Putin. Russian drones hit Kharkiv.", date="2025-02-10", source="Post", url="https://post.example/1"),
+        make_article(
+            "a1",
+            "Trump held talks with Putin. Russian drones hit Kharkiv.",
+            date="2025-02-10",
+            source="Post",
+            url="https://post.example/1",
+        ),
         make_article("a2", "Putin spoke with Trump by phone. Drones hit Odesa.", date="2025-02-11", source="Tribune"),
         make_article("a3", "The Kremlin denied the call took place.", date="2025-02-12", source="Herald"),
         make_article("a4", "Ukraine and Russia negotiated in Istanbul in March.", date="2025-03-20", source="Post"),
     ]
     evs = {
         "a1": [
-            make_event("a1", "USAGOV", "RUSGOV", "040", sentence="Trump held talks with Putin about the Ukraine war.", day="2025-02-09", speaker="USAGOV", goldstein=1.0, plover="CONSULT"),
-            make_event("a1", "RUSMIL", "UKR", "195", sentence="Russian drones hit Kharkiv, killing four.", day="2025-02-09", sentence_index=1, place="Kharkiv", geonameid=1, goldstein=-10.0, offset=30),
+            make_event(
+                "a1",
+                "USAGOV",
+                "RUSGOV",
+                "040",
+                sentence="Trump held talks with Putin about the Ukraine war.",
+                day="2025-02-09",
+                speaker="USAGOV",
+                goldstein=1.0,
+                plover="CONSULT",
+            ),
+            make_event(
+                "a1",
+                "RUSMIL",
+                "UKR",
+                "195",
+                sentence="Russian drones hit Kharkiv, killing four.",
+                day="2025-02-09",
+                sentence_index=1,
+                place="Kharkiv",
+                geonameid=1,
+                goldstein=-10.0,
+                offset=30,
+            ),
         ],
         "a2": [
-            make_event("a2", "RUSGOV", "USAGOV", "041", sentence="Putin spoke with Trump by phone about the Ukraine war.", day="2025-02-09", goldstein=1.0, plover="CONSULT"),
-            make_event("a2", "RUSMIL", "UKR", "195", sentence="Russian drones hit Odesa, killing two.", day="2025-02-09", sentence_index=1, place="Odesa", geonameid=2, goldstein=-10.0, offset=33),
+            make_event(
+                "a2",
+                "RUSGOV",
+                "USAGOV",
+                "041",
+                sentence="Putin spoke with Trump by phone about the Ukraine war.",
+                day="2025-02-09",
+                goldstein=1.0,
+                plover="CONSULT",
+            ),
+            make_event(
+                "a2",
+                "RUSMIL",
+                "UKR",
+                "195",
+                sentence="Russian drones hit Odesa, killing two.",
+                day="2025-02-09",
+                sentence_index=1,
+                place="Odesa",
+                geonameid=2,
+                goldstein=-10.0,
+                offset=33,
+            ),
         ],
         "a3": [
-            make_event("a3", "USAGOV", "RUSGOV", "040", sentence="The Kremlin denied that Trump talks with Putin about the war took place.", day="2025-02-09", modality="denied", speaker="RUSGOV", goldstein=1.0, plover="CONSULT"),
+            make_event(
+                "a3",
+                "USAGOV",
+                "RUSGOV",
+                "040",
+                sentence="The Kremlin denied that Trump talks with Putin about the war took place.",
+                day="2025-02-09",
+                modality="denied",
+                speaker="RUSGOV",
+                goldstein=1.0,
+                plover="CONSULT",
+            ),
         ],
         "a4": [
-            make_event("a4", "UKRGOV", "RUSGOV", "046", sentence="Ukraine and Russia negotiated in Istanbul.", day="2025-03-18", place="Istanbul", geonameid=3, goldstein=3.5, plover="CONSULT"),
+            make_event(
+                "a4",
+                "UKRGOV",
+                "RUSGOV",
+                "046",
+                sentence="Ukraine and Russia negotiated in Istanbul.",
+                day="2025-03-18",
+                place="Istanbul",
+                geonameid=3,
+                goldstein=3.5,
+                plover="CONSULT",
+            ),
         ],
     }
     store_coded(store, [(arts[0], evs["a1"]), (arts[1], evs["a2"])])
@@ -103,7 +174,7 @@ def test_filters(store: EventStore) -> None:
     assert store.count_events(EventQuery(modality="asserted")) == 4
     newest = store.query_events(EventQuery(order="-date", limit=1))
     assert newest[0].cameo == "046"
-    assert [e.num_mentions for e in store.query_events(EventQuery(order="mentions"))][0] == 3
+    assert next(e.num_mentions for e in store.query_events(EventQuery(order="mentions"))) == 3
     assert len(store.query_events(EventQuery(limit=2, offset=3))) == 1
     assert list(store.iter_events(EventQuery(limit=1))) == store.query_events(EventQuery())
 
@@ -122,7 +193,10 @@ def test_actor_summary_and_series(store: EventStore) -> None:
     assert s.top_partners[0].code == "UKR" and s.top_partners[0].num_events == 2
     assert store.actor_summary("ZZZ") is None
     weekly = store.dyad_series("UKR", "RUS", by="week")
-    assert [p.period for p in weekly] == [period_start(dt.date(2025, 2, 9), "week"), period_start(dt.date(2025, 3, 18), "week")]
+    assert [p.period for p in weekly] == [
+        period_start(dt.date(2025, 2, 9), "week"),
+        period_start(dt.date(2025, 3, 18), "week"),
+    ]
     assert weekly[0].quad4 == 2 and weekly[0].goldstein_sum == -20.0
     assert [a.code for a in store.list_actors(prefix="RUS")] == ["RUSGOV", "RUSMIL"]
 

@@ -16,10 +16,11 @@ from ..errors import TidingsError
 from ..store.base import EventQuery, EventRow, SeriesPoint
 from .code import parse_date_option, report_bad
 
-__all__ = ["ingest", "query", "dyad", "export", "COMMANDS"]
+__all__ = ["COMMANDS", "dyad", "export", "ingest", "query"]
 
-DB_OPTION = click.option("--db", default="tidings.duckdb", show_default=True, type=click.Path(dir_okay=False),
-                         help="The DuckDB store file.")
+DB_OPTION = click.option(
+    "--db", default="tidings.duckdb", show_default=True, type=click.Path(dir_okay=False), help="The DuckDB store file."
+)
 
 
 def _open(db: str, *, read_only: bool):
@@ -48,11 +49,15 @@ def _count_records(paths: Sequence[str]) -> int | None:
 @click.command()
 @click.argument("paths", nargs=-1, required=True)
 @DB_OPTION
-@click.option("--date", "date", callback=parse_date_option, help="Publication date (YYYY-MM-DD) for records without one.")
+@click.option(
+    "--date", "date", callback=parse_date_option, help="Publication date (YYYY-MM-DD) for records without one."
+)
 @click.option("--batch-size", default=64, show_default=True, help="Articles coded and committed per batch.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary (bad records are still reported).")
 @click.option("--any-language", is_flag=True, help="Do not skip texts that do not read as English.")
-def ingest(paths: tuple[str, ...], db: str, date: dt.date | None, batch_size: int, quiet: bool, any_language: bool) -> None:
+def ingest(
+    paths: tuple[str, ...], db: str, date: dt.date | None, batch_size: int, quiet: bool, any_language: bool
+) -> None:
     """Code articles and add their events to the store.
 
     PATHS are .txt, .json/.jsonl, saved .html pages, RSS/Atom feeds (.rss,
@@ -72,8 +77,16 @@ def ingest(paths: tuple[str, ...], db: str, date: dt.date | None, batch_size: in
     store = _open(db, read_only=False)
     try:
         coder = default_coder()
-        report = run(read_inputs(paths, default_date=date), store=store, coder=coder, batch_size=batch_size,
-                     quiet=quiet, total=_count_records(paths), check_language=not any_language, on_bad=report_bad)
+        report = run(
+            read_inputs(paths, default_date=date),
+            store=store,
+            coder=coder,
+            batch_size=batch_size,
+            quiet=quiet,
+            total=_count_records(paths),
+            check_language=not any_language,
+            on_bad=report_bad,
+        )
         counts = store.counts()
     except TidingsError as exc:
         raise click.ClickException(str(exc)) from exc
@@ -81,8 +94,10 @@ def ingest(paths: tuple[str, ...], db: str, date: dt.date | None, batch_size: in
         store.close()
     if not quiet:
         click.echo(f"tidings: {report.summary()}", err=True)
-        click.echo(f"tidings: {db} holds {counts.articles} articles, {counts.mentions} mentions, "
-                   f"{counts.events} events", err=True)
+        click.echo(
+            f"tidings: {db} holds {counts.articles} articles, {counts.mentions} mentions, {counts.events} events",
+            err=True,
+        )
     if report.bad:
         sys.exit(1)
 
@@ -97,32 +112,54 @@ def _dyad_option(ctx: click.Context, param: click.Parameter, value: str | None) 
 
 
 def _filters(f):
-    for opt in reversed([
-        click.option("--actor", help="Either side's actor code starts with this (RUS matches RUSGOV)."),
-        click.option("--dyad", callback=_dyad_option, help="A:B, either direction unless --directed."),
-        click.option("--directed", is_flag=True, help="--dyad A:B means source A, target B."),
-        click.option("--code", help="CAMEO code prefix, e.g. 04 or 042."),
-        click.option("--plover", help="PLOVER event type, e.g. CONSULT."),
-        click.option("--since", callback=parse_date_option, help="Events on or after YYYY-MM-DD."),
-        click.option("--until", callback=parse_date_option, help="Events on or before YYYY-MM-DD."),
-        click.option("--modality", help="asserted, reported, denied, future, ..."),
-        click.option("--min-mentions", default=1, show_default=True, help="Only events with this many mentions."),
-    ]):
+    for opt in reversed(
+        [
+            click.option("--actor", help="Either side's actor code starts with this (RUS matches RUSGOV)."),
+            click.option("--dyad", callback=_dyad_option, help="A:B, either direction unless --directed."),
+            click.option("--directed", is_flag=True, help="--dyad A:B means source A, target B."),
+            click.option("--code", help="CAMEO code prefix, e.g. 04 or 042."),
+            click.option("--plover", help="PLOVER event type, e.g. CONSULT."),
+            click.option("--since", callback=parse_date_option, help="Events on or after YYYY-MM-DD."),
+            click.option("--until", callback=parse_date_option, help="Events on or before YYYY-MM-DD."),
+            click.option("--modality", help="asserted, reported, denied, future, ..."),
+            click.option("--min-mentions", default=1, show_default=True, help="Only events with this many mentions."),
+        ]
+    ):
         f = opt(f)
     return f
 
 
 def _query(actor, dyad, directed, code, plover, since, until, modality, min_mentions, **kw) -> EventQuery:
-    return EventQuery(actor=actor, dyad=dyad, directed=directed, code=code, plover=plover, since=since,
-                      until=until, modality=modality, min_mentions=min_mentions, **kw)
+    return EventQuery(
+        actor=actor,
+        dyad=dyad,
+        directed=directed,
+        code=code,
+        plover=plover,
+        since=since,
+        until=until,
+        modality=modality,
+        min_mentions=min_mentions,
+        **kw,
+    )
 
 
 def _table(rows: list[EventRow]) -> str:
     head = ("date", "source", "target", "cameo", "event", "quad", "gold", "ment", "srcs", "place", "event_id")
     body = [
-        (str(e.date_start or ""), e.source_code or "-", e.target_code or "-", e.cameo, (e.cameo_label or "")[:28],
-         str(e.quad_class), f"{e.goldstein:g}", str(e.num_mentions), str(e.num_sources), (e.place_name or "")[:16],
-         e.event_id)
+        (
+            str(e.date_start or ""),
+            e.source_code or "-",
+            e.target_code or "-",
+            e.cameo,
+            (e.cameo_label or "")[:28],
+            str(e.quad_class),
+            f"{e.goldstein:g}",
+            str(e.num_mentions),
+            str(e.num_sources),
+            (e.place_name or "")[:16],
+            e.event_id,
+        )
         for e in rows
     ]
     widths = [max(len(r[i]) for r in [head, *body]) for i in range(len(head))]
@@ -167,8 +204,18 @@ def query(db: str, order: str, limit: int | None, fmt: str, **filters) -> None:
 
 def _series_table(a: str, b: str, points: list[SeriesPoint]) -> str:
     head = ("period", "events", "q1_verb_coop", "q2_mat_coop", "q3_verb_confl", "q4_mat_confl", "goldstein_sum")
-    body = [(str(p.period), str(p.num_events), str(p.quad1), str(p.quad2), str(p.quad3), str(p.quad4),
-             f"{p.goldstein_sum:g}") for p in points]
+    body = [
+        (
+            str(p.period),
+            str(p.num_events),
+            str(p.quad1),
+            str(p.quad2),
+            str(p.quad3),
+            str(p.quad4),
+            f"{p.goldstein_sum:g}",
+        )
+        for p in points
+    ]
     widths = [max(len(r[i]) for r in [head, *body]) for i in range(len(head))]
     return "\n".join("  ".join(c.rjust(w) for c, w in zip(r, widths)) for r in [head, *body])
 

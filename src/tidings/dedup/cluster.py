@@ -32,7 +32,7 @@ from tidings.dedup.rules import (
 from tidings.store.base import BlockKey, MentionRow
 from tidings.types import content_hash
 
-__all__ = ["LinkGraph", "link_graph", "components", "split_component", "cluster_mentions", "event_id_for"]
+__all__ = ["LinkGraph", "cluster_mentions", "components", "event_id_for", "link_graph", "split_component"]
 
 
 def event_id_for(mention_ids: Iterable[str]) -> str:

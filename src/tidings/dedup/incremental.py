@@ -22,7 +22,7 @@ from tidings.dedup.rules import block_key
 from tidings.dedup.summarize import claim_for, summarize
 from tidings.store.base import BlockKey, ClaimRow, EventRow, MentionRow
 
-__all__ = ["MentionSource", "ClusterUpdate", "plan_update"]
+__all__ = ["ClusterUpdate", "MentionSource", "plan_update"]
 
 _SLACK = dt.timedelta(days=1)
 

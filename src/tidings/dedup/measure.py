@@ -37,7 +37,7 @@ from tidings.store.memory import MemoryStore
 from tidings.store.synthetic import make_event
 from tidings.types import Article, Event
 
-__all__ = ["Label", "Scores", "load_corpus", "hand_coded", "pairwise", "measure", "main"]
+__all__ = ["Label", "Scores", "hand_coded", "load_corpus", "main", "measure", "pairwise"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,8 +79,14 @@ class Scores:
 def load_corpus(path: str | Path) -> tuple[list[Article], list[Label]]:
     data = json.loads(Path(path).read_text(encoding="utf-8"))
     articles = [
-        Article(id=a["id"], text=a["text"], date=dt.date.fromisoformat(a["date"]), title=a.get("title"),
-                source=a.get("source"), origin=f"{path}#{a['id']}")
+        Article(
+            id=a["id"],
+            text=a["text"],
+            date=dt.date.fromisoformat(a["date"]),
+            title=a.get("title"),
+            source=a.get("source"),
+            origin=f"{path}#{a['id']}",
+        )
         for a in data["articles"]
     ]
     labels = [Label(**lab) for lab in data["labels"]]
@@ -104,11 +110,22 @@ def hand_coded(articles: Sequence[Article], labels: Sequence[Label]) -> list[tup
         end_sentence = art.text.find(". ", start)
         sentence = art.text[start : end_sentence + 1 if end_sentence > 0 else len(art.text)]
         first, _, last = lab.date.partition("/")
-        events[art.id].append(make_event(
-            art.id, lab.source, lab.target, lab.cameo, sentence=sentence, day=first, end=last or first,
-            sentence_index=len(events[art.id]), modality=lab.modality, place=lab.place,
-            geonameid=None, offset=start,
-        ))
+        events[art.id].append(
+            make_event(
+                art.id,
+                lab.source,
+                lab.target,
+                lab.cameo,
+                sentence=sentence,
+                day=first,
+                end=last or first,
+                sentence_index=len(events[art.id]),
+                modality=lab.modality,
+                place=lab.place,
+                geonameid=None,
+                offset=start,
+            )
+        )
     return [(a, events[a.id]) for a in articles]
 
 
@@ -125,8 +142,11 @@ def pairwise(assigned: Sequence[tuple[str, str, str]]) -> tuple[int, int, int]:
     return true, pred, gold
 
 
-def measure(articles: Sequence[Article], labels: Sequence[Label], coded: Sequence[tuple[Article, Sequence[Event]]],
-            ) -> tuple[Scores, list[dict[str, Any]]]:
+def measure(
+    articles: Sequence[Article],
+    labels: Sequence[Label],
+    coded: Sequence[tuple[Article, Sequence[Event]]],
+) -> tuple[Scores, list[dict[str, Any]]]:
     """Cluster ``coded`` article by article and score it against the labels."""
     store = MemoryStore()
     for pair in coded:
@@ -136,14 +156,25 @@ def measure(articles: Sequence[Article], labels: Sequence[Label], coded: Sequenc
     assigned: list[tuple[str, str, str]] = []
     rows: list[dict[str, Any]] = []
     for m in store.iter_mentions():
-        gold = next((lab for lab, s, _ in spans if lab.article == m.article_id and m.evidence_start <= s < m.evidence_end), None)
+        gold = next(
+            (lab for lab, s, _ in spans if lab.article == m.article_id and m.evidence_start <= s < m.evidence_end), None
+        )
         if gold is None or root_class(gold.cameo) != root_class(m.cameo):
             continue  # not the labelled event (another event in the sentence, or a coder error)
         key = f"{m.article_id}:{m.evidence_start}"
         assigned.append((key, m.event_id, gold.event))
-        rows.append({"gold": gold.event, "event": m.event_id, "article": m.article_id, "dyad": f"{m.source_code}>{m.target_code}",
-                     "cameo": m.cameo, "date": f"{m.date_start}..{m.date_end}", "place": m.place_name,
-                     "sentence": m.sentence[:70]})
+        rows.append(
+            {
+                "gold": gold.event,
+                "event": m.event_id,
+                "article": m.article_id,
+                "dyad": f"{m.source_code}>{m.target_code}",
+                "cameo": m.cameo,
+                "date": f"{m.date_start}..{m.date_end}",
+                "place": m.place_name,
+                "sentence": m.sentence[:70],
+            }
+        )
     true, pred, gold = pairwise(assigned)
     predicted_events = len({e for _, e, _ in assigned})
     scores = Scores(len(assigned), len({g for _, _, g in assigned}), predicted_events, true, pred, gold)
@@ -167,10 +198,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     scores, rows = measure(articles, labels, coded)
     if args.verbose:
         for r in rows:
-            print(f"{r['gold']:4} {r['event'][:10]} {r['article']:9} {r['dyad']:15} {r['cameo']} {r['date']:22} "
-                  f"{(r['place'] or '-'):10} {r['sentence']}")
-    print(f"coder={args.coder} labelled mentions={scores.mentions} gold events={scores.gold_events} "
-          f"predicted events={scores.predicted_events}")
+            print(
+                f"{r['gold']:4} {r['event'][:10]} {r['article']:9} {r['dyad']:15} {r['cameo']} {r['date']:22} "
+                f"{(r['place'] or '-'):10} {r['sentence']}"
+            )
+    print(
+        f"coder={args.coder} labelled mentions={scores.mentions} gold events={scores.gold_events} "
+        f"predicted events={scores.predicted_events}"
+    )
     print(f"pairs: true={scores.true_pairs} predicted={scores.predicted_pairs} gold={scores.gold_pairs}")
     print(f"pairwise precision={scores.precision:.3f} recall={scores.recall:.3f} F1={scores.f1:.3f}")
     return 0

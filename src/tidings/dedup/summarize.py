@@ -20,7 +20,7 @@ from tidings.dedup.rules import PROSPECTIVE, is_negative
 from tidings.store.base import ClaimRow, ClaimStance, EventRow, MentionRow
 from tidings.types import MODALITIES, content_hash
 
-__all__ = ["summarize", "claim_for", "source_of"]
+__all__ = ["claim_for", "source_of", "summarize"]
 
 _FAR = dt.date.max
 

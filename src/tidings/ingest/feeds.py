@@ -21,9 +21,11 @@ from typing import Any
 from tidings.errors import E_DATE, E_EMPTY, E_FEED
 from tidings.types import Article, BadRecord, content_hash
 
-__all__ = ["html_to_text", "read_feed", "parse_feed"]
+__all__ = ["html_to_text", "parse_feed", "read_feed"]
 
-_BLOCK = frozenset({"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "blockquote", "section", "article"})
+_BLOCK = frozenset(
+    {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "blockquote", "section", "article"}
+)
 _SKIP = frozenset({"script", "style", "noscript"})
 
 

@@ -22,7 +22,7 @@ from tidings.ingest.html import read_html
 from tidings.ingest.warc import read_warc
 from tidings.types import Article, BadRecord
 
-__all__ = ["read_any", "FORMAT_SUFFIXES", "format_of"]
+__all__ = ["FORMAT_SUFFIXES", "format_of", "read_any"]
 
 FORMAT_SUFFIXES = (".html", ".htm", ".xml", ".rss", ".atom", ".warc", ".warc.gz")
 
@@ -57,4 +57,6 @@ def read_any(path: str | Path, *, default_date: dt.date | None = None) -> Iterat
     elif kind == "feed":
         yield from read_feed(p, default_date=default_date)
     else:
-        yield BadRecord(str(p), E_FIELD, f"unknown file type {p.suffix!r}; expected one of {', '.join(FORMAT_SUFFIXES)}")
+        yield BadRecord(
+            str(p), E_FIELD, f"unknown file type {p.suffix!r}; expected one of {', '.join(FORMAT_SUFFIXES)}"
+        )

@@ -16,7 +16,7 @@ from pathlib import Path
 from tidings.errors import E_BINARY, E_EMPTY, E_ENCODING, E_HTML
 from tidings.types import Article, BadRecord, content_hash
 
-__all__ = ["Page", "extract_page", "page_to_article", "html_to_article", "read_html", "decode_html"]
+__all__ = ["Page", "decode_html", "extract_page", "html_to_article", "page_to_article", "read_html"]
 
 #: pages with less main text than this are reported (menus, error pages, paywalls)
 MIN_TEXT_CHARS = 80
@@ -128,4 +128,3 @@ def read_html(path: Path, *, default_date: dt.date | None = None) -> Iterator[Ar
         yield BadRecord(origin, E_HTML, f"cannot read: {exc.strerror or exc}")
         return
     yield html_to_article(data, origin=origin, default_date=default_date)
-

@@ -22,7 +22,7 @@ from tidings.errors import E_HTML, E_WARC
 from tidings.ingest.html import html_to_article
 from tidings.types import Article, BadRecord
 
-__all__ = ["read_warc", "parse_warc"]
+__all__ = ["parse_warc", "read_warc"]
 
 _READ_ERRORS = (EOFError, zlib.error, OSError, ValueError)
 
@@ -64,7 +64,9 @@ def parse_warc(stream: Any, *, origin: str, default_date: dt.date | None = None)
         except StopIteration:
             break
         except errors as exc:
-            yield BadRecord(where, E_WARC, f"truncated or unreadable WARC, reading stopped: {type(exc).__name__}: {exc}")
+            yield BadRecord(
+                where, E_WARC, f"truncated or unreadable WARC, reading stopped: {type(exc).__name__}: {exc}"
+            )
             return
         n += 1
         is_html, status = _html_payload(record)

@@ -33,27 +33,27 @@ from tidings.types import Article, Event, content_hash
 
 __all__ = [
     "SCHEMA_VERSION",
-    "ArticleRow",
+    "ActorRow",
+    "ActorSummary",
     "ArticleDetail",
-    "MentionRow",
-    "EventRow",
+    "ArticleRow",
+    "BlockKey",
+    "ClaimRow",
+    "ClaimStance",
     "EventDetail",
     "EventQuery",
-    "SeriesPoint",
+    "EventRow",
+    "EventStore",
+    "MentionRow",
     "PartnerCount",
-    "ActorSummary",
-    "ActorRow",
-    "ClaimStance",
-    "ClaimRow",
+    "SeriesPoint",
     "StoreCounts",
     "WriteBatch",
-    "BlockKey",
-    "EventStore",
-    "normalise_text",
-    "text_hash",
     "actor_matches",
     "merge_actor",
+    "normalise_text",
     "period_start",
+    "text_hash",
 ]
 
 #: Current schema version; ``tidings.store.duckdb`` records each migration.
@@ -467,8 +467,7 @@ class EventStore(Protocol):
         """Stored mentions in any block of ``keys`` whose date interval meets [start, end]."""
         ...
 
-    def mentions_of_events(self, event_ids: Sequence[str]) -> list[MentionRow]:
-        ...
+    def mentions_of_events(self, event_ids: Sequence[str]) -> list[MentionRow]: ...
 
     def write_batch(self, batch: WriteBatch) -> None:
         """Apply ``batch`` in one transaction (all or nothing)."""

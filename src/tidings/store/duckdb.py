@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import astuple, fields
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
 import duckdb
 import pyarrow as pa
@@ -45,8 +45,14 @@ from tidings.store.migrations import COLUMNS, MENTION_EXTRA, MIGRATIONS
 __all__ = ["DuckDBStore", "arrow_table"]
 
 _CODE = re.compile(r"^[A-Za-z0-9]{1,16}$")
-_ARROW = {"VARCHAR": pa.string(), "DATE": pa.date32(), "INTEGER": pa.int32(), "BIGINT": pa.int64(),
-          "DOUBLE": pa.float64(), "BOOLEAN": pa.bool_()}
+_ARROW = {
+    "VARCHAR": pa.string(),
+    "DATE": pa.date32(),
+    "INTEGER": pa.int32(),
+    "BIGINT": pa.int64(),
+    "DOUBLE": pa.float64(),
+    "BOOLEAN": pa.bool_(),
+}
 _ORDER = {
     "date": "date_start ASC NULLS FIRST, event_id",
     "-date": "date_start DESC NULLS LAST, event_id",
@@ -58,7 +64,9 @@ _MENTION_COLS = [n for n, _ in COLUMNS["mentions"] if (n, _) not in MENTION_EXTR
 def _prefix(code: str) -> str:
     """A validated, upper-cased code for ``starts_with(column, ?)``."""
     if not _CODE.match(code):
-        raise ConfigError(f"bad actor or event code {code!r}", code="E501", hint="use letters and digits, e.g. RUS or USAGOV")
+        raise ConfigError(
+            f"bad actor or event code {code!r}", code="E501", hint="use letters and digits, e.g. RUS or USAGOV"
+        )
     return code.upper()
 
 
@@ -82,13 +90,30 @@ def _mention_tuple(m: MentionRow) -> tuple[Any, ...]:
 
 
 def _claim_tuple(c: ClaimRow) -> tuple[Any, ...]:
-    stances = json.dumps([
-        {"mention_id": s.mention_id, "article_id": s.article_id, "modality": s.modality,
-         "speaker_code": s.speaker_code, "outlet": s.outlet}
-        for s in c.stances
-    ])
-    return (c.claim_id, c.event_id, c.status, c.source_code, c.target_code, c.cameo, c.sentence,
-            c.num_supporting, c.num_denying, stances)
+    stances = json.dumps(
+        [
+            {
+                "mention_id": s.mention_id,
+                "article_id": s.article_id,
+                "modality": s.modality,
+                "speaker_code": s.speaker_code,
+                "outlet": s.outlet,
+            }
+            for s in c.stances
+        ]
+    )
+    return (
+        c.claim_id,
+        c.event_id,
+        c.status,
+        c.source_code,
+        c.target_code,
+        c.cameo,
+        c.sentence,
+        c.num_supporting,
+        c.num_denying,
+        stances,
+    )
 
 
 def _claim_row(r: tuple[Any, ...]) -> ClaimRow:
@@ -115,7 +140,9 @@ def _where(q: EventQuery) -> tuple[str, list[Any]]:
             conds.append("(starts_with(source_code, ?) AND starts_with(target_code, ?))")
             params += [a, b]
         else:
-            conds.append("((starts_with(source_code, ?) AND starts_with(target_code, ?)) OR (starts_with(source_code, ?) AND starts_with(target_code, ?)))")
+            conds.append(
+                "((starts_with(source_code, ?) AND starts_with(target_code, ?)) OR (starts_with(source_code, ?) AND starts_with(target_code, ?)))"
+            )
             params += [a, b, b, a]
     if q.code:
         conds.append("starts_with(cameo, ?)")
@@ -153,14 +180,20 @@ class DuckDBStore:
         try:
             self._con = duckdb.connect(self.path, read_only=read_only)
         except duckdb.Error as exc:
-            raise StoreError(f"cannot open {self.path}: {exc}", code="E405",
-                             hint="is another process writing it? DuckDB allows one writer") from exc
+            raise StoreError(
+                f"cannot open {self.path}: {exc}",
+                code="E405",
+                hint="is another process writing it? DuckDB allows one writer",
+            ) from exc
         if read_only:
             v = self.schema_version()
             if v != SCHEMA_VERSION:
                 self._con.close()
-                raise StoreError(f"{self.path} has schema version {v}, this tidings needs {SCHEMA_VERSION}",
-                                 code="E406", hint="open it once for writing (e.g. `tidings ingest`) to migrate it")
+                raise StoreError(
+                    f"{self.path} has schema version {v}, this tidings needs {SCHEMA_VERSION}",
+                    code="E406",
+                    hint="open it once for writing (e.g. `tidings ingest`) to migrate it",
+                )
         else:
             self.migrate()
 
@@ -176,8 +209,12 @@ class DuckDBStore:
 
     def migrations(self) -> list[tuple[int, str, dt.datetime]]:
         """The migrations applied to this file: (version, name, applied at)."""
-        return [tuple(r) for r in self._con.execute(
-            "SELECT version, name, applied_at FROM schema_migrations ORDER BY version").fetchall()]
+        return [
+            tuple(r)
+            for r in self._con.execute(
+                "SELECT version, name, applied_at FROM schema_migrations ORDER BY version"
+            ).fetchall()
+        ]
 
     def migrate(self) -> int:
         """Apply pending migrations, each in its own transaction; returns the new version."""
@@ -186,8 +223,11 @@ class DuckDBStore:
         ).fetchall()
         current = self.schema_version()
         if current > SCHEMA_VERSION:
-            raise StoreError(f"{self.path} has schema version {current}, newer than this tidings ({SCHEMA_VERSION})",
-                             code="E406", hint="upgrade tidings")
+            raise StoreError(
+                f"{self.path} has schema version {current}, newer than this tidings ({SCHEMA_VERSION})",
+                code="E406",
+                hint="upgrade tidings",
+            )
         for mig in MIGRATIONS:
             if mig.version <= current:
                 continue
@@ -218,8 +258,9 @@ class DuckDBStore:
         except duckdb.Error as exc:
             raise StoreError(f"query failed: {exc}", code="E408") from exc
 
-    def _mentions(self, where: str, params: Sequence[Any], order: str = "mention_id",
-                  *, ids: Sequence[str] | None = None) -> list[MentionRow]:
+    def _mentions(
+        self, where: str, params: Sequence[Any], order: str = "mention_id", *, ids: Sequence[str] | None = None
+    ) -> list[MentionRow]:
         cols = ", ".join(f'"{c}"' for c in _MENTION_COLS)
         rows = self._rows(f"SELECT {cols} FROM mentions {where} ORDER BY {order}", params, ids=ids)
         return [MentionRow(*r) for r in rows]
@@ -282,13 +323,22 @@ class DuckDBStore:
 
     def _apply(self, batch: WriteBatch) -> None:
         if batch.articles:
-            self._exec_with("INSERT INTO articles SELECT * FROM new_rows", "new_rows",
-                            arrow_table("articles", [astuple(a) for a in batch.articles]))
+            self._exec_with(
+                "INSERT INTO articles SELECT * FROM new_rows",
+                "new_rows",
+                arrow_table("articles", [astuple(a) for a in batch.articles]),
+            )
         if batch.mentions:
-            self._exec_with("DELETE FROM mentions WHERE mention_id IN (SELECT id FROM gone)", "gone",
-                            _ids_table([m.mention_id for m in batch.mentions]))
-            self._exec_with("INSERT INTO mentions SELECT * FROM new_rows", "new_rows",
-                            arrow_table("mentions", [_mention_tuple(m) for m in batch.mentions]))
+            self._exec_with(
+                "DELETE FROM mentions WHERE mention_id IN (SELECT id FROM gone)",
+                "gone",
+                _ids_table([m.mention_id for m in batch.mentions]),
+            )
+            self._exec_with(
+                "INSERT INTO mentions SELECT * FROM new_rows",
+                "new_rows",
+                arrow_table("mentions", [_mention_tuple(m) for m in batch.mentions]),
+            )
             referred = sorted({m.article_id for m in batch.mentions} - {a.id for a in batch.articles})
             missing = set(referred) - self.known_article_ids(referred)
             if missing:
@@ -298,18 +348,30 @@ class DuckDBStore:
             self._exec_with("DELETE FROM events WHERE event_id IN (SELECT id FROM gone)", "gone", _ids_table(touched))
             self._exec_with("DELETE FROM claims WHERE event_id IN (SELECT id FROM gone)", "gone", _ids_table(touched))
         if batch.events:
-            self._exec_with("INSERT INTO events SELECT * FROM new_rows", "new_rows",
-                            arrow_table("events", [astuple(e) for e in batch.events]))
+            self._exec_with(
+                "INSERT INTO events SELECT * FROM new_rows",
+                "new_rows",
+                arrow_table("events", [astuple(e) for e in batch.events]),
+            )
         if batch.claims:
-            self._exec_with("INSERT INTO claims SELECT * FROM new_rows", "new_rows",
-                            arrow_table("claims", [_claim_tuple(c) for c in batch.claims]))
+            self._exec_with(
+                "INSERT INTO claims SELECT * FROM new_rows",
+                "new_rows",
+                arrow_table("claims", [_claim_tuple(c) for c in batch.claims]),
+            )
         if batch.actors:
             codes = [a.code for a in batch.actors]
-            old = {r[0]: ActorRow(*r) for r in self._rows("SELECT * FROM actors WHERE code IN (SELECT id FROM ids)", ids=codes)}
+            old = {
+                r[0]: ActorRow(*r)
+                for r in self._rows("SELECT * FROM actors WHERE code IN (SELECT id FROM ids)", ids=codes)
+            }
             merged = [merge_actor(old.get(a.code), a) for a in batch.actors]
             self._exec_with("DELETE FROM actors WHERE code IN (SELECT id FROM gone)", "gone", _ids_table(codes))
-            self._exec_with("INSERT INTO actors SELECT * FROM new_rows", "new_rows",
-                            arrow_table("actors", [astuple(a) for a in merged]))
+            self._exec_with(
+                "INSERT INTO actors SELECT * FROM new_rows",
+                "new_rows",
+                arrow_table("actors", [astuple(a) for a in merged]),
+            )
 
     def bulk_load_events(self, rows: Sequence[EventRow]) -> None:
         """Append event rows without mentions (benchmarks and imports)."""
@@ -361,8 +423,11 @@ class DuckDBStore:
         rows = self._rows("SELECT * FROM events WHERE event_id = ?", [event_id])
         if not rows:
             return None
-        ms = self._mentions("WHERE event_id = ?", [event_id],
-                            order="article_date ASC NULLS FIRST, article_id, sentence_index, mention_id")
+        ms = self._mentions(
+            "WHERE event_id = ?",
+            [event_id],
+            order="article_date ASC NULLS FIRST, article_id, sentence_index, mention_id",
+        )
         return EventDetail(event=EventRow(*rows[0]), mentions=tuple(ms))
 
     def get_article(self, article_id: str) -> ArticleDetail | None:
@@ -408,7 +473,9 @@ class DuckDBStore:
 
     def list_actors(self, *, prefix: str | None = None, limit: int = 100) -> list[ActorRow]:
         if prefix:
-            rows = self._rows("SELECT * FROM actors WHERE starts_with(code, ?) ORDER BY code LIMIT ?", [_prefix(prefix), int(limit)])
+            rows = self._rows(
+                "SELECT * FROM actors WHERE starts_with(code, ?) ORDER BY code LIMIT ?", [_prefix(prefix), int(limit)]
+            )
         else:
             rows = self._rows("SELECT * FROM actors ORDER BY code LIMIT ?", [int(limit)])
         return [ActorRow(*r) for r in rows]
@@ -434,8 +501,10 @@ class DuckDBStore:
             f" sum(goldstein), sum(num_mentions) FROM events{where} GROUP BY p ORDER BY p",
             params,
         )
-        return [SeriesPoint(r[0], int(r[1]), int(r[2]), int(r[3]), int(r[4]), int(r[5]), round(float(r[6]), 6), int(r[7]))
-                for r in rows]
+        return [
+            SeriesPoint(r[0], int(r[1]), int(r[2]), int(r[3]), int(r[4]), int(r[5]), round(float(r[6]), 6), int(r[7]))
+            for r in rows
+        ]
 
     def claims(self, *, status: str | None = None, limit: int | None = 100, offset: int = 0) -> list[ClaimRow]:
         sql, params = "SELECT * FROM claims", []
@@ -452,7 +521,7 @@ class DuckDBStore:
     def close(self) -> None:
         self._con.close()
 
-    def __enter__(self) -> DuckDBStore:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -460,8 +529,13 @@ class DuckDBStore:
 
     def column_names(self, table: str) -> list[str]:
         """The columns of ``table`` as the database has them (for schema tests)."""
-        return [r[0] for r in self._rows(
-            "SELECT column_name FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position", [table])]
+        return [
+            r[0]
+            for r in self._rows(
+                "SELECT column_name FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position",
+                [table],
+            )
+        ]
 
 
 def _check_columns() -> None:

@@ -32,7 +32,7 @@ from tidings.store.base import (
     period_start,
 )
 
-__all__ = ["MemoryStore", "event_matches", "sort_events", "block_key_of"]
+__all__ = ["MemoryStore", "block_key_of", "event_matches", "sort_events"]
 
 
 def block_key_of(m: MentionRow) -> BlockKey:
@@ -207,7 +207,9 @@ class MemoryStore:
         return ArticleDetail(article=a, mentions=tuple(ms))
 
     def actor_summary(self, code: str, *, top: int = 10) -> ActorSummary | None:
-        rows = [e for e in self._events.values() if actor_matches(e.source_code, code) or actor_matches(e.target_code, code)]
+        rows = [
+            e for e in self._events.values() if actor_matches(e.source_code, code) or actor_matches(e.target_code, code)
+        ]
         if not rows:
             return None
         quads = [0, 0, 0, 0]
@@ -247,7 +249,9 @@ class MemoryStore:
         )
 
     def list_actors(self, *, prefix: str | None = None, limit: int = 100) -> list[ActorRow]:
-        rows = sorted((r for r in self._actors.values() if prefix is None or actor_matches(r.code, prefix)), key=lambda r: r.code)
+        rows = sorted(
+            (r for r in self._actors.values() if prefix is None or actor_matches(r.code, prefix)), key=lambda r: r.code
+        )
         return rows[:limit]
 
     def dyad_series(
@@ -287,7 +291,9 @@ class MemoryStore:
         ]
 
     def claims(self, *, status: str | None = None, limit: int | None = 100, offset: int = 0) -> list[ClaimRow]:
-        rows = sorted((c for c in self._claims.values() if status is None or c.status == status), key=lambda c: c.claim_id)
+        rows = sorted(
+            (c for c in self._claims.values() if status is None or c.status == status), key=lambda c: c.claim_id
+        )
         rows = rows[offset:]
         return rows if limit is None else rows[:limit]
 

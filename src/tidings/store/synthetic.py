@@ -15,13 +15,30 @@ from collections.abc import Iterator
 from tidings.store.base import EventRow
 from tidings.types import Actor, Article, Attribution, DateInterval, Event, Evidence, Place, content_hash
 
-__all__ = ["make_actor", "make_event", "make_article", "synthetic_event_rows", "QUAD_OF_ROOT"]
+__all__ = ["QUAD_OF_ROOT", "make_actor", "make_article", "make_event", "synthetic_event_rows"]
 
 #: QuadClass of each CAMEO root (1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict)
 QUAD_OF_ROOT = {
-    "01": 1, "02": 1, "03": 1, "04": 1, "05": 1, "06": 2, "07": 2, "08": 2,
-    "09": 3, "10": 3, "11": 3, "12": 3, "13": 3, "14": 4, "15": 4, "16": 3,
-    "17": 4, "18": 4, "19": 4, "20": 4,
+    "01": 1,
+    "02": 1,
+    "03": 1,
+    "04": 1,
+    "05": 1,
+    "06": 2,
+    "07": 2,
+    "08": 2,
+    "09": 3,
+    "10": 3,
+    "11": 3,
+    "12": 3,
+    "13": 3,
+    "14": 4,
+    "15": 4,
+    "16": 3,
+    "17": 4,
+    "18": 4,
+    "19": 4,
+    "20": 4,
 }
 
 
@@ -90,15 +107,63 @@ def make_article(
 
 
 _COUNTRIES = (
-    "USA", "RUS", "CHN", "UKR", "GBR", "FRA", "DEU", "IRN", "ISR", "IND", "PAK", "TUR", "SYR", "IRQ",
-    "JPN", "PRK", "KOR", "SAU", "EGY", "BRA", "MEX", "NGA", "ZAF", "POL", "ITA", "ESP", "CAN", "AUS",
+    "USA",
+    "RUS",
+    "CHN",
+    "UKR",
+    "GBR",
+    "FRA",
+    "DEU",
+    "IRN",
+    "ISR",
+    "IND",
+    "PAK",
+    "TUR",
+    "SYR",
+    "IRQ",
+    "JPN",
+    "PRK",
+    "KOR",
+    "SAU",
+    "EGY",
+    "BRA",
+    "MEX",
+    "NGA",
+    "ZAF",
+    "POL",
+    "ITA",
+    "ESP",
+    "CAN",
+    "AUS",
 )
 _SECTORS = ("", "GOV", "MIL", "GOV", "COP", "OPP", "BUS", "MED")
-_CODES = ("010", "020", "036", "040", "042", "043", "046", "051", "057", "061", "071", "112", "120",
-          "130", "141", "150", "163", "173", "190", "193")
+_CODES = (
+    "010",
+    "020",
+    "036",
+    "040",
+    "042",
+    "043",
+    "046",
+    "051",
+    "057",
+    "061",
+    "071",
+    "112",
+    "120",
+    "130",
+    "141",
+    "150",
+    "163",
+    "173",
+    "190",
+    "193",
+)
 
 
-def synthetic_event_rows(n: int, *, seed: int = 7, start: dt.date = dt.date(2015, 1, 1), days: int = 3650) -> Iterator[EventRow]:
+def synthetic_event_rows(
+    n: int, *, seed: int = 7, start: dt.date = dt.date(2015, 1, 1), days: int = 3650
+) -> Iterator[EventRow]:
     """``n`` random but reproducible events (skewed towards big-country dyads, as real data is)."""
     rng = random.Random(seed)
     weights = [1.0 / (i + 1) for i in range(len(_COUNTRIES))]
