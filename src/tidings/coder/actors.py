@@ -21,6 +21,10 @@ from .syntax import PRONOUNS, children, np_tokens
 
 #: sector precedence when an NP has several sector words ("opposition lawmakers")
 SECTOR_RANK = {"REB": 9, "OPP": 8, "MIL": 7, "COP": 7, "SPY": 7, "JUD": 6, "LEG": 6, "GOV": 5, "MED": 5}
+#: CAMEO's country slot for an actor of unknown country ("---REB")
+UNKNOWN_COUNTRY = "---"
+#: "a court *in* Guyana", "the mayor *of* Kabul", "officials *from* Iran"
+COUNTRY_PREPS = frozenset({"in", "of", "from"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 KIND_RANK = {"person": 6, "organization": 5, "metonym": 4, "capital": 3, "country": 2, "demonym": 1}
@@ -217,12 +221,29 @@ class ActorResolver:
         if agent is not None:
             if country:
                 return self._make(head, toks, None, country + agent[0], country, agent, "group")
-            return self._make(head, toks, None, agent[0], None, agent, "group")
+            country = self._pp_country(head)
+            code = (country or UNKNOWN_COUNTRY) + agent[0]
+            return self._make(head, toks, None, code, country, agent, "group")
         if country and head.ent_type_ == "NORP":
             return self._make(head, toks, None, country, country, None, "group")
         return None
 
     # -- helpers -------------------------------------------------------------
+
+    def _pp_country(self, head: Token) -> str | None:
+        """The country named in a PP on the head ("a court in Guyana" -> GUY)."""
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ in COUNTRY_PREPS:
+                for p in c.children:
+                    if p.dep_ != "pobj":
+                        continue
+                    m = self._country_of(self._matches_in(np_tokens(p)))
+                    if m:
+                        return m
+                    capital = self._best(self._matches_in(np_tokens(p)), kinds=("capital", "metonym"))
+                    if capital is not None:
+                        return capital.entry.country
+        return None
 
     def _matches_in(self, toks: list[Token]) -> list[Match]:
         seen: dict[int, Match] = {}
@@ -305,7 +326,7 @@ class ActorResolver:
         for ap in children(head, {"appos"}):
             desc.extend(np_tokens(ap))
         desc_matches = self._matches_in(desc)
-        country = self._country_of(matches + desc_matches)
+        country = self._country_of(matches + desc_matches) or self._pp_country(head)
         agent = self.index.agent([t for t in desc if not self._in_match(t, desc_matches)])
         if country is None and agent is None:
             # a bare unknown name: an actor we cannot code

@@ -41,6 +41,10 @@ def _midpoint(interval: DateInterval) -> dt.date | None:
 class Coder:
     """Codes news text into events.  Thread-compatible, not thread-safe.
 
+    A statement that reports another coded event ("Iran said US drones struck
+    ...") is recorded as that event's attribution (speaker, cue, outlet), not
+    as a separate 010 event; ``speech_events=True`` emits it as well.
+
     >>> coder = Coder()                                  # doctest: +SKIP
     >>> events = coder.code_text("Putin met Xi in Beijing.", date=dt.date(2025, 5, 8))  # doctest: +SKIP
     """
@@ -52,6 +56,7 @@ class Coder:
         nlp: "Language | None" = None,
         dates: DateFinder | None = None,
         assessor: Assessor | None = None,
+        speech_events: bool = False,
     ):
         if lexicon is None:
             from ..lexicon import load_lexicon
@@ -63,6 +68,8 @@ class Coder:
             nlp = load_nlp()
         self.lexicon = lexicon
         self.nlp = nlp
+        #: also emit "X said ..." (CAMEO 01x, no target) when what X said is itself an event
+        self.speech_events = speech_events
         self.index = ActorIndex(lexicon)
         self.dates = dates if dates is not None else default_date_finder()
         self.assessor = assessor if assessor is not None else default_assessor()
@@ -94,10 +101,14 @@ class Coder:
                 continue
             cands = sentence_candidates(sent, self.lexicon)
             sent_timexes = [t for t in timexes if sent.start_char <= t.char_start < sent.end_char]
-            frames = _speech_frames(cands)
-            for cand in cands:
-                for ev in self._events(article, s_index, sent, cand, resolver, sent_timexes):
-                    key = (s_index, cand.trigger.i in frames, clause_depth(cand.trigger), cand.trigger.i)
+            coded = [(c, list(self._events(article, s_index, sent, c, resolver, sent_timexes))) for c in cands]
+            frames = _speech_frames([c for c, evs in coded if evs])
+            for cand, evs in coded:
+                is_frame = cand.trigger.i in frames
+                for ev in evs:
+                    if is_frame and ev.target is None and not self.speech_events:
+                        continue  # "X said ...": kept as the reported event's attribution
+                    key = (s_index, is_frame, clause_depth(cand.trigger), cand.trigger.i)
                     events.append((key, ev))
         events.sort(key=lambda kv: kv[0])
         return _unique([e for _, e in events])
@@ -132,7 +143,8 @@ class Coder:
         if cand.reciprocal and sources and targets:
             pairs = [(sources[0], targets[0]), (targets[0], sources[0])]
         elif not targets and len(sources) >= 2 and root in RECIPROCAL_ROOTS:
-            pairs = [(sources[0], sources[1]), (sources[1], sources[0])]
+            # "The US, Russia and Switzerland met": every ordered pair
+            pairs = [(a, b) for a in sources for b in sources if a is not b]
         else:
             pairs = [(s, t) for s in sources for t in (targets or [None])]
         assessment = self.assessor.assess(sent, cand.trigger, pub_date=article.date, event_start=interval.start)
