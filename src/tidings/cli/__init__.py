@@ -10,7 +10,11 @@ from __future__ import annotations
 import click
 
 from .. import __version__
+from .check import check
 from .code import code
+from .db import dyad, export, ingest, query
+from .evaluation import evaluate_command
+from .serve import serve
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -19,9 +23,14 @@ def main() -> None:
     """Tidings: political event data from news text.
 
     \b
-    Example:
+    Examples:
       tidings code examples/ --format table
+      tidings ingest examples/ --db tidings.duckdb
+      tidings query --db tidings.duckdb --dyad USA:RUS
+      tidings check examples/seed-article.txt
+      tidings serve --db tidings.duckdb
     """
 
 
-main.add_command(code)
+for command in (code, check, ingest, query, dyad, export, evaluate_command, serve):
+    main.add_command(command)
