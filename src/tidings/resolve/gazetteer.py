@@ -222,9 +222,10 @@ def _cache_key() -> str:
         h.update(f"{dist}={importlib.metadata.version(dist)}".encode())
     data = resources.files("tidings.data")
     h.update(data.joinpath("places/regions.tsv").read_bytes())
-    demonyms = data.joinpath("actors/countries.tsv")
-    if demonyms.is_file():
-        h.update(demonyms.read_bytes())
+    # only the demonyms of actors/countries.tsv matter (edits elsewhere in it don't rebuild)
+    from tidings.resolve.gazetteer_build import read_demonyms
+
+    h.update(repr(read_demonyms()).encode())
     return h.hexdigest()[:16]
 
 
