@@ -85,6 +85,8 @@ class _Pattern:
     target: tuple[str, ...] | None = None
     xcomp: str | None = None
     slots: list[Alternatives] = field(default_factory=list)
+    #: (object heads, words required with them): several when a synset object has phrases
+    obj_variants: list[tuple[frozenset[str], tuple[str, ...]]] = field(default_factory=list)
 
 
 @dataclass
@@ -283,13 +285,19 @@ class VerbReader:
         i, n = 0, len(toks)
         seen_word = False
         last_prep: str | None = None
+        skipped: str | None = None  # a preposition whose object ^ skips
         while i < n:
             tok = toks[i]
+            if tok == "^" and last_prep is not None:
+                skipped = last_prep
             if tok in ("$", "%", "^", ")"):
                 i += 1
                 continue
             if tok == "+":
-                if last_prep is not None:
+                if skipped is not None:
+                    # "* IFTAR IN ^ +": the target is the actor after the skipped phrase
+                    pat.target = tuple(t for t in DEFAULT_TARGET if t not in ("dobj", skipped))
+                elif last_prep is not None:
                     pat.target = (last_prep,)
                 elif not pat.target or pat.target == ("nsubj",):
                     pat.target = ("dobj",)
@@ -348,7 +356,7 @@ class VerbReader:
                     seen_word = True
                     continue
                 pat.slots.append(((word,),))
-                last_prep = word
+                last_prep, skipped = word, None
                 i += 1
                 seen_word = True
                 continue
@@ -396,10 +404,17 @@ class VerbReader:
             return True
         head = alts_list[-1]
         pat.objects = frozenset(self._noun_lemma(a[-1]) for a in head)
-        # modifiers of a one-word head stay required; a synset head's own modifiers are dropped
-        for a in head:
-            if len(a) > 1 and len(head) == 1:
-                pat.slots.extend(((w,),) for w in a[:-1])
+        if len(head) == 1:
+            pat.slots.extend(((w,),) for w in head[0][:-1])
+        else:
+            # a synset head: its one-word members form one set of objects; each phrase
+            # member (GOLDEN_GOBLIN_GALLEONS) keeps its other words as required words
+            singles = frozenset(self._noun_lemma(a[0]) for a in head if len(a) == 1)
+            if singles:
+                pat.obj_variants.append((singles, ()))
+            for a in head:
+                if len(a) > 1:
+                    pat.obj_variants.append((frozenset({self._noun_lemma(a[-1])}), a[:-1]))
         pat.slots.extend(alts_list[:-1])
         return True
 
@@ -437,13 +452,16 @@ class VerbReader:
         for pat in block.patterns:
             req_sets = self._requires(pat)
             default = DEFAULT_TARGET[1:] if pat.objects else DEFAULT_TARGET
+            variants = pat.obj_variants or [(pat.objects, ())]
             for v in block.verbs:
                 for req in req_sets:
-                    requires = tuple(dict.fromkeys(v.requires + req))
-                    self._add(VerbPattern(
-                        code=pat.code, verb=v.lemma, particle=pat.particle or v.particle, objects=pat.objects,
-                        target=pat.target or default, xcomp=pat.xcomp, requires=requires, origin=pat.origin,
-                    ))  # fmt: skip
+                    for objects, extra in variants:
+                        more = tuple(self.lem.lemma(w) for w in extra)
+                        requires = tuple(dict.fromkeys(v.requires + req + more))
+                        self._add(VerbPattern(
+                            code=pat.code, verb=v.lemma, particle=pat.particle or v.particle, objects=objects,
+                            target=pat.target or default, xcomp=pat.xcomp, requires=requires, origin=pat.origin,
+                        ))  # fmt: skip
                 if v.lemma in LIGHT_VERBS and pat.objects and not (pat.slots or pat.xcomp or pat.particle):
                     self._add_nouns(pat)
 
