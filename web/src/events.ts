@@ -12,6 +12,7 @@ import { drawTimeline } from "./timeline";
 
 export const FILTER_KEYS = ["actor", "country", "dyad", "code", "plover", "modality", "since", "until", "q"] as const;
 const PAGE = 25;
+const COLUMNS = ["Date", "Who → whom", "Event", "Modality", "Goldstein", "Mentions", "Sentence", "Articles"];
 
 export function filtersFromHash(hash: string): Filters {
   const qs = hash.includes("?") ? hash.slice(hash.indexOf("?") + 1) : "";
@@ -193,9 +194,7 @@ export class EventsView {
     const head = h(
       "tr",
       {},
-      ...["Date", "Who → whom", "Event", "Modality", "Goldstein", "Mentions", "Sentence", "Articles"].map((t) =>
-        h("th", { scope: "col" }, t),
-      ),
+      ...COLUMNS.map((t) => h("th", { scope: "col" }, t)),
     );
     const body = h("tbody");
     for (const { event: e, article_ids } of items) {
@@ -209,8 +208,7 @@ export class EventsView {
           ),
         );
       });
-      body.append(
-        h(
+      const row = h(
           "tr",
           { "data-event-id": e.event_id, class: `quad-${e.quad_class}` },
           h("td", { class: "nowrap" }, e.date_start ?? "—"),
@@ -236,8 +234,10 @@ export class EventsView {
           h("td", { class: "num" }, String(e.num_mentions)),
           h("td", { class: "sentence" }, e.sentence),
           links,
-        ),
-      );
+        );
+      // labels for the narrow layout, where each row is a card
+      [...row.children].forEach((td, i) => ((td as HTMLElement).dataset.label = COLUMNS[i]));
+      body.append(row);
     }
     this.table.append(h("table", { class: "events" }, h("thead", {}, head), body));
   }

@@ -39,7 +39,7 @@ from tidings.api.views import (
     series,
     text_matches,
 )
-from tidings.store.base import EventDetail, EventQuery, EventRow, EventStore, MentionRow
+from tidings.store.base import ClaimRow, EventDetail, EventQuery, EventRow, EventStore, MentionRow
 from tidings.types import MODALITIES, Article
 
 __all__ = ["router", "CLAIM_STATUSES", "MAX_AGGREGATE"]
@@ -184,7 +184,7 @@ async def get_article(store: StoreDep, article_id: Annotated[str, Path(min_lengt
     )
 
 
-def _all_claims(store: EventStore, status: str | None, *, page: int = 1000) -> Iterator:
+def _all_claims(store: EventStore, status: str | None, *, page: int = 1000) -> Iterator[ClaimRow]:
     for start in itertools.count(0, page):
         rows = store.claims(status=status, limit=page, offset=start)
         yield from rows
