@@ -267,6 +267,8 @@ def test_network_map_and_narrow_layout(seed_server: LiveServer, browser: Browser
     panels = narrow.locator(".grid > .panel:visible")
     xs = {round(panels.nth(i).bounding_box()["x"]) for i in range(panels.count())}
     assert len(xs) == 1, "panels should stack in one column on a narrow screen"
+    wrap = narrow.locator("#events-table")
+    assert wrap.evaluate("el => el.scrollWidth <= el.clientWidth + 1"), "the table should fit (as cards)"
     shot(narrow, "seed-events-narrow")
     assert browser.errors == []
 
