@@ -93,3 +93,18 @@ def test_events_in_sentence_order_with_offsets(events):
         for a in (e.source, e.target):
             if a is not None and a.start is not None:
                 assert text[a.start : a.end] == a.text
+
+
+def test_event_6_candidate_venues(events):
+    meetings = [e for e in events if e.cameo == "036" and {e.source.code, e.target.code} == {"USAGOV", "RUSGOV"}]
+    venues = {p.name for e in meetings for p in e.candidate_locations}
+    assert {"Saudi Arabia", "United Arab Emirates"} <= venues
+    assert all(p.role == "candidate" for e in meetings for p in e.candidate_locations)
+
+
+def test_modalities_of_the_seed(events):
+    by_trigger = {(e.sentence_index, e.evidence.trigger): e for e in events}
+    assert by_trigger[(15, "meet")].modality in ("intended", "future")      # event 11
+    assert by_trigger[(13, "spoke")].modality == "historical"                # event 8
+    woodward = [e for e in events if e.sentence_index == 14 and e.cameo.startswith("04")]
+    assert woodward and woodward[0].attribution and "Woodward" in woodward[0].attribution.speaker.text

@@ -183,6 +183,28 @@ class ActorResolver:
             if tok.lower_ not in PRONOUNS:
                 self.resolve(tok)
 
+    def countries(self) -> tuple[str, ...]:
+        """ISO3 codes of the countries the article names, most mentioned first."""
+        counts: dict[str, int] = {}
+        for m in set(self._by_token.values()):
+            if m.entry.country and m.entry.kind in ("country", "demonym", "capital", "metonym"):
+                counts[m.entry.country] = counts.get(m.entry.country, 0) + 1
+        return tuple(sorted(counts, key=lambda c: -counts[c]))
+
+    def nearest_before(
+        self, tok: Token, start: int, *, on: dt.date | None, exclude: list[Actor]
+    ) -> Actor | None:
+        """The actor named last between token ``start`` and ``tok`` (not one of ``exclude``)."""
+        taken = {(a.start, a.end) for a in exclude}
+        for i in range(tok.i - 1, start - 1, -1):
+            m = self._by_token.get(i)
+            if m is None or m.end - 1 != i or m.entry.kind == "demonym":
+                continue
+            actor = self._from_entry(m, on or self.default_date)
+            if (actor.start, actor.end) not in taken and actor.code:
+                return actor
+        return None
+
     def mention_at(self, i: int) -> Match | None:
         return self._by_token.get(i)
 

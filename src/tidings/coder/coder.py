@@ -9,6 +9,7 @@ and the rest go on.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
@@ -17,7 +18,14 @@ from spacy.tokens import Doc, Span, Token
 from ..lexicon.model import CameoCode, Lexicon
 from ..types import Actor, Article, DateInterval, Event, Evidence
 from .actors import ActorIndex, ActorResolver
-from .hooks import Assessor, DateFinder, default_assessor, default_date_finder
+from .hooks import (
+    Assessor,
+    DateFinder,
+    PlaceFinder,
+    default_assessor,
+    default_date_finder,
+    default_place_finder,
+)
 from .match import Candidate, sentence_candidates
 from .syntax import clause_depth
 
@@ -56,6 +64,7 @@ class Coder:
         nlp: "Language | None" = None,
         dates: DateFinder | None = None,
         assessor: Assessor | None = None,
+        places: PlaceFinder | None = None,
         speech_events: bool = False,
     ):
         if lexicon is None:
@@ -73,6 +82,7 @@ class Coder:
         self.index = ActorIndex(lexicon)
         self.dates = dates if dates is not None else default_date_finder()
         self.assessor = assessor if assessor is not None else default_assessor()
+        self.places = places if places is not None else default_place_finder()
 
     # -- public API ------------------------------------------------------------
 
@@ -94,14 +104,20 @@ class Coder:
     def code_doc(self, article: Article, doc: Doc) -> list[Event]:
         """Events of an already parsed article."""
         resolver = ActorResolver(self.index, doc, default_date=article.date)
+        doc.user_data["tidings_countries"] = resolver.countries()
         timexes = self.dates.find(doc.text, article.date)
+        places = self.places.places(doc, article)
         events: list[tuple[tuple[int, bool, int, int], Event]] = []
         for s_index, sent in enumerate(doc.sents):
             if self._discarded(sent):
                 continue
             cands = sentence_candidates(sent, self.lexicon)
             sent_timexes = [t for t in timexes if sent.start_char <= t.char_start < sent.end_char]
-            coded = [(c, list(self._events(article, s_index, sent, c, resolver, sent_timexes))) for c in cands]
+            sent_places = [p for p in places if sent.start_char <= p.char_start < sent.end_char]
+            coded = [
+                (c, [self._locate(ev, sent, c, sent_places) for ev in self._events(article, s_index, sent, c, resolver, sent_timexes)])
+                for c in cands
+            ]
             frames = _speech_frames([c for c, evs in coded if evs])
             for cand, evs in coded:
                 is_frame = cand.trigger.i in frames
@@ -110,8 +126,20 @@ class Coder:
                         continue  # "X said ...": kept as the reported event's attribution
                     key = (s_index, is_frame, clause_depth(cand.trigger), cand.trigger.i)
                     events.append((key, ev))
+            if sent_places and not any(evs for _, evs in coded):
+                venues = self.places.venues(sent, sent_places)
+                if venues:
+                    _add_venues(events, s_index, venues)
         events.sort(key=lambda kv: kv[0])
         return _unique([e for _, e in events])
+
+    def _locate(self, event: Event, sent: Span, cand: Candidate, places: list) -> Event:
+        if not places:
+            return event
+        location, candidates = self.places.locate(sent, cand.trigger, places)
+        if location is None and not candidates:
+            return event
+        return replace(event, location=location, candidate_locations=candidates)
 
     # -- one candidate -> events ---------------------------------------------------
 
@@ -139,6 +167,12 @@ class Coder:
                 break
         targets = _resolved(resolver, cand.targets, day)
         root = cand.code[:2]
+        implicit = False
+        if not sources and targets and cand.method == "noun" and root in RECIPROCAL_ROOTS:
+            # "summits with Putin" with its other party left implicit: the actor
+            # named last before the trigger in the same sentence
+            found = resolver.nearest_before(cand.trigger, sent.start, on=day, exclude=targets)
+            sources, implicit = ([found], True) if found is not None else ([], False)
         pairs: list[tuple[Actor, Actor | None]] = []
         if cand.reciprocal and sources and targets:
             pairs = [(sources[0], targets[0]), (targets[0], sources[0])]
@@ -154,7 +188,8 @@ class Coder:
             if target is not None and _same(source, target):
                 continue
             code = self._intent_code(cand, assessment.modality)
-            yield self._event(article, s_index, sent, cand, code, source, target, interval, assessment, resolver)
+            ev = self._event(article, s_index, sent, cand, code, source, target, interval, assessment, resolver)
+            yield replace(ev, confidence=ev.confidence - 0.2) if implicit else ev
 
     def _intent_code(self, cand: Candidate, modality: str) -> str:
         """"would meet" is an intent to meet (036), "threatened to strike" a threat (13x).
@@ -217,6 +252,20 @@ class Coder:
                 return info if c == code else CameoCode(code, info.name, info.goldstein, info.quad_class, info.plover_event, info.plover_mode)
             c = c[:-1]
         return CameoCode(code, "Unknown code", 0.0, 0, None, None)
+
+
+#: CAMEO roots of meetings a proposed venue can belong to
+MEETING_ROOTS = ("03", "04")
+
+
+def _add_venues(events: list, s_index: int, venues: tuple) -> None:
+    """Venues proposed in a sentence of their own go to the meetings of the sentence before."""
+    for i in range(len(events) - 1, -1, -1):
+        key, ev = events[i]
+        if key[0] < s_index - 1:
+            break
+        if key[0] == s_index - 1 and ev.cameo[:2] in MEETING_ROOTS:
+            events[i] = (key, replace(ev, candidate_locations=ev.candidate_locations + venues))
 
 
 def _governing_intent(trigger: Token, intent_verbs: dict[str, str]) -> str | None:

@@ -12,7 +12,7 @@ from typing import Any, Protocol
 
 from spacy.tokens import Span, Token
 
-from ..types import Attribution, DateInterval, Timex
+from ..types import Article, Attribution, DateInterval, Place, Timex
 
 
 class DateFinder(Protocol):
@@ -21,6 +21,14 @@ class DateFinder(Protocol):
     def event_date(
         self, sent: Span, trigger: Token, timexes: list[Timex], pub_date: dt.date | None
     ) -> DateInterval: ...
+
+
+class PlaceFinder(Protocol):
+    def places(self, doc: Any, article: Article) -> list[Place]: ...
+
+    def locate(self, sent: Span, trigger: Token, places: list[Place]) -> tuple[Place | None, tuple[Place, ...]]: ...
+
+    def venues(self, sent: Span, places: list[Place]) -> tuple[Place, ...]: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +86,51 @@ class ClaimsAssessor:
         if judgement.detail is None:
             return None
         return build_attribution(sent, judgement.detail, lambda span: resolver.resolve(span.root, on=day))
+
+
+#: entity labels that name places
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+
+
+class GazetteerPlaces:
+    """Places from spaCy's place entities, resolved offline (tidings.resolve.places)."""
+
+    def __init__(self, gazetteer: Any = None) -> None:
+        if gazetteer is None:
+            from ..resolve.gazetteer import OfflineGazetteer
+
+            gazetteer = OfflineGazetteer.load()
+        self.gazetteer = gazetteer
+
+    def places(self, doc: Any, article: Article) -> list[Place]:
+        from ..resolve.places import resolve_places
+
+        mentions = [(e.text, e.start_char, e.end_char) for e in doc.ents if e.label_ in PLACE_LABELS]
+        if not mentions:
+            return []
+        countries = _mentioned_countries(doc)
+        found = resolve_places(mentions, gazetteer=self.gazetteer, context_countries=countries, text=article.text)
+        return [p for p in found if p.name is not None]
+
+    def locate(self, sent: Span, trigger: Token, places: list[Place]) -> tuple[Place | None, tuple[Place, ...]]:
+        from ..resolve.venues import event_location
+
+        return event_location(sent, trigger, places)
+
+    def venues(self, sent: Span, places: list[Place]) -> tuple[Place, ...]:
+        from ..resolve.venues import hypothetical_venues
+
+        return hypothetical_venues(sent, places)
+
+
+def _mentioned_countries(doc: Any) -> tuple[str, ...]:
+    """ISO3 codes of the countries an article names, most mentioned first (set by the coder)."""
+    seen = doc.user_data.get("tidings_countries", ())
+    return tuple(seen)
+
+
+def default_place_finder() -> PlaceFinder:
+    return GazetteerPlaces()
 
 
 def default_date_finder() -> DateFinder:

@@ -26,7 +26,7 @@ from .syntax import (
 NOUN_NEGATORS = frozenset({"lack", "absence", "without"})
 #: prepositions that make a noun the complement of the verb above ("engaged *in* talks",
 #: "called *for* talks"); adverbial ones ("despite", "after") do not
-COMPLEMENT_PREPS = frozenset({"in", "into", "for", "on", "to", "about", "toward", "towards"})
+COMPLEMENT_PREPS = frozenset({"in", "into", "for", "on", "to", "about", "toward", "towards", "through", "via", "by"})
 #: nouns through which the verb's subject is the agent of a nominal event
 #: ("expressed *interest* in meeting", "announced *plans* for talks")
 STANCE_NOUNS = frozenset({
@@ -88,9 +88,15 @@ def _verb_targets(verb: Token, p: VerbPattern, obj_tok: Token | None) -> list[To
             targets = prep_objects(obj_tok, preps)  # "impose sanctions on Russia"
         if not targets:
             for x in children(verb, {"xcomp"}):
-                targets = prep_objects(x, preps) or direct_objects(x) if p.xcomp else prep_objects(x, preps)
+                targets = prep_objects(x, preps)
                 if targets:
                     break
+    if not targets and "dobj" in p.target and p.xcomp:
+        # "agreed to meet *Putin*": the complement's object
+        for x in children(verb, {"xcomp", "ccomp"}):
+            if x.lemma_.lower() == p.xcomp:
+                targets = direct_objects(x)
+                break
     return targets
 
 
