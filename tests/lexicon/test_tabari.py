@@ -36,7 +36,8 @@ def tiny_lemmatizer() -> Lemmatizer:
         rules={"verb": [["ed", ""], ["s", ""]], "noun": [["ies", "y"], ["s", ""]]},
         index={"verb": frozenset({"say", "break", "meet", "restore", "attend", "kill", "reconsider"}),
                "noun": frozenset({"tie", "relation", "sanction", "embargo", "boycott", "talk", "plan",
-                                  "treaty", "pact", "border", "police"})},
+                                  "treaty", "pact", "border", "police"}),
+               "adj": frozenset({"diplomatic"})},
     )
 
 
@@ -179,6 +180,7 @@ RESTORE    # the block's code
 - NOT * RELATIONS  [112]
 - * (WITH +) [065]
 - % *  [030]
+- * DIPLOMATIC [064:064]
 
 --- BREAK [171] ---
 BREAK { BROKE BROKEN  }
@@ -254,10 +256,14 @@ def test_verb_patterns(tmp_path: Path) -> None:
     assert {(tuple(sorted(p.objects)), p.requires) for p in sanct} == {
         (("boycott", "embargo"), ()), (("sanction",), ("economic",))}
     assert _by(lex, "meet", "102")[0].xcomp == "reconsider"
-    # KILLED -> kill; a null-coded bare verb adds nothing, null-coded patterns are kept
+    # KILLED -> kill, the form itself required; a null-coded bare verb adds nothing,
+    # null-coded patterns are kept
     assert {p.code for p in lex.verbs["kill"]} == {"---"}
     assert {tuple(sorted(p.objects)) for p in lex.verbs["kill"]} == {("police",), ()}
-    assert ("in", "accidental", "blast") in {p.requires for p in lex.verbs["kill"]}
+    assert {p.requires for p in lex.verbs["kill"]} == {("killed",), ("killed", "in", "accidental", "blast")}
+    # an adjective after the verb is required, not an object ("restore diplomatic ties")
+    (dipl,) = _by(lex, "restore", "064:064")
+    assert dipl.requires == ("diplomatic",) and not dipl.objects
     msgs = {int(b.origin.rsplit(":", 1)[1]): b.message for b in bad}
     lines = VERBS.splitlines()
     assert "without [code]" in msgs[lines.index("- * NO_CODE") + 1]
@@ -372,3 +378,28 @@ def test_phoenix_dictionaries_load_fast() -> None:
     assert len(lex.actors) > 30000 and len(lex.agents) > 3000
     assert len(lex.verbs) > 1000 and sum(len(v) for v in lex.verbs.values()) > 50000
     assert lex.discards and lex.nouns
+
+
+def test_code_helpers_for_coders() -> None:
+    from tidings.lexicon.tabari import actor_codes, event_codes, with_agent
+
+    assert event_codes("031:032") == [("031", False), ("032", True)]
+    assert event_codes("064") == [("064", False)]
+    assert event_codes(":173") == [("173", True)]
+    assert event_codes("---") == [] and event_codes("042:---") == [("042", False)]
+    assert actor_codes("FRO/BIL/SAM") == ["FRO", "BIL", "SAM"] and actor_codes("USAGOV") == ["USAGOV"]
+    assert with_agent("ARN", "GOV") == "ARNGOV" and with_agent("ARN", "NGO~") == "NGOARN"
+    assert with_agent("", "REL") == "---REL"
+
+
+def test_parser_lemmas_are_keys_too(tmp_path: Path) -> None:
+    lem = Lemmatizer.from_spacy_model()
+    if not lem.index:
+        pytest.skip("spaCy model not installed")
+    text = "--- EXCLUDE [1721] ---\n+CORDON_OFF {+CORDONED_OFF +CORDONS_OFF}\n--- LEFT [032:033] ---\nLEFT\n"
+    lex, bad = load_tabari(verbs=[write(tmp_path, "v.txt", text)], lemmatizer=lem)
+    assert not bad
+    # spaCy lemmatizes "cordoned" as "cordone": the pattern is found under both
+    assert lex.verbs["cordon"][0].particle == "off" and lex.verbs["cordone"][0].code == "1721"
+    # LEFT as a block verb: the verb "leave", only in the form "left"
+    assert [(p.code, p.requires) for p in lex.verbs["leave"]] == [("032:033", ("left",))]

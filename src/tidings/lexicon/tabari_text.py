@@ -172,6 +172,36 @@ class Lemmatizer:
         self._cache[key] = out or w
         return self._cache[key]
 
+    def parser_lemma(self, word: str, pos: str = "verb") -> str:
+        """The lemma spaCy's rule lemmatizer gives ``word`` tagged ``pos`` (no morphology).
+
+        Unlike :meth:`lemma` it falls back, as spaCy does, on a form that is not in
+        the index ("cordoned" -> "cordone"): the coder looks verbs up by that lemma.
+        """
+        w = word.lower()
+        idx = self.index.get(pos, frozenset())
+        forms: list[str] = []
+        oov: list[str] = []
+        for old, new in self.rules.get(pos, []):
+            if w.endswith(old):
+                form = w[: len(w) - len(old)] + new
+                if not form:
+                    continue
+                if form in idx or not form.isalpha():
+                    forms.append(form)
+                else:
+                    oov.append(form)
+        forms = list(dict.fromkeys(forms))
+        for form in self.exceptions.get(pos, {}).get(w, []):
+            if form not in forms:
+                forms.insert(0, form)
+        return (forms or oov or [w])[0]
+
+    def is_adjective_only(self, word: str) -> bool:
+        """True when ``word`` is a known adjective and not a known noun ("diplomatic")."""
+        w = word.lower()
+        return w in self.index.get("adj", frozenset()) and w not in self.index.get("noun", frozenset())
+
     def noun_lemma(self, word: str) -> str:
         """The lemma of ``word`` read as a noun, else as whatever it is known as."""
         return self._rule(word.lower(), "noun") or self.lemma(word)

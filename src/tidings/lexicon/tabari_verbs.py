@@ -46,7 +46,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..errors import E_DICT_LINE
@@ -74,6 +74,8 @@ class _Verb:
     particle: str | None = None
     requires: tuple[str, ...] = ()
     origin: str = ""
+    #: other lemmas the parser may give the verb's forms ("cordoned" -> "cordone")
+    keys: tuple[str, ...] = ()
 
 
 @dataclass
@@ -209,13 +211,30 @@ class VerbReader:
         if not all(re.fullmatch(r"[a-z][a-z'\-]*", w) for w in words):
             self.bad.append(BadRecord(where, E_DICT_LINE, f"unreadable verb {head!r}; skipped"))
             return None
-        lemma = self.lem.lemma(words[k], "verb")
+        word = words[k]
+        lemma = self.lem.lemma(word, "verb")
         before, after = words[:k], words[k + 1 :]
         particle = None
         if after and after[0] in PARTICLES:
             particle, after = after[0], after[1:]
         requires = tuple(self.lem.lemma(w) for w in before + after)
-        return _Verb(lemma, code, particle, requires, origin)
+        if lemma != word and self.lem.parser_lemma(word) == lemma:
+            # an inflected form as the block's verb (SAID, LEFT, KILLED): PETRARCH matches
+            # that form only, so it is required (the verb itself is in its own subtree)
+            requires = (word, *requires)
+        forms = [f.lstrip("+").lower() for f in re.findall(r"\{([^}]*)\}", s)[0].split()] if "{" in s else []
+        forms = [re.split(r"[_]+", f.replace("+", ""))[0] if "_" in f else f for f in forms]
+        keys = self._parser_keys(word, lemma, forms)
+        return _Verb(lemma, code, particle, requires, origin, keys)
+
+    def _parser_keys(self, word: str, lemma: str, forms: list[str]) -> tuple[str, ...]:
+        """Lemmas the parser may give the verb's forms, other than ``lemma``."""
+        if not self.lem.index:
+            return ()
+        candidates = [word, *forms, *regular_forms(lemma)]
+        keys = {self.lem.parser_lemma(f) for f in candidates if f}
+        keys.discard(lemma)
+        return tuple(sorted(k for k in keys if k.isalpha() or "-" in k))
 
     # ------------------------------------------------------------------ patterns
 
@@ -402,6 +421,11 @@ class VerbReader:
         if len(group) == 1 and not group[0].startswith("&") and self.lem.is_verb_only(first):
             pat.xcomp = self.lem.lemma(first, "verb")
             return True
+        last = group[-1]
+        if not last.startswith("&") and self.lem.is_adjective_only(last.lower()):
+            # "* DIPLOMATIC": a modifier of whatever the object is ("diplomatic ties")
+            pat.slots.extend(alts_list)
+            return True
         head = alts_list[-1]
         pat.objects = frozenset(self._noun_lemma(a[-1]) for a in head)
         if len(head) == 1:
@@ -448,7 +472,7 @@ class VerbReader:
         for v in block.verbs:
             if v.code != "---":
                 self._add(VerbPattern(code=v.code, verb=v.lemma, particle=v.particle, target=DEFAULT_TARGET,
-                                      requires=v.requires, origin=v.origin))
+                                      requires=v.requires, origin=v.origin), v.keys)
         for pat in block.patterns:
             req_sets = self._requires(pat)
             default = DEFAULT_TARGET[1:] if pat.objects else DEFAULT_TARGET
@@ -461,13 +485,15 @@ class VerbReader:
                         self._add(VerbPattern(
                             code=pat.code, verb=v.lemma, particle=pat.particle or v.particle, objects=objects,
                             target=pat.target or default, xcomp=pat.xcomp, requires=requires, origin=pat.origin,
-                        ))  # fmt: skip
+                        ), v.keys)  # fmt: skip
                 if v.lemma in LIGHT_VERBS and pat.objects and not (pat.slots or pat.xcomp or pat.particle):
                     self._add_nouns(pat)
 
-    def _add(self, p: VerbPattern) -> None:
+    def _add(self, p: VerbPattern, keys: tuple[str, ...] = ()) -> None:
         self.lex.add_verb(p)
         self.count += 1
+        for k in keys:
+            self.lex.add_verb(replace(p, verb=k))
 
     def _add_nouns(self, pat: _Pattern) -> None:
         if pat.code.startswith("---"):
@@ -477,6 +503,23 @@ class VerbReader:
                 continue
             self._nouns_seen.add(noun)
             self.lex.add_noun(NounPattern(code=pat.code, noun=noun, target=DEFAULT_TARGET[1:], origin=pat.origin))
+
+
+def regular_forms(verb: str) -> list[str]:
+    """-s, -ed and -ing forms of a regular English verb, with and without a doubled consonant."""
+    if not verb.isalpha() or len(verb) < 2:
+        return []
+    if verb.endswith("e"):
+        out = [verb + "s", verb + "d", verb[:-1] + "ing"]
+    elif verb.endswith("y") and verb[-2] not in "aeiou":
+        out = [verb[:-1] + "ies", verb[:-1] + "ied", verb + "ing"]
+    elif verb.endswith(("s", "x", "z", "ch", "sh")):
+        out = [verb + "es", verb + "ed", verb + "ing"]
+    else:
+        out = [verb + "s", verb + "ed", verb + "ing"]
+    if len(verb) >= 3 and verb[-1] not in "aeiouwxy" and verb[-2] in "aeiou" and verb[-3] not in "aeiou":
+        out += [verb + verb[-1] + "ed", verb + verb[-1] + "ing"]
+    return out
 
 
 def read_verbs(path: Path, lex: Lexicon, bad: list[BadRecord], lemmatizer: Lemmatizer) -> int:
