@@ -80,7 +80,6 @@ def test_no_place_promoted_to_actor(events):
         for a in (e.source, e.target):
             if a is not None:
                 assert a.text.lower() not in PLACES, e.to_dict()
-                assert a.code, e.to_dict()
 
 
 def test_events_in_sentence_order_with_offsets(events):

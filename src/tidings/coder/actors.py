@@ -26,7 +26,9 @@ UNKNOWN_COUNTRY = "---"
 #: "a court *in* Guyana", "the mayor *of* Kabul", "officials *from* Iran"
 COUNTRY_PREPS = frozenset({"in", "of", "from"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
+GROUP_PRONOUNS = frozenset({"it", "its", "they", "them", "their"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+NOT_ACTOR_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY", "LANGUAGE"})
 KIND_RANK = {"person": 6, "organization": 5, "metonym": 4, "capital": 3, "country": 2, "demonym": 1}
 
 
@@ -128,17 +130,30 @@ class Discourse:
     surnames: dict[str, Actor] = field(default_factory=dict)
     #: token index -> (actor, is_subject) for every person resolved
     persons: dict[int, tuple[Actor, bool]] = field(default_factory=dict)
+    #: the same for countries, organisations and governments ("it", "they")
+    groups: dict[int, tuple[Actor, bool]] = field(default_factory=dict)
 
     def note(self, tok: Token, actor: Actor) -> None:
-        if actor.kind != "person" or actor.text.lower() in PRONOUNS:
+        if actor.text.lower() in PRONOUNS or not actor.code:
             return
-        self.persons[tok.i] = (actor, tok.dep_ in ("nsubj", "nsubjpass"))
-        if actor.name and " " in actor.name:
-            self.surnames.setdefault(actor.name.split()[-1].lower(), actor)
+        entry = (actor, tok.dep_ in ("nsubj", "nsubjpass"))
+        if actor.kind == "person":
+            self.persons[tok.i] = entry
+            if actor.name and " " in actor.name:
+                self.surnames.setdefault(actor.name.split()[-1].lower(), actor)
+        else:
+            self.groups[tok.i] = entry
 
     def pronoun(self, tok: Token) -> Actor | None:
-        """The person a third-person pronoun most likely refers to."""
-        before = [(i, a, s) for i, (a, s) in sorted(self.persons.items()) if i < tok.i]
+        """The actor a third-person pronoun most likely refers to.
+
+        "he"/"she" look among people, "it"/"they" among countries, governments
+        and organisations.  A subject pronoun prefers the subject of its own
+        sentence, else the last subject of the sentence before; other pronouns
+        take the actor named last.
+        """
+        pool_all = self.persons if tok.lower_ in PERSON_PRONOUNS else self.groups
+        before = [(i, a, s) for i, (a, s) in sorted(pool_all.items()) if i < tok.i]
         if not before:
             return None
         if tok.dep_ in ("nsubj", "nsubjpass") or tok.head.dep_ in ("nsubj", "nsubjpass"):
@@ -176,7 +191,7 @@ class ActorResolver:
 
     def _prescan(self) -> None:
         """Note every person named in the article, so pronouns can find them."""
-        heads = {m.end - 1 for m in set(self._by_token.values()) if m.entry.kind == "person"}
+        heads = {m.end - 1 for m in set(self._by_token.values()) if m.entry.kind != "demonym"}
         heads |= {e.root.i for e in self.doc.ents if e.label_ == "PERSON"}
         for i in sorted(heads):
             tok = self.doc[i]
@@ -213,7 +228,7 @@ class ActorResolver:
         day = on or self.default_date
         low = head.lower_
         if low in PRONOUNS:
-            if low in PERSON_PRONOUNS:
+            if low in PERSON_PRONOUNS or low in GROUP_PRONOUNS:
                 found = self.discourse.pronoun(head)
                 return self._recode(found, head, day) if found else None
             return None
@@ -232,23 +247,44 @@ class ActorResolver:
         if named is not None and named.entry.kind in ("organization", "metonym", "capital"):
             if named.entry.kind == "capital" and head.i >= named.end and agent is None:
                 return None  # "the Moscow office": a place, not the government
-            return self._from_entry(named, day)
+            actor = self._from_entry(named, day)
+            self.discourse.note(head, actor)
+            return actor
         if named is not None and named.entry.kind == "country":
             if head.i >= named.end and agent is None and head.ent_type_ not in ("GPE", "NORP"):
                 return None  # "the Russia desk"
             code = named.entry.code_on(day) or named.entry.default or ""
             if agent:
                 code = code[:3] + agent[0]
-            return self._make(head, toks, named.entry.name, code, named.entry.country, agent, "country")
+            actor = self._make(head, toks, named.entry.name, code, named.entry.country, agent, "country")
+            self.discourse.note(head, actor)
+            return actor
         if agent is not None:
-            if country:
-                return self._make(head, toks, None, country + agent[0], country, agent, "group")
-            country = self._pp_country(head)
+            country = country or self._pp_country(head)
             code = (country or UNKNOWN_COUNTRY) + agent[0]
-            return self._make(head, toks, None, code, country, agent, "group")
+            actor = self._make(head, toks, None, code, country, agent, "group")
+            self.discourse.note(head, actor)
+            return actor
         if country and head.ent_type_ == "NORP":
             return self._make(head, toks, None, country, country, None, "group")
         return None
+
+    def uncoded(self, head: Token, *, role: str) -> Actor | None:
+        """An actor the dictionaries cannot code, kept with its words and ``code=None``.
+
+        Sources must be named (a person, organisation or group name); targets
+        may also be common nouns ("rejected *the proposal*").  Places, dates,
+        numbers and pronouns never are: a place is a location, not an actor.
+        """
+        if head.lower_ in PRONOUNS or head.ent_type_ in NOT_ACTOR_LABELS or head.pos_ not in ("NOUN", "PROPN"):
+            return None
+        if head.ent_type_ in PLACE_LABELS:
+            return None
+        named = head.pos_ == "PROPN" or head.ent_type_ in ("PERSON", "ORG", "NORP")
+        if role == "source" and not named:
+            return None
+        toks = np_tokens(head)
+        return self._make(head, toks, None, None, None, None, "unknown")
 
     # -- helpers -------------------------------------------------------------
 
@@ -319,7 +355,7 @@ class ActorResolver:
     def _recode(self, actor: Actor, tok: Token, day: dt.date | None) -> Actor:
         """A pronoun: the referent's actor, recoded for the event date, with the pronoun's offsets."""
         code = actor.code
-        if actor.name:
+        if actor.name and actor.kind == "person":
             entry = self.index.entry(actor.name)
             if entry is not None and entry.kind == "person":
                 code = entry.code_on(day)
@@ -331,7 +367,7 @@ class ActorResolver:
             sector=code[3:6] if code and len(code) >= 6 else actor.sector,
             start=tok.idx,
             end=tok.idx + len(tok.text),
-            kind="person",
+            kind=actor.kind,
         )
 
     def _person_by_description(

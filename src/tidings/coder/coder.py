@@ -32,8 +32,10 @@ from .syntax import clause_depth
 if TYPE_CHECKING:
     from spacy.language import Language
 
-#: CAMEO roots whose events need no target (statements, protests)
-TARGETLESS_ROOTS = frozenset({"01", "14"})
+#: CAMEO roots whose events need no target (statements, protests, force posture)
+TARGETLESS_ROOTS = frozenset({"01", "14", "15"})
+#: adjectives that make their complement an intent ("is *willing* to provide")
+INTENT_ADJECTIVES = frozenset({"willing", "ready", "prepared", "eager", "keen", "determined", "set"})
 #: roots where "X and Y <verb>" means X with Y and Y with X
 RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06", "08"})
 #: modalities under which a cooperative event is coded as an intent (03x)
@@ -66,6 +68,7 @@ class Coder:
         assessor: Assessor | None = None,
         places: PlaceFinder | None = None,
         speech_events: bool = False,
+        coded_only: bool = False,
     ):
         if lexicon is None:
             from ..lexicon import load_lexicon
@@ -79,6 +82,8 @@ class Coder:
         self.nlp = nlp
         #: also emit "X said ..." (CAMEO 01x, no target) when what X said is itself an event
         self.speech_events = speech_events
+        #: drop events whose source or target the dictionaries cannot code (ICEWS/PETRARCH style)
+        self.coded_only = coded_only
         self.index = ActorIndex(lexicon)
         self.dates = dates if dates is not None else default_date_finder()
         self.assessor = assessor if assessor is not None else default_assessor()
@@ -162,10 +167,10 @@ class Coder:
         day = _midpoint(interval)
         sources: list[Actor] = []
         for group in cand.sources:
-            sources = _resolved(resolver, group, day)
+            sources = self._resolved(resolver, group, day, role="source")
             if sources:
                 break
-        targets = _resolved(resolver, cand.targets, day)
+        targets = self._resolved(resolver, cand.targets, day, role="target")
         root = cand.code[:2]
         implicit = False
         if not sources and targets and cand.method == "noun" and root in RECIPROCAL_ROOTS:
@@ -191,6 +196,16 @@ class Coder:
             ev = self._event(article, s_index, sent, cand, code, source, target, interval, assessment, resolver)
             yield replace(ev, confidence=ev.confidence - 0.2) if implicit else ev
 
+    def _resolved(self, resolver: ActorResolver, heads: tuple[Token, ...], day: dt.date | None, *, role: str) -> list[Actor]:
+        out: list[Actor] = []
+        for h in heads:
+            a = resolver.resolve(h, on=day)
+            if (a is None or not a.code) and not self.coded_only:
+                a = resolver.uncoded(h, role=role)
+            if a is not None and (a.code or not self.coded_only):
+                out.append(a)
+        return out
+
     def _intent_code(self, cand: Candidate, modality: str) -> str:
         """"would meet" is an intent to meet (036), "threatened to strike" a threat (13x).
 
@@ -214,6 +229,8 @@ class Coder:
         confidence = 0.85 if cand.method == "verb" else 0.75
         if target is None:
             confidence -= 0.15
+        if not source.code or (target is not None and not target.code):
+            confidence -= 0.2
         if source.text.lower() in ("he", "she", "his", "her", "him"):
             confidence -= 0.1
         attribution = self.assessor.attribution(sent, assessment, resolver, day=_midpoint(interval))
@@ -278,6 +295,8 @@ def _governing_intent(trigger: Token, intent_verbs: dict[str, str]) -> str | Non
         kind = intent_verbs.get(tok.lemma_.lower())
         if kind is not None and tok.pos_ in ("VERB", "AUX"):
             return kind
+        if tok.pos_ == "ADJ" and tok.lower_ in INTENT_ADJECTIVES:
+            return "intent"
     return None
 
 
@@ -294,15 +313,6 @@ def _speech_frames(cands: list[Candidate]) -> set[int]:
             if any(o.trigger.i in inner and not o.code.startswith("01") for o in cands):
                 frames.add(c.trigger.i)
     return frames
-
-
-def _resolved(resolver: ActorResolver, heads: tuple[Token, ...], day: dt.date | None) -> list[Actor]:
-    out: list[Actor] = []
-    for h in heads:
-        a = resolver.resolve(h, on=day)
-        if a is not None and a.code:
-            out.append(a)
-    return out
 
 
 def _same(a: Actor, b: Actor) -> bool:

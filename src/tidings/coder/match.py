@@ -27,6 +27,8 @@ NOUN_NEGATORS = frozenset({"lack", "absence", "without"})
 #: prepositions that make a noun the complement of the verb above ("engaged *in* talks",
 #: "called *for* talks"); adverbial ones ("despite", "after") do not
 COMPLEMENT_PREPS = frozenset({"in", "into", "for", "on", "to", "about", "toward", "towards", "through", "via", "by"})
+#: prepositions of a complement verb that name the target of an "agree to"-type pattern
+XCOMP_TARGET_PREPS = ("to", "with", "for", "on", "against")
 #: nouns through which the verb's subject is the agent of a nominal event
 #: ("expressed *interest* in meeting", "announced *plans* for talks")
 STANCE_NOUNS = frozenset({
@@ -74,6 +76,10 @@ def _object_lemmas(verb: Token) -> dict[str, Token]:
 
 def _verb_targets(verb: Token, p: VerbPattern, obj_tok: Token | None) -> list[Token]:
     if not p.target:
+        # "agreed to offer aid *to the sector*": the complement's recipient
+        for x in children(verb, {"xcomp"}):
+            if p.xcomp is None or x.lemma_.lower() == p.xcomp:
+                return prep_objects(x, XCOMP_TARGET_PREPS)
         return []
     targets: list[Token] = []
     preps = tuple(t for t in p.target if t != "dobj")

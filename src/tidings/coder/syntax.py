@@ -16,7 +16,7 @@ OBJ = frozenset({"dobj", "obj"})
 #: children that end a noun phrase (they start another constituent)
 NP_STOP = frozenset({"relcl", "acl", "prep", "appos", "punct", "cc", "conj", "advcl", "ccomp", "xcomp", "mark"})
 #: links through which a clause inherits the subject of the clause above it
-INHERIT = frozenset({"xcomp", "conj", "advcl", "pcomp", "acl", "prep", "pobj", "dobj", "ccomp", "oprd", "attr"})
+INHERIT = frozenset({"xcomp", "conj", "advcl", "pcomp", "acl", "prep", "pobj", "dobj", "ccomp", "oprd", "attr", "acomp"})
 RELATIVE = frozenset({"who", "which", "that", "whom"})
 PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "they", "them", "their", "it", "its", "we", "us", "our", "i", "me", "my"})
 
