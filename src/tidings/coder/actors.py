@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -178,8 +179,16 @@ def _prev_sent_start(tok: Token) -> int:
 class ActorResolver:
     """Resolve noun-phrase heads of one article to :class:`~tidings.types.Actor`."""
 
-    def __init__(self, index: ActorIndex, doc: Doc, *, default_date: dt.date | None):
+    def __init__(
+        self,
+        index: ActorIndex,
+        doc: Doc,
+        *,
+        default_date: dt.date | None,
+        is_place_name: Callable[[str], bool] | None = None,
+    ):
         self.index = index
+        self.is_place_name = is_place_name
         self.doc = doc
         self.default_date = default_date
         self.discourse = Discourse()
@@ -284,6 +293,10 @@ class ActorResolver:
         if role == "source" and not named:
             return None
         toks = np_tokens(head)
+        if named and head.ent_type_ != "PERSON" and self.is_place_name is not None:
+            names = [t for t in toks if t.pos_ == "PROPN"]
+            if names and self.is_place_name(self.doc[names[0].i : names[-1].i + 1].text):
+                return None
         return self._make(head, toks, None, None, None, None, "unknown")
 
     # -- helpers -------------------------------------------------------------

@@ -108,7 +108,9 @@ class Coder:
 
     def code_doc(self, article: Article, doc: Doc) -> list[Event]:
         """Events of an already parsed article."""
-        resolver = ActorResolver(self.index, doc, default_date=article.date)
+        resolver = ActorResolver(
+            self.index, doc, default_date=article.date, is_place_name=self.places.is_place_name
+        )
         doc.user_data["tidings_countries"] = resolver.countries()
         timexes = self.dates.find(doc.text, article.date)
         places = self.places.places(doc, article)

@@ -30,6 +30,8 @@ class PlaceFinder(Protocol):
 
     def venues(self, sent: Span, places: list[Place]) -> tuple[Place, ...]: ...
 
+    def is_place_name(self, name: str) -> bool: ...
+
 
 @dataclass(frozen=True, slots=True)
 class Judgement:
@@ -90,6 +92,8 @@ class ClaimsAssessor:
 
 #: entity labels that name places
 PLACE_LABELS = ("GPE", "LOC", "FAC")
+#: gazetteer kinds that are never actors by themselves
+PLACE_KINDS = frozenset({"continent", "country", "admin1", "region", "water"})
 
 
 class GazetteerPlaces:
@@ -121,6 +125,17 @@ class GazetteerPlaces:
         from ..resolve.venues import hypothetical_venues
 
         return hypothetical_venues(sent, places)
+
+    def is_place_name(self, name: str) -> bool:
+        """A well-known place (a country, region or large city) by this exact name.
+
+        Used to keep unknown names out of actor slots when the tagger took a
+        place for an organisation ("annexation of Crimea").
+        """
+        for c in self.gazetteer.lookup(name):
+            if not c.alias and (c.kind in PLACE_KINDS or c.population >= 100_000):
+                return True
+        return False
 
 
 def _mentioned_countries(doc: Any) -> tuple[str, ...]:
