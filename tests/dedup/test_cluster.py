@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -233,3 +234,23 @@ def test_incremental_batches_in_any_order_equal_one_pass(order: list[int], batch
 def test_plan_update_with_nothing_new_changes_nothing() -> None:
     u = plan_update(MemoryStore(), [])
     assert (u.mentions, u.events, u.deleted_events) == ((), (), ())
+
+
+def test_a_country_level_place_does_not_conflict_with_a_town_in_it() -> None:
+    x = row("a1", "RUSMIL", "UKR", "195", "Russian drones struck Kharkiv overnight.", place="Kharkiv", geonameid=1)
+    y = row("a2", "RUSMIL", "UKR", "195", "Russian drones struck eastern Ukraine overnight.", place="Ukraine", geonameid=9)
+    z = row("a3", "RUSMIL", "UKR", "195", "Russian drones struck a city overnight.", place="Georgia", geonameid=8)
+    x = replace(x, place_country="UKR", place_admin1="Kharkiv Oblast")
+    y = replace(y, place_country="UKR")
+    z = replace(z, place_country="GEO")
+    p = partition([x, y, z])
+    assert frozenset({x.mention_id, y.mention_id}) in p and frozenset({z.mention_id}) in p
+
+
+def test_missing_target_goes_with_a_countryless_one_only() -> None:
+    assert actors_compatible(None, "---CVL") and actors_compatible("---CVL", None)
+    assert not actors_compatible(None, "UKR") and not actors_compatible("---CVL", "---COP")
+    s = "Russian forces hit the town with drones on Tuesday, killing two civilians."
+    a = row("a1", "RUSMIL", None, "190", s)
+    b = row("a1", "RUSMIL", "---CVL", "190", s, trigger="killing")
+    assert len(partition([a, b])) == 1

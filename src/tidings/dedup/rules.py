@@ -3,7 +3,8 @@
 Two mentions *link* when all of these hold:
 
 1. **dyad**: the same source and target (actor codes compatible: equal, or
-   one a prefix of the other within the same country, ``RUS`` ~ ``RUSGOV``),
+   one a prefix of the other within the same country, ``RUS`` ~ ``RUSGOV``;
+   a missing actor goes with a country-less one such as ``---CVL``),
    or the reversed dyad when both codes are *reciprocal* (consult, meet,
    negotiate, sign an agreement, cooperate, fight: "A met B" = "B met A");
 2. **code**: the same CAMEO root class (same root, or a documented
@@ -12,7 +13,8 @@ Two mentions *link* when all of these hold:
 3. **time**: their date intervals overlap (an interval that only comes from
    the publication date is widened by one day backwards: news reports
    yesterday's events);
-4. **no conflict**: not two different known places, not one prospective
+4. **no conflict**: not two different known places (a country-level place
+   only conflicts with a place in another country), not one prospective
    (future / intended / hypothetical) and one realised mention;
 5. **same story**: either both mentions are *framed*, that is have a
    source and a target and a code that is not a bare statement or appeal
@@ -289,7 +291,10 @@ def root_class(cameo: str) -> str:
 
 
 def _country(code: str | None) -> str:
-    return code[:3].upper() if code else "-"
+    """The country part of an actor code; "-" for none (no actor, or a country-less code such as ---CVL)."""
+    if not code or code.startswith("---"):
+        return "-"
+    return code[:3].upper()
 
 
 def block_key(m: MentionRow) -> BlockKey:
@@ -299,9 +304,14 @@ def block_key(m: MentionRow) -> BlockKey:
 
 
 def actors_compatible(a: str | None, b: str | None) -> bool:
-    """Equal codes, or one refines the other within one country (RUS ~ RUSGOV)."""
+    """Equal codes, or one refines the other within one country (RUS ~ RUSGOV).
+
+    A missing actor is compatible with another missing one and with a
+    country-less one (``---CVL``: the coder found civilians but no country).
+    """
     if a is None or b is None:
-        return a is b
+        other = b if a is None else a
+        return other is None or other.startswith("---")
     a, b = a.upper(), b.upper()
     if a == b:
         return True
@@ -342,6 +352,9 @@ class Specifics:
     place: str | None
     numbers: frozenset[str]
     words: frozenset[str]
+    #: the place's country, and whether the place is only a country (a country but no admin1: "Ukraine")
+    country: str | None = None
+    coarse: bool = False
 
 
 def _stem(word: str) -> str:
@@ -402,13 +415,26 @@ def specifics_of(m: MentionRow) -> Specifics:
         stem = _stem(low)
         words.add(_SYNONYMS.get(stem, _SYNONYMS.get(low, stem)))
     words -= _actor_words(m)
-    return Specifics(place=place, numbers=frozenset(numbers), words=frozenset(words))
+    return Specifics(
+        place=place,
+        numbers=frozenset(numbers),
+        words=frozenset(words),
+        country=m.place_country,
+        coarse=place is not None and m.place_country is not None and m.place_admin1 is None,
+    )
 
 
 def conflict(m: MentionRow, n: MentionRow, sm: Specifics, sn: Specifics) -> bool:
-    """Evidence that two mentions are different events, whatever else they share."""
+    """Evidence that two mentions are different events, whatever else they share.
+
+    Two places conflict when they differ, except that a country-level place
+    ("Ukraine") only conflicts with places in another country.
+    """
     if sm.place and sn.place and sm.place != sn.place:
-        return True
+        if not (sm.coarse or sn.coarse):
+            return True
+        if sm.country and sn.country and sm.country != sn.country:
+            return True
     return (m.modality in PROSPECTIVE) != (n.modality in PROSPECTIVE)
 
 
