@@ -238,7 +238,9 @@ def test_plan_update_with_nothing_new_changes_nothing() -> None:
 
 def test_a_country_level_place_does_not_conflict_with_a_town_in_it() -> None:
     x = row("a1", "RUSMIL", "UKR", "195", "Russian drones struck Kharkiv overnight.", place="Kharkiv", geonameid=1)
-    y = row("a2", "RUSMIL", "UKR", "195", "Russian drones struck eastern Ukraine overnight.", place="Ukraine", geonameid=9)
+    y = row(
+        "a2", "RUSMIL", "UKR", "195", "Russian drones struck eastern Ukraine overnight.", place="Ukraine", geonameid=9
+    )
     z = row("a3", "RUSMIL", "UKR", "195", "Russian drones struck a city overnight.", place="Georgia", geonameid=8)
     x = replace(x, place_country="UKR", place_admin1="Kharkiv Oblast")
     y = replace(y, place_country="UKR")
