@@ -236,9 +236,11 @@ def test_verb_rows_well_formed(verbs, cameo):
         assert all(OBJECT.match(o) for o in items(f["object"])), where
         assert f["xcomp"] == "-" or LEMMA.match(f["xcomp"]), where
         targets = items(f["target"])
-        assert targets == ["dobj"] or all(
-            PREPS.match(t) and t != "dobj" for t in targets
+        # dobj and/or prepositions; dobj with prepositions only on complement rows
+        assert all(PREPS.match(t) for t in targets) and len(set(targets)) == len(
+            targets
         ), where
+        assert "dobj" not in targets or targets == ["dobj"] or f["xcomp"] != "-", where
 
 
 def test_verbs_cover_all_roots_and_150_subcodes(verbs):
