@@ -22,6 +22,11 @@ from .syntax import PRONOUNS, children, np_tokens
 
 #: sector precedence when an NP has several sector words ("opposition lawmakers")
 SECTOR_RANK = {"REB": 9, "OPP": 8, "MIL": 7, "COP": 7, "SPY": 7, "JUD": 6, "LEG": 6, "GOV": 5, "MED": 5}
+#: event roots in which a capital as target stands for its government (statements to
+#: demands, threats, reduced relations); visits and attacks take places
+POLICY_ROOTS = frozenset({"01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12", "13", "16"})
+PLACE_CODES = frozenset({"042", "043", "044"})
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "into", "inside", "outside", "around", "across", "to", "from"})
 #: CAMEO's country slot for an actor of unknown country ("---REB")
 UNKNOWN_COUNTRY = "---"
 #: "a court *in* Guyana", "the mayor *of* Kabul", "officials *from* Iran"
@@ -44,6 +49,27 @@ class Match:
     start: int
     end: int
     entry: ActorEntry
+
+
+#: "tens of thousands *of students*", "members *of the opposition*": the group is in the PP
+QUANTITY_HEADS = frozenset({
+    "ten", "tens", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "dozen",
+    "dozens", "score", "scores", "group", "groups", "number", "members", "member", "some", "many",
+    "most", "all", "several", "crowd", "crowds", "band", "unit", "units", "team", "delegation",
+})
+
+
+def _quantity_head(head: Token) -> Token:
+    """The noun a quantity or group word stands for ("thousands of students" -> students)."""
+    for _ in range(3):
+        if head.lower_ not in QUANTITY_HEADS and head.pos_ != "NUM":
+            return head
+        nxt = next((p for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                    for p in c.children if p.dep_ == "pobj"), None)
+        if nxt is None:
+            return head
+        head = nxt
+    return head
 
 
 class ActorIndex:
@@ -130,14 +156,16 @@ class Discourse:
     #: surname (lower) -> resolved actor of a person first named in full
     surnames: dict[str, Actor] = field(default_factory=dict)
     #: token index -> (actor, is_subject) for every person resolved
-    persons: dict[int, tuple[Actor, bool]] = field(default_factory=dict)
-    #: the same for countries, organisations and governments ("it", "they")
-    groups: dict[int, tuple[Actor, bool]] = field(default_factory=dict)
+    persons: dict[int, tuple[Actor, bool, bool]] = field(default_factory=dict)
+    #: the same for countries, organisations and governments ("it", "they"); the last
+    #: flag says the mention is one of a coordination ("Britain, France and Germany")
+    groups: dict[int, tuple[Actor, bool, bool]] = field(default_factory=dict)
 
     def note(self, tok: Token, actor: Actor) -> None:
         if actor.text.lower() in PRONOUNS or not actor.code:
             return
-        entry = (actor, tok.dep_ in ("nsubj", "nsubjpass"))
+        plural = tok.dep_ == "conj" or any(c.dep_ == "conj" for c in tok.children)
+        entry = (actor, tok.dep_ in ("nsubj", "nsubjpass"), plural)
         if actor.kind == "person":
             self.persons[tok.i] = entry
             if actor.name and " " in actor.name:
@@ -154,7 +182,8 @@ class Discourse:
         take the actor named last.
         """
         pool_all = self.persons if tok.lower_ in PERSON_PRONOUNS else self.groups
-        before = [(i, a, s) for i, (a, s) in sorted(pool_all.items()) if i < tok.i]
+        singular = tok.lower_ in ("it", "its")
+        before = [(i, a, s) for i, (a, s, pl) in sorted(pool_all.items()) if i < tok.i and not (singular and pl)]
         if not before:
             return None
         if tok.dep_ in ("nsubj", "nsubjpass") or tok.head.dep_ in ("nsubj", "nsubjpass"):
@@ -207,6 +236,15 @@ class ActorResolver:
             if tok.lower_ not in PRONOUNS:
                 self.resolve(tok)
 
+    def place_mentions(self) -> tuple[tuple[str, int, int], ...]:
+        """(text, start, end) of the dictionary's country and capital names in the article."""
+        out = []
+        for m in sorted(set(self._by_token.values()), key=lambda m: m.start):
+            if m.entry.kind in ("country", "capital"):
+                span = self.doc[m.start : m.end]
+                out.append((span.text, span.start_char, span.end_char))
+        return tuple(out)
+
     def countries(self) -> tuple[str, ...]:
         """ISO3 codes of the countries the article names, most mentioned first."""
         counts: dict[str, int] = {}
@@ -232,8 +270,13 @@ class ActorResolver:
     def mention_at(self, i: int) -> Match | None:
         return self._by_token.get(i)
 
-    def resolve(self, head: Token, *, on: dt.date | None = None) -> Actor | None:
-        """The actor named by the noun phrase headed by ``head``, coded for date ``on``."""
+    def resolve(self, head: Token, *, on: dt.date | None = None, code: str | None = None) -> Actor | None:
+        """The actor named by the noun phrase headed by ``head``, coded for date ``on``.
+
+        ``code`` is the event's CAMEO code when ``head`` is its target: a capital
+        there stands for its government in a policy event ("sanctions on
+        Tehran") but is a place in a visit or an attack ("visited Moscow").
+        """
         day = on or self.default_date
         low = head.lower_
         if low in PRONOUNS:
@@ -241,6 +284,7 @@ class ActorResolver:
                 found = self.discourse.pronoun(head)
                 return self._recode(found, head, day) if found else None
             return None
+        head = _quantity_head(head)
         toks = np_tokens(head)
         matches = self._matches_in(toks)
         person = self._best(matches, kinds=("person",))
@@ -254,14 +298,15 @@ class ActorResolver:
         agent = self.index.agent([t for t in toks if not self._in_match(t, matches)])
         country = self._country_of(matches)
         if named is not None and named.entry.kind in ("organization", "metonym", "capital"):
-            if named.entry.kind == "capital" and head.i >= named.end and agent is None:
-                return None  # "the Moscow office": a place, not the government
+            if named.entry.kind == "capital" and agent is None and not self._metonym(named, code):
+                return None  # "visit Brasilia", "the Moscow office": a place, not the government
             actor = self._from_entry(named, day)
             self.discourse.note(head, actor)
             return actor
         if named is not None and named.entry.kind == "country":
-            if head.i >= named.end and agent is None and head.ent_type_ not in ("GPE", "NORP"):
-                return None  # "the Russia desk"
+            possessor = any(t.dep_ == "poss" for t in self.doc[named.start : named.end])
+            if head.i >= named.end and agent is None and head.ent_type_ not in ("GPE", "NORP") and not possessor:
+                return None  # "the Russia desk"; but "Iran's oil sector" is Iran's
             code = named.entry.code_on(day) or named.entry.default or ""
             if agent:
                 code = code[:3] + agent[0]
@@ -293,6 +338,8 @@ class ActorResolver:
         if role == "source" and not named:
             return None
         toks = np_tokens(head)
+        if any(m.entry.kind in ("capital", "country") for m in self._matches_in(toks)):
+            return None  # a capital or country name not used as an actor is a place
         if named and head.ent_type_ != "PERSON" and self.is_place_name is not None:
             names = [t for t in toks if t.pos_ == "PROPN"]
             if names and self.is_place_name(self.doc[names[0].i : names[-1].i + 1].text):
@@ -300,6 +347,16 @@ class ActorResolver:
         return self._make(head, toks, None, None, None, None, "unknown")
 
     # -- helpers -------------------------------------------------------------
+
+    def _metonym(self, m: Match, code: str | None) -> bool:
+        """A capital standing for its government ("Moscow said"), not a place ("in Moscow")."""
+        from ..resolve.venues import is_government_metonym
+
+        if code is not None and code[:2] in POLICY_ROOTS and code not in PLACE_CODES:
+            root = self.doc[m.end - 1]
+            if root.dep_ in ("dobj", "pobj", "dative") and root.head.lower_ not in LOCATIVE_PREPS:
+                return True
+        return is_government_metonym(self.doc[m.start : m.end])
 
     def _pp_country(self, head: Token) -> str | None:
         """The country named in a PP on the head ("a court in Guyana" -> GUY)."""
@@ -311,9 +368,9 @@ class ActorResolver:
                     m = self._country_of(self._matches_in(np_tokens(p)))
                     if m:
                         return m
-                    capital = self._best(self._matches_in(np_tokens(p)), kinds=("capital", "metonym"))
-                    if capital is not None:
-                        return capital.entry.country
+                    owner = self._best(self._matches_in(np_tokens(p)), kinds=("capital", "metonym", "person"))
+                    if owner is not None:
+                        return owner.entry.country
         return None
 
     def _matches_in(self, toks: list[Token]) -> list[Match]:

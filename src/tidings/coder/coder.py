@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicon.model import CameoCode, Lexicon
-from ..types import Actor, Article, DateInterval, Event, Evidence
+from ..types import Actor, Article, DateInterval, Event, Evidence, Place
 from .actors import ActorIndex, ActorResolver
 from .hooks import (
     Assessor,
@@ -34,6 +34,8 @@ if TYPE_CHECKING:
 
 #: CAMEO roots whose events need no target (statements, protests, force posture)
 TARGETLESS_ROOTS = frozenset({"01", "14", "15"})
+#: attacks whose target is a place, not an actor, are kept with that place as location
+ATTACK_ROOTS = frozenset({"18", "19", "20"})
 #: adjectives that make their complement an intent ("is *willing* to provide")
 INTENT_ADJECTIVES = frozenset({"willing", "ready", "prepared", "eager", "keen", "determined", "set"})
 #: roots where "X and Y <verb>" means X with Y and Y with X
@@ -113,7 +115,7 @@ class Coder:
         )
         doc.user_data["tidings_countries"] = resolver.countries()
         timexes = self.dates.find(doc.text, article.date)
-        places = self.places.places(doc, article)
+        places = self.places.places(doc, article, extra=resolver.place_mentions())
         events: list[tuple[tuple[int, bool, int, int], Event]] = []
         for s_index, sent in enumerate(doc.sents):
             if self._discarded(sent):
@@ -122,7 +124,7 @@ class Coder:
             sent_timexes = [t for t in timexes if sent.start_char <= t.char_start < sent.end_char]
             sent_places = [p for p in places if sent.start_char <= p.char_start < sent.end_char]
             coded = [
-                (c, [self._locate(ev, sent, c, sent_places) for ev in self._events(article, s_index, sent, c, resolver, sent_timexes)])
+                (c, list(self._events(article, s_index, sent, c, resolver, sent_timexes, sent_places)))
                 for c in cands
             ]
             frames = _speech_frames([c for c, evs in coded if evs])
@@ -140,16 +142,6 @@ class Coder:
         events.sort(key=lambda kv: kv[0])
         return _unique([e for _, e in events])
 
-    def _locate(self, event: Event, sent: Span, cand: Candidate, places: list) -> Event:
-        if not places:
-            return event
-        location, candidates = self.places.locate(sent, cand.trigger, places)
-        if location is None and not candidates:
-            return event
-        return replace(event, location=location, candidate_locations=candidates)
-
-    # -- one candidate -> events ---------------------------------------------------
-
     def _discarded(self, sent: Span) -> bool:
         if not self.lexicon.discards:
             return False
@@ -164,6 +156,7 @@ class Coder:
         cand: Candidate,
         resolver: ActorResolver,
         timexes: list,
+        places: list,
     ) -> Iterator[Event]:
         interval = self.dates.event_date(sent, cand.trigger, timexes, article.date)
         day = _midpoint(interval)
@@ -172,7 +165,7 @@ class Coder:
             sources = self._resolved(resolver, group, day, role="source")
             if sources:
                 break
-        targets = self._resolved(resolver, cand.targets, day, role="target")
+        targets = self._resolved(resolver, cand.targets, day, role="target", code=cand.code)
         root = cand.code[:2]
         implicit = False
         if not sources and targets and cand.method == "noun" and root in RECIPROCAL_ROOTS:
@@ -188,20 +181,28 @@ class Coder:
             pairs = [(a, b) for a in sources for b in sources if a is not b]
         else:
             pairs = [(s, t) for s in sources for t in (targets or [None])]
+        if not pairs:
+            return
+        location, venues = self.places.locate(sent, cand.trigger, places) if places else (None, ())
+        if location is None and root in ATTACK_ROOTS and places:
+            location = _object_place(cand.trigger, places)
         assessment = self.assessor.assess(sent, cand.trigger, pub_date=article.date, event_start=interval.start)
         for source, target in pairs:
-            if target is None and root not in TARGETLESS_ROOTS:
-                continue
+            if target is None and root not in TARGETLESS_ROOTS and not (root in ATTACK_ROOTS and location):
+                continue  # an attack on a place: "missiles struck Kyiv" keeps Kyiv as its location
             if target is not None and _same(source, target):
                 continue
             code = self._intent_code(cand, assessment.modality)
             ev = self._event(article, s_index, sent, cand, code, source, target, interval, assessment, resolver)
+            ev = replace(ev, location=location, candidate_locations=venues)
             yield replace(ev, confidence=ev.confidence - 0.2) if implicit else ev
 
-    def _resolved(self, resolver: ActorResolver, heads: tuple[Token, ...], day: dt.date | None, *, role: str) -> list[Actor]:
+    def _resolved(
+        self, resolver: ActorResolver, heads: tuple[Token, ...], day: dt.date | None, *, role: str, code: str | None = None
+    ) -> list[Actor]:
         out: list[Actor] = []
         for h in heads:
-            a = resolver.resolve(h, on=day)
+            a = resolver.resolve(h, on=day, code=code)
             if (a is None or not a.code) and not self.coded_only:
                 a = resolver.uncoded(h, role=role)
             if a is not None and (a.code or not self.coded_only):
@@ -275,6 +276,18 @@ class Coder:
 
 #: CAMEO roots of meetings a proposed venue can belong to
 MEETING_ROOTS = ("03", "04")
+
+
+def _object_place(trigger: Token, places: list) -> Place | None:
+    """The place an attack is aimed at ("struck *Kyiv*", "shelling *of Kharkiv*")."""
+    heads = [c for c in trigger.children if c.dep_ in ("dobj", "obj")]
+    heads += [p for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("on", "against", "of")
+              for p in c.children if p.dep_ == "pobj"]
+    for h in heads:
+        for place in places:
+            if place.char_start <= h.idx < place.char_end:
+                return replace(place, role="asserted")
+    return None
 
 
 def _add_venues(events: list, s_index: int, venues: tuple) -> None:

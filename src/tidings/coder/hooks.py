@@ -24,7 +24,7 @@ class DateFinder(Protocol):
 
 
 class PlaceFinder(Protocol):
-    def places(self, doc: Any, article: Article) -> list[Place]: ...
+    def places(self, doc: Any, article: Article, *, extra: tuple[tuple[str, int, int], ...] = ()) -> list[Place]: ...
 
     def locate(self, sent: Span, trigger: Token, places: list[Place]) -> tuple[Place | None, tuple[Place, ...]]: ...
 
@@ -106,10 +106,14 @@ class GazetteerPlaces:
             gazetteer = OfflineGazetteer.load()
         self.gazetteer = gazetteer
 
-    def places(self, doc: Any, article: Article) -> list[Place]:
+    def places(self, doc: Any, article: Article, *, extra: tuple[tuple[str, int, int], ...] = ()) -> list[Place]:
+        """Resolved places of place entities, and of ``extra`` mentions (dictionary
+        country and capital names the tagger labelled otherwise: "struck Kyiv")."""
         from ..resolve.places import resolve_places
 
         mentions = [(e.text, e.start_char, e.end_char) for e in doc.ents if e.label_ in PLACE_LABELS]
+        mentions += [m for m in extra if not any(s <= m[1] < e for _, s, e in mentions)]
+        mentions.sort(key=lambda m: m[1])
         if not mentions:
             return []
         countries = _mentioned_countries(doc)

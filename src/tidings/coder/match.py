@@ -13,6 +13,7 @@ from spacy.tokens import Span, Token
 
 from ..lexicon.model import Lexicon, NounPattern, VerbPattern
 from .syntax import (
+    agent_of,
     children,
     conjuncts,
     direct_objects,
@@ -27,6 +28,8 @@ NOUN_NEGATORS = frozenset({"lack", "absence", "without"})
 #: prepositions that make a noun the complement of the verb above ("engaged *in* talks",
 #: "called *for* talks"); adverbial ones ("despite", "after") do not
 COMPLEMENT_PREPS = frozenset({"in", "into", "for", "on", "to", "about", "toward", "towards", "through", "via", "by"})
+#: "a proposal *by* the AU", "demands *from* Kyiv": who the object belongs to
+OBJECT_OWNER_PREPS = ("by", "from")
 #: prepositions of a complement verb that name the target of an "agree to"-type pattern
 XCOMP_TARGET_PREPS = ("to", "with", "for", "on", "against")
 #: nouns through which the verb's subject is the agent of a nominal event
@@ -75,6 +78,14 @@ def _object_lemmas(verb: Token) -> dict[str, Token]:
 
 
 def _verb_targets(verb: Token, p: VerbPattern, obj_tok: Token | None) -> list[Token]:
+    if not p.target and obj_tok is not None:
+        # "rejected *Armenia's* proposal", "rejected a proposal *by the African Union*"
+        poss = [c for c in obj_tok.children if c.dep_ == "poss"]
+        if poss:
+            return conjuncts(poss[0])
+        found = prep_objects(obj_tok, OBJECT_OWNER_PREPS)
+        if found:
+            return found
     if not p.target:
         # "agreed to offer aid *to the sector*": the complement's recipient
         for x in children(verb, {"xcomp"}):
@@ -144,10 +155,15 @@ def verb_candidates(verb: Token, lex: Lexicon) -> list[Candidate]:
         key = (p.specificity + (2 if targets else 0), -len(p.target))
         if key > best_key:
             best_key = key
+            sources = [tuple(g) for g in subject_candidates(verb)]
+            if not sources and verb.dep_ == "acl" and agent_of(verb) is None and not direct_objects(verb):
+                # "thousands of students protested": a verb used intransitively,
+                # mis-tagged as a participle modifying its subject
+                sources = [(verb.head,)]
             best = Candidate(
                 trigger=verb,
                 code=p.code,
-                sources=tuple(tuple(g) for g in subject_candidates(verb)),
+                sources=tuple(sources),
                 targets=tuple(targets),
                 method="verb",
                 specificity=p.specificity,

@@ -17,6 +17,10 @@ OBJ = frozenset({"dobj", "obj"})
 NP_STOP = frozenset({"relcl", "acl", "prep", "appos", "punct", "cc", "conj", "advcl", "ccomp", "xcomp", "mark"})
 #: links through which a clause inherits the subject of the clause above it
 INHERIT = frozenset({"xcomp", "conj", "advcl", "pcomp", "acl", "prep", "pobj", "dobj", "ccomp", "oprd", "attr", "acomp"})
+#: "on Thursday" is a date, never a target
+TIME_LABELS = frozenset({"DATE", "TIME"})
+#: an adnominal clause with these tags is active; a past participle (VBN) is passive
+ACTIVE_ACL_TAGS = frozenset({"VBD", "VBG", "VBZ", "VBP"})
 RELATIVE = frozenset({"who", "which", "that", "whom"})
 PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "they", "them", "their", "it", "its", "we", "us", "our", "i", "me", "my"})
 
@@ -129,10 +133,17 @@ def subject_candidates(verb: Token, *, max_up: int = 6) -> Iterator[list[Token]]
                 yield conjuncts(subj)
             if tok is verb or tok.head is tok:
                 return
-        elif tok.dep_ == "relcl":
+        elif tok.dep_ == "relcl" or (tok.dep_ == "acl" and tok.tag_ in ACTIVE_ACL_TAGS):
+            # "X, who spoke"; "troops *advancing* on Kyiv" (an active participle or a
+            # finite verb the parser hung on the noun: the noun does it)
             yield coordination_group(tok.head)
             return
         if tok.dep_ not in INHERIT or tok.head is tok:
+            return
+        controller = _object_controller(tok)
+        if controller is not None:
+            # "invited Xi to *visit*", "accused X of *organising*": the object does it
+            yield conjuncts(controller)
             return
         # a noun on the way up: its possessor is the agent ("Trump's interest in meeting")
         head = tok.head
@@ -144,6 +155,23 @@ def subject_candidates(verb: Token, *, max_up: int = 6) -> Iterator[list[Token]]
             if head.dep_ in ("nsubj", "nsubjpass", "ROOT") or head.dep_ not in INHERIT:
                 return
         tok = head
+
+
+def _object_controller(tok: Token) -> Token | None:
+    """The matrix object that controls a complement clause, if any.
+
+    An infinitive or gerund complement of a verb that has a direct object takes
+    that object as its subject: "urged *both sides* to agree", "prevent
+    *Ukraine* from joining".  Only verbs, not nouns, control this way.
+    """
+    head = tok.head
+    if tok.dep_ == "xcomp" and head.pos_ in ("VERB", "AUX"):
+        objs = children(head, OBJ)
+        return objs[0] if objs else None
+    if tok.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+        objs = children(head.head, OBJ)
+        return objs[0] if objs else None
+    return None
 
 
 def subjects(verb: Token) -> list[Token]:
@@ -162,7 +190,7 @@ def prep_objects(tok: Token, preps: tuple[str, ...] | frozenset[str]) -> list[To
     for c in tok.children:
         if c.dep_ in ("prep", "dative") and c.lower_ in preps:
             for p in c.children:
-                if p.dep_ == "pobj":
+                if p.dep_ == "pobj" and p.ent_type_ not in TIME_LABELS:
                     out.extend(conjuncts(p))
         elif c.dep_ == "dative" and "to" in preps and c.pos_ in ("NOUN", "PROPN", "PRON"):
             out.extend(conjuncts(c))
