@@ -8,6 +8,7 @@ summary quoted in docs/lexicon-coverage.md.
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib.util
 import re
 import sys
@@ -512,3 +513,35 @@ def test_coverage_summary(verbs, nouns, cameo):
     missing = sorted(set().union(*allsub.values()) - subs)
     print("uncovered:", " ".join(missing))
     assert len(subs) >= 150
+
+
+# --- through the coder (spaCy model): the lexicon's lemmas and targets meet real parses ---
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "sentence,code",
+    [
+        ("China imposed sanctions on Lithuania.", "163"),
+        ("The European Union lifted sanctions on Syria.", "085"),
+        ("The United Nations called on Israel to release the prisoners.", "0253"),
+        ("The United States pledged $500 million in aid to Ukraine.", "0331"),
+        ("Germany sent tanks to Ukraine.", "072"),
+        ("Beijing accused Washington of interference.", "112"),
+        ("Hungary vetoed the EU statement.", "129"),
+        ("The Kremlin declined to comment.", "011"),
+        ("Qatar mediated between Israel and Hamas.", "045"),
+        ("Russia called off the talks with Ukraine.", "164"),
+        ("Pakistan launched airstrikes on Afghanistan.", "195"),
+        ("Israel's invasion of Lebanon drew criticism.", "192"),
+        ("North Korea threatened to attack South Korea.", "1384"),
+        ("Russia wants a ceasefire with Ukraine.", "0356"),
+        ("Trump had direct conversations with Putin.", "040"),
+        ("Turkey apologized to Russia.", "055"),
+        ("Israel shelled Lebanon.", "194"),
+        ("Egypt negotiated with Hamas.", "046"),
+    ],
+)
+def test_sentences_code_through_the_coder(coder, sentence, code):
+    got = [e.cameo for e in coder.code_text(sentence, date=dt.date(2025, 6, 1))]
+    assert code in got, got
