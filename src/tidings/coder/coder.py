@@ -36,6 +36,8 @@ if TYPE_CHECKING:
 TARGETLESS_ROOTS = frozenset({"01", "14", "15"})
 #: attacks whose target is a place, not an actor, are kept with that place as location
 ATTACK_ROOTS = frozenset({"18", "19", "20"})
+#: verbs whose complement is refused or not done ("refused to release", "failed to renew")
+REFUSAL_VERBS = frozenset({"refuse", "fail", "decline", "reject", "rule"})
 #: adjectives that make their complement an intent ("is *willing* to provide")
 INTENT_ADJECTIVES = frozenset({"willing", "ready", "prepared", "eager", "keen", "determined", "set"})
 #: roots where "X and Y <verb>" means X with Y and Y with X
@@ -216,9 +218,11 @@ class Coder:
         prefix of the embedded code; ``=`` keeps the code (appeals stay appeals).
         """
         governor = _governing_intent(cand.trigger, self.lexicon.intent_verbs)
-        if governor is None and modality not in INTENT_MODALITIES:
-            return cand.code
         code = cand.code
+        if governor == "refusal" or modality == "negated":
+            return _longest_prefix(self.lexicon.negation_codes, code) or code
+        if governor is None and modality not in INTENT_MODALITIES:
+            return code
         for n in range(len(code), 1, -1):
             mapped = self.lexicon.intent_codes.get(code[:n])
             if mapped is not None:
@@ -278,6 +282,14 @@ class Coder:
 MEETING_ROOTS = ("03", "04")
 
 
+def _longest_prefix(table: dict[str, str], code: str) -> str | None:
+    for n in range(len(code), 1, -1):
+        found = table.get(code[:n])
+        if found:
+            return found
+    return None
+
+
 def _object_place(trigger: Token, places: list) -> Place | None:
     """The place an attack is aimed at ("struck *Kyiv*", "shelling *of Kharkiv*")."""
     heads = [c for c in trigger.children if c.dep_ in ("dobj", "obj")]
@@ -310,6 +322,8 @@ def _governing_intent(trigger: Token, intent_verbs: dict[str, str]) -> str | Non
         kind = intent_verbs.get(tok.lemma_.lower())
         if kind is not None and tok.pos_ in ("VERB", "AUX"):
             return kind
+        if tok.lemma_.lower() in REFUSAL_VERBS and tok.pos_ == "VERB":
+            return "refusal"
         if tok.pos_ == "ADJ" and tok.lower_ in INTENT_ADJECTIVES:
             return "intent"
     return None

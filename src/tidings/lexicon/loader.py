@@ -35,6 +35,7 @@ HEADERS: dict[str, tuple[str, ...]] = {
     "actors/people.tsv": ("name", "aliases", "country", "code", "start", "end", "role"),
     "lexicon/intent_codes.tsv": ("embedded_root", "intent_code", "threat_code"),
     "lexicon/intent_verbs.tsv": ("verb", "code_map"),
+    "lexicon/negation_codes.tsv": ("embedded_root", "reject_code"),
 }
 
 
@@ -251,6 +252,10 @@ def load_lexicon(directory: Path | None = None, *, report: LoadReport | None = N
         lex.light_verbs = load_lines(lv)
     if (base / "lexicon" / "intent_codes.tsv").exists():
         load_intent(base / "lexicon", lex, report)
+    neg = base / "lexicon" / "negation_codes.tsv"
+    if neg.exists():
+        for r in read_tsv(neg, HEADERS["lexicon/negation_codes.tsv"], report):
+            lex.negation_codes[r.get("embedded_root")] = r.get("reject_code")
     report.counts.update(
         cameo=len(lex.cameo),
         verbs=sum(len(v) for v in lex.verbs.values()),

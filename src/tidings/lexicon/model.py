@@ -140,6 +140,8 @@ class Lexicon:
     intent_codes: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
     #: verbs that make their complement an intent ("plan", "promise") -> "intent" | "threat"
     intent_verbs: dict[str, str] = field(default_factory=dict)
+    #: embedded CAMEO prefix -> rejection code, for "refused to release" (1243)
+    negation_codes: dict[str, str] = field(default_factory=dict)
 
     def add_verb(self, p: VerbPattern) -> None:
         self.verbs.setdefault(p.verb, []).append(p)
@@ -172,6 +174,7 @@ class Lexicon:
         out.light_verbs = out.light_verbs | other.light_verbs
         out.intent_codes.update(other.intent_codes)
         out.intent_verbs.update(other.intent_verbs)
+        out.negation_codes.update(other.negation_codes)
         return out
 
     def copy(self) -> "Lexicon":
@@ -185,4 +188,5 @@ class Lexicon:
             light_verbs=self.light_verbs,
             intent_codes=dict(self.intent_codes),
             intent_verbs=dict(self.intent_verbs),
+            negation_codes=dict(self.negation_codes),
         )
