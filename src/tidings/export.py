@@ -113,7 +113,8 @@ def _actor(code: str | None, name: str | None, country: str | None) -> list[str]
         return [""] * 10
     sector = code[3:6] if len(code) > 3 else ""
     sector2 = code[6:9] if len(code) > 6 else ""
-    return [code, (name or "").upper(), country or code[:3], "", "", "", "", sector, sector2, ""]
+    country = country or ("" if code.startswith("---") else code[:3])
+    return [code, (name or "").upper(), country, "", "", "", "", sector, sector2, ""]
 
 
 def _geo(e: EventRow) -> list[str]:
