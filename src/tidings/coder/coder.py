@@ -190,8 +190,8 @@ class Coder:
             location = _object_place(cand.trigger, places)
         assessment = self.assessor.assess(sent, cand.trigger, pub_date=article.date, event_start=interval.start)
         for source, target in pairs:
-            if target is None and root not in TARGETLESS_ROOTS and not (root in ATTACK_ROOTS and location):
-                continue  # an attack on a place: "missiles struck Kyiv" keeps Kyiv as its location
+            if target is None and not self._targetless_ok(root, source, location):
+                continue
             if target is not None and _same(source, target):
                 continue
             code = self._intent_code(cand, assessment.modality)
@@ -210,6 +210,18 @@ class Coder:
             if a is not None and (a.code or not self.coded_only):
                 out.append(a)
         return out
+
+    def _targetless_ok(self, root: str, source: Actor, location: Place | None) -> bool:
+        """Whether an event without a target is kept.
+
+        Statements, protests and force posture never need one; an attack on a
+        place keeps the place as its location ("missiles struck Kyiv"). Other
+        events without a target ("the ELN declared a ceasefire") are kept when
+        the source is coded, except in ``coded_only`` mode (ICEWS/PETRARCH style).
+        """
+        if root in TARGETLESS_ROOTS or (root in ATTACK_ROOTS and location is not None):
+            return True
+        return not self.coded_only and bool(source.code)
 
     def _intent_code(self, cand: Candidate, modality: str) -> str:
         """"would meet" is an intent to meet (036), "threatened to strike" a threat (13x).
