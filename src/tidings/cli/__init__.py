@@ -10,6 +10,7 @@ from __future__ import annotations
 import click
 
 from .. import __version__
+from .annotate import annotate
 from .check import check
 from .code import code
 from .db import dyad, export, ingest, query
@@ -32,5 +33,5 @@ def main() -> None:
     """
 
 
-for command in (code, check, ingest, query, dyad, export, evaluate_command, serve):
+for command in (code, annotate, check, ingest, query, dyad, export, evaluate_command, serve):
     main.add_command(command)

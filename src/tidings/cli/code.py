@@ -31,7 +31,19 @@ def report_bad(bad: BadRecord) -> None:
               help="Output format [default: table on a terminal, else jsonl].")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write to FILE instead of standard output.")
 @click.option("--batch-size", default=64, show_default=True, help="Articles parsed per spaCy batch.")
-def code(paths: tuple[str, ...], date: dt.date | None, fmt: str | None, output: str | None, batch_size: int) -> None:
+@click.option("--coded-only", is_flag=True,
+              help="ICEWS/PETRARCH style: drop events whose actors the dictionaries cannot code, and events without a target.")
+@click.option("--speech-events", is_flag=True,
+              help='Also emit "X said ..." (CAMEO 01x) when what X said is itself an event (by default it is that event\'s attribution).')
+def code(
+    paths: tuple[str, ...],
+    date: dt.date | None,
+    fmt: str | None,
+    output: str | None,
+    batch_size: int,
+    coded_only: bool,
+    speech_events: bool,
+) -> None:
     """Code news articles into political events.
 
     PATHS are .txt files (one article each), .json/.jsonl files with records
@@ -46,6 +58,7 @@ def code(paths: tuple[str, ...], date: dt.date | None, fmt: str | None, output: 
       echo "Putin met Xi in Beijing on Monday." | tidings code - --date 2025-05-08
     """
     from .. import default_coder
+    from ..coder import Coder
     from ..ingest import read_inputs
     from .output import EventWriter
 
@@ -53,6 +66,10 @@ def code(paths: tuple[str, ...], date: dt.date | None, fmt: str | None, output: 
         fmt = "table" if (output is None and sys.stdout.isatty()) else "jsonl"
     try:
         coder = default_coder()
+        if coded_only or speech_events:
+            base = coder
+            coder = Coder(lexicon=base.lexicon, nlp=base.nlp, dates=base.dates, assessor=base.assessor,
+                          places=base.places, coded_only=coded_only, speech_events=speech_events)
     except TidingsError as exc:
         raise click.ClickException(str(exc)) from exc
     bad = 0
