@@ -335,3 +335,29 @@ def test_openapi_lists_every_route(client: TestClient) -> None:
         "/api/code",
     ]:
         assert p in paths
+
+
+def test_dyad_timeline_comes_from_the_store_and_agrees(client: TestClient) -> None:
+    exact = client.get("/api/series", params={"dyad": "USA:RUS", "by": "week"}).json()
+    # quad_class=1 keeps every USA-RUS event of the seed but is not a dyad-only query: computed here
+    computed = client.get("/api/series", params={"dyad": "USA:RUS", "by": "week", "quad_class": "1"}).json()
+    assert exact["points"] == computed["points"]
+    assert len(exact["points"]) == 2
+    assert not exact["truncated"] and not computed["truncated"]
+
+
+def test_aggregations_and_scans_say_when_they_are_cut_short(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tidings.api import routes
+
+    monkeypatch.setattr(routes, "MAX_AGGREGATE", 2)
+    net = client.get("/api/network").json()
+    assert net["truncated"]
+    assert sum(e["count"] for e in net["edges"]) <= 2
+    series = client.get("/api/series", params={"by": "year"}).json()
+    assert series["truncated"]
+    assert [p["period"] for p in series["points"]] == ["2025-01-01"]  # the latest events are kept
+    assert not client.get("/api/places", params={"actor": "CHN"}).json()["truncated"]
+    monkeypatch.setattr(routes, "MAX_SCAN", 3)
+    page = client.get("/api/events", params={"q": "putin"}).json()
+    assert page["truncated"]
+    assert not client.get("/api/events", params={"q": "putin", "actor": "CHN"}).json()["truncated"]

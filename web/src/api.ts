@@ -71,6 +71,7 @@ export interface EventPage {
   limit: number;
   offset: number;
   items: EventHit[];
+  truncated: boolean;
 }
 
 export interface Span {
@@ -142,6 +143,7 @@ export interface SeriesPoint {
 export interface Series {
   by: string;
   points: SeriesPoint[];
+  truncated: boolean;
 }
 
 export interface NetNode {
@@ -160,6 +162,7 @@ export interface NetEdge {
 export interface Network {
   nodes: NetNode[];
   edges: NetEdge[];
+  truncated: boolean;
 }
 
 export interface MapPoint {
@@ -249,7 +252,7 @@ export const api = {
   article: (id: string) => getJson<ArticleView>(`api/articles/${encodeURIComponent(id)}`),
   series: (f: Filters) => getJson<Series>(`api/series${query(f)}`),
   network: (f: Filters) => getJson<Network>(`api/network${query(f)}`),
-  places: (f: Filters) => getJson<{ points: MapPoint[] }>(`api/places${query(f)}`),
+  places: (f: Filters) => getJson<{ points: MapPoint[]; truncated: boolean }>(`api/places${query(f)}`),
   claims: (status: string) => getJson<{ items: ClaimView[] }>(`api/claims${query({ status })}`),
   code: (text: string, date: string) =>
     getJson<CodeResult>("api/code", {

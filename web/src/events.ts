@@ -170,6 +170,13 @@ export class EventsView {
       if (actor) drawActor(this.actor, actor, (partner) => navigate({ ...withoutRange(f), actor: "", dyad: `${f.actor}:${partner}` }));
       drawNetwork(this.network, net, (actor) => navigate({ ...withoutRange(f), actor }));
       drawMap(this.map, places.points, (country) => navigate({ ...withoutRange(f), country }));
+      const cut = "Only the latest matching events are drawn: narrow the filters to see all.";
+      if (series.truncated) this.timeline.append(h("p", { class: "hint" }, cut));
+      if (net.truncated) this.network.append(h("p", { class: "hint" }, "Only the busiest actors among the latest matching events are drawn."));
+      if (places.truncated) this.map.append(h("p", { class: "hint" }, cut));
+      if (page.truncated) {
+        this.table.append(h("p", { class: "hint" }, "The text and country filters looked at the latest 200,000 events only: add other filters to reach older ones."));
+      }
       setStatus(`${page.total} events`);
       // what is on screen now (tests and scripts wait for this to match the address)
       this.root.dataset.shown = shown;

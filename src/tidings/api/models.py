@@ -113,6 +113,8 @@ class EventPage(BaseModel):
     limit: int
     offset: int
     items: list[EventHit]
+    #: true when a text or country filter looked at only the first events (see docs/web.md)
+    truncated: bool = False
 
 
 class ClaimEvidence(BaseModel):
@@ -173,6 +175,8 @@ class SeriesView(BaseModel):
     b: str | None
     by: Literal["day", "week", "month", "year"]
     points: list[SeriesPoint]
+    #: true when only the latest matching events were counted
+    truncated: bool = False
 
 
 class NetNode(BaseModel):
@@ -192,7 +196,7 @@ class NetEdge(BaseModel):
 class NetworkView(BaseModel):
     nodes: list[NetNode]
     edges: list[NetEdge]
-    #: true when only the first ``max_events`` events were drawn
+    #: true when only the latest matching events were drawn (or the busiest actors kept)
     truncated: bool
 
 

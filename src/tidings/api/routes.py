@@ -42,12 +42,14 @@ from tidings.api.views import (
 from tidings.store.base import ClaimRow, EventDetail, EventQuery, EventRow, EventStore, MentionRow
 from tidings.types import MODALITIES, Article
 
-__all__ = ["router", "CLAIM_STATUSES", "MAX_AGGREGATE"]
+__all__ = ["router", "CLAIM_STATUSES", "MAX_AGGREGATE", "MAX_SCAN"]
 
 #: claim statuses a client may ask for ("corroborated" = "confirmed"; "all": any)
 CLAIM_STATUSES = ("contested", "confirmed", "corroborated", "denied", "reported", "asserted", "prospective", "all")
-#: aggregations (network, map, series) read at most this many events
-MAX_AGGREGATE = 50_000
+#: aggregations (network, map, series) read at most this many events, the latest first
+MAX_AGGREGATE = 20_000
+#: text and country filters (applied here, not in the store) look at most this many events
+MAX_SCAN = 200_000
 
 ACTOR_RE = r"^[A-Za-z0-9]{1,16}$"
 NOT_FOUND = {404: {"model": ErrorBody}}
@@ -83,9 +85,24 @@ class Filters:
             not self.country or country_matches(e, self.country)
         )
 
-    def iter(self, store: EventStore) -> Iterator[EventRow]:
-        q = replace(self.query, limit=None, offset=0)
-        return (e for e in store.iter_events(q) if self.keep(e))
+    def iter(self, store: EventStore, *, order: str = "-date") -> Iterator[EventRow]:
+        """Matching events in ``order``; with text or country filters, among the first :data:`MAX_SCAN`."""
+        rows = store.iter_events(replace(self.query, limit=None, offset=0, order=order))
+        if not self.post:
+            return rows
+        return (e for e in itertools.islice(rows, MAX_SCAN) if self.keep(e))
+
+    def first(self, store: EventStore, n: int) -> tuple[list[EventRow], bool]:
+        """The latest ``n`` matching events, and whether there were more (or the scan was cut short)."""
+        rows = list(itertools.islice(self.iter(store), n + 1))
+        return rows[:n], len(rows) > n or (self.post and store.count_events(self.query) > MAX_SCAN)
+
+    @property
+    def dyad_only(self) -> bool:
+        """Whether the filters are a dyad (and dates) only: the store's dyad series answers exactly."""
+        q = self.query
+        bare = replace(q, dyad=None, directed=False, since=None, until=None)
+        return q.dyad is not None and not self.post and bare == EventQuery(order=q.order)
 
 
 def filters(
@@ -146,13 +163,15 @@ async def list_events(
     order: Annotated[Literal["date", "-date", "mentions"], Query()] = "-date",
 ) -> EventPage:
     query = replace(f.query, order=order)
+    truncated = False
     if f.post:
-        matched = list(Filters(query, f.words, f.country).iter(store))
+        matched = list(f.iter(store, order=order))
         total, rows = len(matched), matched[offset : offset + limit]
+        truncated = store.count_events(query) > MAX_SCAN
     else:
         total = store.count_events(query)
         rows = store.query_events(replace(query, limit=limit, offset=offset))
-    return EventPage(total=total, limit=limit, offset=offset, items=_hits(store, rows))
+    return EventPage(total=total, limit=limit, offset=offset, items=_hits(store, rows), truncated=truncated)
 
 
 @router.get("/events/{event_id}", response_model=EventDetail, responses=NOT_FOUND, summary="One event with all its mentions")
@@ -221,28 +240,33 @@ async def dyad_series(
     until: Annotated[IsoDate | None, Query()] = None,
 ) -> SeriesView:
     points = store.dyad_series(a.upper(), b.upper(), by=by, directed=directed, since=since, until=until)
-    return SeriesView(a=a.upper(), b=b.upper(), by=by, points=points)
+    return SeriesView(a=a.upper(), b=b.upper(), by=by, points=points, truncated=False)
 
 
 @router.get("/series", response_model=SeriesView, summary="Events matching the filters per period (the workbench timeline)")
 async def filtered_series(store: StoreDep, f: FiltersDep, by: Annotated[By, Query()] = "week") -> SeriesView:
-    rows = itertools.islice(f.iter(store), MAX_AGGREGATE)
-    a, b = f.query.dyad if f.query.dyad else (f.query.actor, None)
-    return SeriesView(a=a, b=b, by=by, points=series(rows, by=by))
+    q = f.query
+    if f.dyad_only and q.dyad:
+        a, b = q.dyad
+        points = store.dyad_series(a, b, by=by, directed=q.directed, since=q.since, until=q.until)
+        return SeriesView(a=a, b=b, by=by, points=points, truncated=False)
+    rows, truncated = f.first(store, MAX_AGGREGATE)
+    a, b = q.dyad if q.dyad else (q.actor, None)
+    return SeriesView(a=a, b=b, by=by, points=series(rows, by=by), truncated=truncated)
 
 
 @router.get("/network", response_model=NetworkView, summary="Who acts on whom among the matching events")
 async def actor_network(
     store: StoreDep, f: FiltersDep, max_nodes: Annotated[int, Query(ge=2, le=200)] = 40
 ) -> NetworkView:
-    rows = list(itertools.islice(f.iter(store), MAX_AGGREGATE + 1))
-    return network(rows[:MAX_AGGREGATE], truncated=len(rows) > MAX_AGGREGATE, max_nodes=max_nodes)
+    rows, truncated = f.first(store, MAX_AGGREGATE)
+    return network(rows, truncated=truncated, max_nodes=max_nodes)
 
 
 @router.get("/places", response_model=PlacesView, summary="Located matching events grouped by place")
 async def places(store: StoreDep, f: FiltersDep) -> PlacesView:
-    rows = list(itertools.islice(f.iter(store), MAX_AGGREGATE + 1))
-    return PlacesView(points=map_points(rows[:MAX_AGGREGATE]), truncated=len(rows) > MAX_AGGREGATE)
+    rows, truncated = f.first(store, MAX_AGGREGATE)
+    return PlacesView(points=map_points(rows), truncated=truncated)
 
 
 @router.get("/claims", response_model=ClaimsPage, summary="Claims by status with their evidence (contested: asserted and denied)")
