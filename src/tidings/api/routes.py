@@ -94,8 +94,11 @@ class Filters:
 
     def first(self, store: EventStore, n: int) -> tuple[list[EventRow], bool]:
         """The latest ``n`` matching events, and whether there were more (or the scan was cut short)."""
+        if not self.post:  # the store's LIMIT: a top-n, not a sort of everything
+            rows = store.query_events(replace(self.query, limit=n + 1, offset=0, order="-date"))
+            return rows[:n], len(rows) > n
         rows = list(itertools.islice(self.iter(store), n + 1))
-        return rows[:n], len(rows) > n or (self.post and store.count_events(self.query) > MAX_SCAN)
+        return rows[:n], len(rows) > n or store.count_events(self.query) > MAX_SCAN
 
     @property
     def dyad_only(self) -> bool:
