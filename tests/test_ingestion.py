@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from tidings.errors import E_CODING, E_LANGUAGE
-from tidings.ingestion import ingest
+from tidings.ingestion import ingest, store_coded
 from tidings.store.base import EventQuery, EventStore
 from tidings.store.duckdb import DuckDBStore
 from tidings.store.memory import MemoryStore
@@ -56,6 +56,8 @@ class FakeCoder:
                         trigger=verb,
                         place=town,
                         geonameid=TOWNS.index(town) if town else None,
+                        source_name=f"{codes[0]} as named in {article.id}",
+                        target_name=f"{codes[1]} as named in {article.id}",
                     )
                 )
             offset += len(sent) + 2
@@ -197,3 +199,20 @@ def test_progress_bar_and_quiet_mode() -> None:
     quiet = io.StringIO()
     ingest(corpus(10), store=MemoryStore(), coder=FakeCoder(), batch_size=4, quiet=True, progress_file=quiet)
     assert quiet.getvalue() == ""
+
+
+def test_actor_names_are_the_smallest_seen_in_one_batch_or_many() -> None:
+    names = ["Zeta", "Omega", "Kappa", "Delta", "Sigma", "Alpha"]  # Alpha is not the first mention by id
+    coded = [
+        (
+            Article(id=f"n{i}", text=f"text {i}", date=dt.date(2025, 1, 1)),
+            [make_event(f"n{i}", "NGA", "GHA", "040", sentence=f"NGA met GHA {i}.", day="2025-01-01", source_name=n)],
+        )
+        for i, n in enumerate(names)
+    ]
+    whole, one_by_one = MemoryStore(), MemoryStore()
+    store_coded(whole, coded)
+    for pair in coded:
+        store_coded(one_by_one, [pair])
+    for s in (whole, one_by_one):
+        assert [a.name for a in s.list_actors(prefix="NGA")] == ["Alpha"]

@@ -23,7 +23,7 @@ from typing import Protocol, TextIO
 from tidings.dedup import plan_update
 from tidings.errors import E_CODING, E_EMPTY, E_FIELD, E_LANGUAGE
 from tidings.ingest.language import check_english
-from tidings.store.base import ActorRow, ArticleRow, EventStore, MentionRow, WriteBatch, text_hash
+from tidings.store.base import ActorRow, ArticleRow, EventStore, MentionRow, WriteBatch, merge_actor, text_hash
 from tidings.types import Article, BadRecord, Event
 
 __all__ = ["ArticleCoder", "IngestReport", "batched", "ingest", "store_coded"]
@@ -77,14 +77,15 @@ def batched(items: Iterable[Record], size: int) -> Iterator[list[Record]]:
 
 
 def _actor_rows(mentions: Sequence[MentionRow]) -> tuple[ActorRow, ...]:
+    """One row per actor code, merged as the store merges them (order-free)."""
     rows: dict[str, ActorRow] = {}
     for m in mentions:
         for code, name, country in (
             (m.source_code, m.source_name, m.source_country),
             (m.target_code, m.target_name, m.target_country),
         ):
-            if code and code not in rows:
-                rows[code] = ActorRow(code=code, name=name, country=country)
+            if code:
+                rows[code] = merge_actor(rows.get(code), ActorRow(code=code, name=name, country=country))
     return tuple(rows[c] for c in sorted(rows))
 
 

@@ -68,6 +68,8 @@ def make_event(
     plover: str | None = None,
     confidence: float = 0.8,
     offset: int = 0,
+    source_name: str | None = None,
+    target_name: str | None = None,
 ) -> Event:
     """An event mention built by hand; ``trigger`` defaults to the sentence's second word."""
     start_day = dt.date.fromisoformat(day) if isinstance(day, str) else day
@@ -82,8 +84,8 @@ def make_event(
     return Event(
         article_id=article_id,
         sentence_index=sentence_index,
-        source=make_actor(source, start=offset),
-        target=make_actor(target, start=offset + 1 if target else None),
+        source=make_actor(source, text=source_name, start=offset),
+        target=make_actor(target, text=target_name, start=offset + 1 if target else None),
         cameo=cameo,
         cameo_label=f"code {cameo}",
         plover_event=plover,
