@@ -9,7 +9,7 @@ article inside the worker; an article that still fails comes back as a
 :class:`~tidings.types.BadRecord` (``E120``) and the run goes on.
 
 A worker that dies (killed, out of memory) is reported with
-:class:`~tidings.errors.ConfigError` ``E503`` instead of hanging the run.
+:class:`~tidings.errors.ConfigError` ``E511`` instead of hanging the run.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from typing import Any, Protocol
 from .errors import E_CODING, ConfigError
 from .types import Article, BadRecord, Event
 
-__all__ = ["ArticleCoder", "ParallelCoder", "code_chunk", "default_coder_factory"]
+__all__ = ["ArticleCoder", "ParallelCoder", "chunk_records", "code_chunk", "default_coder_factory"]
 
 Coded = tuple[Article, list[Event]]
 Result = Coded | BadRecord
@@ -97,9 +97,9 @@ class ParallelCoder:
         mp_context: str = "spawn",
     ) -> None:
         if workers < 1:
-            raise ConfigError(f"--workers must be at least 1, got {workers}", code="E502")
+            raise ConfigError(f"--workers must be at least 1, got {workers}", code="E510")
         if chunk_size < 1:
-            raise ConfigError(f"chunk size must be at least 1, got {chunk_size}", code="E502")
+            raise ConfigError(f"chunk size must be at least 1, got {chunk_size}", code="E510")
         self.workers = workers
         self.chunk_size = chunk_size
         self.batch_size = batch_size
@@ -155,7 +155,7 @@ class ParallelCoder:
         pending: dict[int, list[Result]] = {}
         sent = 0
         next_out = 0
-        for chunk in _chunks(records, self.chunk_size):
+        for chunk in chunk_records(records, self.chunk_size):
             if all(isinstance(r, BadRecord) for r in chunk):
                 pending[sent] = list(chunk)  # type: ignore[arg-type]
             else:
@@ -185,12 +185,12 @@ class ParallelCoder:
                 if dead:
                     raise ConfigError(
                         f"{len(dead)} coding worker(s) died (exit code {dead[0].exitcode})",
-                        code="E503",
+                        code="E511",
                         hint="out of memory? use fewer --workers or a smaller --batch-size",
                     ) from None
                 continue
             if got < 0:
-                raise ConfigError(f"a coding worker could not start: {payload}", code="E503")
+                raise ConfigError(f"a coding worker could not start: {payload}", code="E511")
             pending[got] = _merge(self._layout.pop(got), payload)
 
 
@@ -203,7 +203,8 @@ def _merge(chunk: list[Article | BadRecord], coded: list[Result]) -> list[Result
     return out
 
 
-def _chunks(records: Iterable[Article | BadRecord], size: int) -> Iterator[list[Article | BadRecord]]:
+def chunk_records(records: Iterable[Article | BadRecord], size: int) -> Iterator[list[Article | BadRecord]]:
+    """Consecutive lists of records holding ``size`` articles each (bad records ride along)."""
     chunk: list[Article | BadRecord] = []
     n_articles = 0
     for rec in records:

@@ -1,0 +1,96 @@
+"""The Spark engine (local[2]) gives exactly the local engine's mentions and events."""
+
+from __future__ import annotations
+
+import importlib.util
+import itertools
+import json
+import shutil
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+
+from tidings.engines.local import LocalEngine
+from tidings.engines.schema import MENTION_SCHEMA
+
+SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
+CORPUS = SHARED / "corpus" / "news-817.jsonl"
+
+
+#: team-written articles, used when ../shared is absent
+OWN = [
+    "Russian President Vladimir Putin met Chinese President Xi Jinping in Beijing on Monday. The two leaders signed an energy agreement.",
+    "Israeli troops attacked Hamas positions in Gaza on Tuesday, the army said. Hamas fired rockets at Israel in response.",
+    "The United States imposed new sanctions on Iran over its nuclear programme. Iran condemned the decision.",
+    "Protesters marched through Nairobi to demand lower food prices. Police arrested dozens of protesters.",
+    "Germany promised humanitarian aid to Ukraine after the floods. Ukraine thanked Germany for the help.",
+    "Indian and Pakistani officials held talks in Geneva on Friday. India accused Pakistan of violating the ceasefire.",
+]
+
+
+def _write_input(path: Path, n: int = 30) -> int:
+    """Write ``n`` corpus lines (or our own articles) plus one malformed line; returns the good count."""
+    if CORPUS.exists():
+        with CORPUS.open(encoding="utf-8") as fh:
+            lines = [line.rstrip("\n") for line in itertools.islice(fh, n)]
+    else:
+        lines = [json.dumps({"id": f"own{i}", "text": t, "date": "2026-03-02"}) for i, t in enumerate(OWN)]
+        lines.append(lines[0])  # the same article twice: its mentions are kept once
+    path.write_text("\n".join([*lines[:3], "{not json", *lines[3:]]) + "\n", encoding="utf-8")
+    return len(lines)
+
+
+def _sorted(table):
+    rows = table.select(list(MENTION_SCHEMA.names)).to_pylist()
+    return sorted(rows, key=lambda r: r["mention_id"])
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(importlib.util.find_spec("pyspark") is None, reason="PySpark not installed (pip install 'tidings[spark]')")
+@pytest.mark.skipif(shutil.which("java") is None, reason="no Java for Spark (apt-get install openjdk-17-jre-headless)")
+def test_spark_local2_equals_local_engine(tmp_path, coder):
+    from tidings.engines.spark import SparkEngine
+
+    src = tmp_path / "in.jsonl"
+    n = _write_input(src)
+    local_out = tmp_path / "local.parquet"
+    local = LocalEngine(coder_factory=lambda: coder).code([str(src)], str(local_out), batch_size=8)
+    assert local.articles == n
+    assert [b.origin for b in local.bad] == [f"{src}:4"]
+
+    spark_out = tmp_path / "spark.parquet"
+    engine = SparkEngine(master="local[2]", conf={"spark.default.parallelism": "2"})
+    report = engine.code([str(src)], str(spark_out), batch_size=8)
+    engine.session().stop()
+
+    assert [(b.origin, b.code) for b in report.bad] == [(f"{src}:4", "E104")]
+    assert report.articles == n
+    spark_table = pq.read_table(spark_out)
+    local_table = pq.read_table(local_out)
+    assert spark_table.schema.equals(MENTION_SCHEMA)
+    assert local_table.schema.equals(MENTION_SCHEMA)
+    assert local_table.num_rows > 0
+    assert _sorted(spark_table) == _sorted(local_table)
+    assert (report.mentions, report.events) == (local.mentions, local.events)
+    assert local.events < local.mentions or local.mentions < 10  # some mentions do cluster on a real corpus
+
+
+def test_missing_pyspark_message(monkeypatch):
+    import builtins
+
+    from tidings.engines import spark as spark_engine
+    from tidings.errors import ConfigError
+
+    real_import = builtins.__import__
+
+    def no_pyspark(name, *args, **kwargs):
+        if name == "pyspark" or name.startswith("pyspark."):
+            raise ImportError("No module named 'pyspark'")
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_pyspark)
+    with pytest.raises(ConfigError) as info:
+        spark_engine.require_spark()
+    assert info.value.code == "E512"
+    assert "pip install 'tidings[spark]'" in str(info.value)
