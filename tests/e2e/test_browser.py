@@ -302,3 +302,14 @@ def test_event_view_lists_all_mentions(seed_server: LiveServer, browser: Browser
     page.locator(".event-view h3 a", has_text="seed-a").click()
     page.wait_for_selector(".article-view .event-card.selected")
     assert browser.errors == []
+
+
+def test_unknown_article_is_reported_on_the_page(seed_server: LiveServer, browser: Browser) -> None:
+    page = browser.page()
+    page.goto(seed_server.url + "#/article/no-such-article")
+    err = page.locator(".article-view p.error")
+    err.wait_for()
+    assert "no article no-such-article" in err.inner_text()
+    assert "Error" in page.locator("#status").inner_text()
+    # the browser itself logs the 404 of the request; nothing else may go wrong
+    assert all("404" in e for e in browser.errors), browser.errors

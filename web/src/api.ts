@@ -222,6 +222,11 @@ export class ApiError extends Error {
   }
 }
 
+/** What went wrong, for a person: the API's own message when it gave one. */
+export function messageOf(err: unknown): string {
+  return err instanceof ApiError ? err.message : String(err);
+}
+
 function query(f: Filters): string {
   const p = new URLSearchParams();
   for (const [k, v] of Object.entries(f)) if (v !== "") p.set(k, v);

@@ -2,8 +2,8 @@
 // and its contested claims side by side. Also the claims list view.
 
 import type { ClaimView } from "./api";
-import { actorLabel, api, ApiError } from "./api";
-import { badge, h, setStatus } from "./dom";
+import { actorLabel, api, messageOf } from "./api";
+import { badge, h, setStatus, showError } from "./dom";
 import { claimBadge, eventCard, legend, renderText, selectEvent, selectMention } from "./highlight";
 
 function claimTitle(c: ClaimView): string {
@@ -94,9 +94,7 @@ export async function articleView(id: string, params: URLSearchParams): Promise<
       else if (event) selectEvent(root, event);
     });
   } catch (err) {
-    const msg = err instanceof ApiError ? err.message : String(err);
-    setStatus(`Error: ${msg}`, true);
-    root.append(h("p", { class: "error" }, `Could not load article ${id}: ${msg}`));
+    showError(root, `Could not load article ${id}: ${messageOf(err)}`);
   }
   return root;
 }
@@ -130,9 +128,7 @@ export async function eventView(id: string): Promise<HTMLElement> {
     );
     setStatus(`${mentions.length} mentions`);
   } catch (err) {
-    const msg = err instanceof ApiError ? err.message : String(err);
-    setStatus(`Error: ${msg}`, true);
-    root.append(h("p", { class: "error" }, `Could not load event ${id}: ${msg}`));
+    showError(root, `Could not load event ${id}: ${messageOf(err)}`);
   }
   return root;
 }
@@ -158,9 +154,7 @@ export async function claimsView(status: string): Promise<HTMLElement> {
     );
     setStatus(`${r.items.length} claims`);
   } catch (err) {
-    const msg = err instanceof ApiError ? err.message : String(err);
-    setStatus(`Error: ${msg}`, true);
-    root.append(h("p", { class: "error" }, msg));
+    showError(root, messageOf(err));
   }
   return root;
 }

@@ -1,8 +1,8 @@
 // "Code this text": paste text, see its events at once (nothing is stored).
 
 import type { Meta } from "./api";
-import { api, ApiError } from "./api";
-import { clear, h, setStatus } from "./dom";
+import { api, messageOf } from "./api";
+import { clear, h, setStatus, showError } from "./dom";
 import { eventCard, legend, renderText, selectMention } from "./highlight";
 
 export function codeView(meta: Meta): HTMLElement {
@@ -43,10 +43,8 @@ export function codeView(meta: Meta): HTMLElement {
       setStatus(`${r.mentions.length} events`);
     } catch (err) {
       if (mine !== seq) return;
-      const msg = err instanceof ApiError ? err.message : String(err);
-      setStatus(`Error: ${msg}`, true);
       clear(out);
-      out.append(h("p", { class: "error" }, msg));
+      showError(out, messageOf(err));
     }
   };
   text.addEventListener("input", () => {

@@ -46,3 +46,9 @@ export function setStatus(text: string, isError = false): void {
   s.textContent = text;
   s.classList.toggle("error", isError);
 }
+
+/** Say that something failed: in the status line and in ``root``. */
+export function showError(root: Element, message: string): void {
+  setStatus(`Error: ${message}`, true);
+  root.append(h("p", { class: "error" }, message));
+}

@@ -2,8 +2,8 @@
 // actor network and map. Filters live in the URL (#/?actor=RUS&since=...).
 
 import type { EventHit, Filters, Meta, Series } from "./api";
-import { api, ApiError } from "./api";
-import { badge, clear, h, setStatus } from "./dom";
+import { api, ApiError, messageOf } from "./api";
+import { badge, clear, h, setStatus, showError } from "./dom";
 import { claimBadge } from "./highlight";
 import { drawActor } from "./actor";
 import { drawMap } from "./map";
@@ -185,10 +185,8 @@ export class EventsView {
       if (seq !== this.seq) return;
       this.root.dataset.shown = shown;
       this.root.setAttribute("aria-busy", "false");
-      const msg = err instanceof ApiError ? err.message : String(err);
-      setStatus(`Error: ${msg}`, true);
       clear(this.table);
-      this.table.append(h("p", { class: "error" }, msg));
+      showError(this.table, messageOf(err));
     }
   }
 

@@ -2,10 +2,10 @@
 
 import "./style.css";
 import type { Meta } from "./api";
-import { api, ApiError } from "./api";
+import { api, messageOf } from "./api";
 import { articleView, claimsView, eventView } from "./article";
 import { codeView } from "./codebox";
-import { clear, h, setStatus } from "./dom";
+import { clear, showError } from "./dom";
 import { EventsView, filtersFromHash } from "./events";
 
 interface Route {
@@ -34,9 +34,7 @@ async function start(): Promise<void> {
   try {
     meta = await api.meta();
   } catch (err) {
-    const msg = err instanceof ApiError ? err.message : String(err);
-    setStatus(`Error: ${msg}`, true);
-    app.append(h("p", { class: "error" }, `The API did not answer: ${msg}`));
+    showError(app, `The API did not answer: ${messageOf(err)}`);
     return;
   }
   const events = new EventsView(meta);
