@@ -266,10 +266,10 @@ class Coder:
             quad_class=info.quad_class,
             date=interval,
             evidence=Evidence(
-                sentence=sent.text,
+                sentence=sent.text.rstrip(),
                 trigger=trig.text,
                 start=sent.start_char,
-                end=sent.end_char,
+                end=sent.start_char + len(sent.text.rstrip()),
                 trigger_start=trig.idx,
                 trigger_end=trig.idx + len(trig.text),
             ),
@@ -328,7 +328,7 @@ def _governing_intent(trigger: Token, intent_verbs: dict[str, str]) -> str | Non
     """"intent" or "threat" when the trigger is the complement of such a verb ("plans to *visit*")."""
     tok = trigger
     for _ in range(3):
-        if tok.dep_ not in ("xcomp", "ccomp", "pcomp", "pobj", "prep") or tok.head is tok:
+        if tok.dep_ not in ("xcomp", "ccomp", "pcomp", "pobj", "prep") or tok.head.i == tok.i:
             return None
         tok = tok.head
         kind = intent_verbs.get(tok.lemma_.lower())

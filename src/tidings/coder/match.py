@@ -98,7 +98,7 @@ def _verb_targets(verb: Token, p: VerbPattern, obj_tok: Token | None) -> list[To
         if is_passive(verb):
             targets = passive_subjects(verb)
         else:
-            targets = [o for o in direct_objects(verb) if o is not obj_tok]
+            targets = [o for o in direct_objects(verb) if obj_tok is None or o.i != obj_tok.i]
     if not targets and preps:
         targets = prep_objects(verb, preps)
         if not targets and obj_tok is not None:

@@ -52,7 +52,7 @@ def conjuncts(tok: Token) -> list[Token]:
 def coordination_group(tok: Token) -> list[Token]:
     """All members of the coordination ``tok`` belongs to."""
     top = tok
-    while top.dep_ == "conj" and top.head is not top and top.head.pos_ in ("NOUN", "PROPN", "PRON"):
+    while top.dep_ == "conj" and top.head.i != top.i and top.head.pos_ in ("NOUN", "PROPN", "PRON"):
         top = top.head
     return conjuncts(top)
 
@@ -78,13 +78,13 @@ def agent_of(verb: Token) -> Token | None:
 def antecedent(rel: Token) -> Token | None:
     """The noun a relative pronoun ("who") stands for."""
     clause = rel.head
-    while clause.dep_ not in ("relcl", "acl") and clause.head is not clause:
+    while clause.dep_ not in ("relcl", "acl") and clause.head.i != clause.i:
         if clause.dep_ not in ("conj", "xcomp", "ccomp", "advcl"):
             return None
         clause = clause.head
     head = clause.head
     # "Biden, the former president, who spoke": skip to the apposition's head
-    while head.dep_ == "appos" and head.head is not head:
+    while head.dep_ == "appos" and head.head.i != head.i:
         head = head.head
     return head
 
@@ -103,7 +103,7 @@ def relative_groups(rel: Token) -> Iterator[list[Token]]:
     for tok in reversed(rel.doc[rel.sent.start : rel.i]):
         if tok.pos_ in ("PROPN", "NOUN") and tok.dep_ != "compound":
             head = tok
-            while head.dep_ == "appos" and head.head is not head:
+            while head.dep_ == "appos" and head.head.i != head.i:
                 head = head.head
             yield coordination_group(head)
             break
@@ -131,14 +131,14 @@ def subject_candidates(verb: Token, *, max_up: int = 6) -> Iterator[list[Token]]
                 yield from relative_groups(subj)
             else:
                 yield conjuncts(subj)
-            if tok is verb or tok.head is tok:
+            if tok.i == verb.i or tok.head.i == tok.i:
                 return
         elif tok.dep_ == "relcl" or (tok.dep_ == "acl" and tok.tag_ in ACTIVE_ACL_TAGS):
             # "X, who spoke"; "troops *advancing* on Kyiv" (an active participle or a
             # finite verb the parser hung on the noun: the noun does it)
             yield coordination_group(tok.head)
             return
-        if tok.dep_ not in INHERIT or tok.head is tok:
+        if tok.dep_ not in INHERIT or tok.head.i == tok.i:
             return
         controller = _object_controller(tok)
         if controller is not None:
@@ -210,7 +210,7 @@ def passive_subjects(verb: Token) -> list[Token]:
 def clause_depth(tok: Token) -> int:
     """How many heads lie between ``tok`` and its sentence root."""
     depth = 0
-    while tok.head is not tok and depth < 50:
+    while tok.head.i != tok.i and depth < 50:
         tok = tok.head
         depth += 1
     return depth
@@ -218,6 +218,6 @@ def clause_depth(tok: Token) -> int:
 
 def ancestors_through(tok: Token, deps: frozenset[str]) -> Iterator[Token]:
     """Heads reached from ``tok`` while the link is one of ``deps``."""
-    while tok.dep_ in deps and tok.head is not tok:
+    while tok.dep_ in deps and tok.head.i != tok.i:
         tok = tok.head
         yield tok

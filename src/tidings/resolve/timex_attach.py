@@ -64,7 +64,7 @@ def _shares_head_date(trigger: Any) -> bool:
     """A conjoined verb ("met Xi on Monday and *signed*") or a participial adjunct
     without its own subject ("conducted an autopsy yesterday, *identifying* the body")
     happens when its head verb does."""
-    if trigger.head.pos_ not in ("VERB", "AUX") or trigger.head is trigger:
+    if trigger.head.pos_ not in ("VERB", "AUX") or trigger.head.i == trigger.i:
         return False
     if trigger.dep_ == "conj":
         return True
@@ -85,7 +85,7 @@ def _clause_on_date(trigger: Any, ids: set[int]) -> bool:
     """The trigger's clause modifies the expression itself ("through Wednesday,
     when the new government is to be *sworn* in")."""
     tok, steps = trigger, 0
-    while tok.head is not tok and steps < 3:
+    while tok.head.i != tok.i and steps < 3:
         if tok.dep_ in ("relcl", "acl", "advcl") and tok.head.i in ids:
             return True
         tok, steps = tok.head, steps + 1
@@ -97,7 +97,7 @@ def _targets(trigger: Any) -> list[Any]:
     out = [trigger]
     if trigger.dep_ in ("xcomp", "dobj", "nsubj", "nsubjpass", "attr", "pobj", "compound") or trigger.pos_ in ("NOUN", "PROPN"):
         h = trigger.head
-        while h is not h.head and h.pos_ not in ("VERB", "AUX"):
+        while h.i != h.head.i and h.pos_ not in ("VERB", "AUX"):
             h = h.head
         if h.pos_ in ("VERB", "AUX"):
             out.append(h)
@@ -112,12 +112,12 @@ def _path(head: Any, targets: Sequence[Any], limit: int = 30) -> tuple[int, str 
     while steps < limit:
         if tok.i in target_ids:
             return steps, marker
-        if tok is not head and _is_verb(tok) and not _participle_complement(tok):
+        if tok.i != head.i and _is_verb(tok) and not _participle_complement(tok):
             m = _range_marker(tok)
             if m is None or marker is not None:
                 return None
             marker = m
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             return None
         tok, steps = tok.head, steps + 1
     return None
@@ -146,7 +146,7 @@ def attach_timexes(sent: Any, trigger: Any, timexes: Iterable[Timex], *, doc_off
         if not toks:
             continue
         ids = {t.i for t in toks}
-        heads = [t for t in toks if t.head.i not in ids or t.head is t]
+        heads = [t for t in toks if t.head.i not in ids or t.head.i == t.i]
         if _clause_on_date(trigger, ids):
             key = (0, abs(toks[0].i - trigger.i))
             if best is None or key < best[0]:

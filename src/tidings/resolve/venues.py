@@ -69,7 +69,7 @@ def _place_root(sent: Span, place: Place, offset: int) -> Token | None:
 
 def _governor(tok: Token) -> tuple[Token | None, str | None]:
     """The word a place attaches to through a locative preposition, and the preposition."""
-    while tok.dep_ in ("conj", "appos", "compound") and tok.head is not tok:
+    while tok.dep_ in ("conj", "appos", "compound") and tok.head.i != tok.i:
         tok = tok.head
     via_place_noun = False
     for _ in range(3):
@@ -107,7 +107,7 @@ def _attached_to(gov: Token, trigger: Token) -> bool:
 def _is_hypothetical_venue(tok: Token) -> bool:
     """'X and Y are potential venues', 'could be held in X', 'a possible venue, X'."""
     head = tok
-    while head.dep_ in ("conj", "compound") and head.head is not head:
+    while head.dep_ in ("conj", "compound") and head.head.i != head.i:
         head = head.head
     # appositive or predicate of a hedged venue noun
     if head.dep_ in ("appos", "attr") and head.head.lemma_.lower() in _VENUE_NOUNS:
@@ -218,7 +218,7 @@ def is_government_metonym(ent_span: Span) -> bool:
     if ent_span.label_ not in ("GPE", ""):
         return False
     tok = ent_span.root
-    while tok.dep_ == "conj" and tok.head is not tok:
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
     head = tok.head
     if tok.dep_ == "nsubj":
