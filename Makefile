@@ -23,6 +23,9 @@ install-test: $(VENV)/.installed-test
 
 run: install
 	$(VENV)/bin/tidings code examples/ --format table
+	@mkdir -p build && rm -f build/examples.duckdb
+	$(VENV)/bin/tidings ingest examples/ --db build/examples.duckdb --quiet
+	$(VENV)/bin/tidings serve --db build/examples.duckdb
 
 test: install-test
 	$(PY) -m pytest -q
