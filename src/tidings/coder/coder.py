@@ -26,7 +26,7 @@ from .hooks import (
     default_date_finder,
     default_place_finder,
 )
-from .match import Candidate, sentence_candidates
+from .match import DEONTIC, Candidate, sentence_candidates
 from .syntax import clause_depth
 
 if TYPE_CHECKING:
@@ -231,6 +231,8 @@ class Coder:
         """
         governor = _governing_intent(cand.trigger, self.lexicon.intent_verbs)
         code = cand.code
+        if any(c.dep_ == "aux" and c.lower_ in DEONTIC for c in cand.trigger.children):
+            return code  # "Israel must end attacks": demanded of Israel, not its intent
         if governor == "refusal" or modality == "negated":
             return _longest_prefix(self.lexicon.negation_codes, code) or code
         if governor is None and modality not in INTENT_MODALITIES:

@@ -21,8 +21,13 @@ from .syntax import (
     passive_subjects,
     prep_objects,
     subject_candidates,
+    subjects,
 )
 
+#: verbs that report what someone says (for demands in reported speech)
+REPORTING_VERBS = frozenset({"say", "tell", "insist", "state", "declare", "stress", "argue", "warn", "add", "write"})
+#: modal of the reported clause -> CAMEO code of the demand or appeal it makes
+DEONTIC = {"must": "100", "should": "020", "ought": "020"}
 #: a noun event under one of these is not asserted to have happened
 NOUN_NEGATORS = frozenset({"lack", "absence", "without"})
 #: prepositions that make a noun the complement of the verb above ("engaged *in* talks",
@@ -246,12 +251,37 @@ def noun_candidates(noun: Token, lex: Lexicon) -> list[Candidate]:
     return [best] if best is not None else []
 
 
+def deontic_candidates(verb: Token) -> list[Candidate]:
+    """"Russia says Israel *must* end attacks": a demand (CAMEO 100) or, with
+    "should", an appeal (020) from the speaker to the subject of the clause."""
+    if verb.lemma_.lower() not in REPORTING_VERBS:
+        return []
+    out: list[Candidate] = []
+    for clause in children(verb, {"ccomp"}):
+        modal = next((c.lower_ for c in clause.children if c.dep_ == "aux" and c.lower_ in DEONTIC), None)
+        if modal is None:
+            continue
+        targets = [t for t in subjects(clause) if t.lower_ not in ("it", "there")]
+        if not targets:
+            continue
+        out.append(Candidate(
+            trigger=verb,
+            code=DEONTIC[modal],
+            sources=tuple(tuple(g) for g in subject_candidates(verb)),
+            targets=tuple(targets),
+            method="verb",
+            specificity=3,
+        ))
+    return out
+
+
 def sentence_candidates(sent: Span, lex: Lexicon) -> list[Candidate]:
     """All triggers of a sentence, with complements consumed by a pattern removed."""
     out: list[Candidate] = []
     for tok in sent:
         if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "NOUN" and tok.tag_ == "VBG"):
-            out.extend(verb_candidates(tok, lex))
+            deontic = deontic_candidates(tok)
+            out.extend(deontic or verb_candidates(tok, lex))
         elif tok.pos_ in ("NOUN", "PROPN"):
             out.extend(noun_candidates(tok, lex))
     consumed = {c.consumed.i for c in out if c.consumed is not None}
