@@ -94,8 +94,9 @@ def test_seed_article_acceptance(coder, shared):
     assert [(f.sentence_index, dict(f.details)["known_event"]) for f in order] == [
         (7, "Russian annexation of Crimea")
     ]
-    historical = {e.sentence_index for e in r.events if e.modality == "historical"}
-    assert 13 in historical  # Biden-Putin call of February 2022 and the invasion
+    historical = {(e.sentence_index, e.evidence.trigger) for e in r.events if e.modality == "historical"}
+    assert (13, "spoke") in historical  # the Biden-Putin call of February 2022 (event 8)
+    assert (13, "invasion") in historical  # the Russian invasion of Ukraine (event 9)
     meet = next(
         e for e in r.events if e.sentence_index == 15 and e.evidence.trigger == "meet"
     )

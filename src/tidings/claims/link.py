@@ -399,9 +399,9 @@ def _stance_party(st: Statement) -> Party:
     )
 
 
-def _targets(st: Statement, events: Sequence[Event]) -> list[int]:
-    """Indices of the claim events a statement refers to."""
-    mine = [i for i, e in enumerate(events) if e.article_id == st.article_id]
+def _targets(st: Statement, events: Sequence[Event], mine: Sequence[int]) -> list[int]:
+    """Indices of the claim events a statement refers to (``mine``: the
+    indices of the events of the statement's article)."""
     if st.content_start is not None and not st.anaphoric:
         inside = [
             i
@@ -458,22 +458,18 @@ def link_claims(
     reports = [s for s in statements if s.kind == "report" and s.outlet]
     groups = _Groups(len(evs))
     claimable = [i for i, e in enumerate(evs) if not e.root.startswith("01")]
-    for n, i in enumerate(claimable):
-        for j in claimable[n + 1 :]:
-            a, b = evs[i], evs[j]
-            same_mention = (
-                a.article_id == b.article_id
-                and a.evidence.trigger_start == b.evidence.trigger_start
-            )
-            if same_mention or (
-                a.modality in CLAIMABLE and b.modality in CLAIMABLE and compatible(a, b)
-            ):
-                groups.union(i, j)
+    _group(evs, claimable, groups)
+    by_article: dict[str, list[int]] = {}
+    for i, e in enumerate(evs):
+        by_article.setdefault(e.article_id, []).append(i)
+    reports_by_article: dict[str, list[Statement]] = {}
+    for st in reports:
+        reports_by_article.setdefault(st.article_id, []).append(st)
     confirmed: dict[int, list[Party]] = {}
     denied: dict[int, list[Party]] = {}
     links: list[tuple[Statement, int]] = []
     for st in stmts:
-        for i in _targets(st, evs):
+        for i in _targets(st, evs, by_article.get(st.article_id, [])):
             root = groups.find(i)
             bucket = denied if st.kind == "deny" else confirmed
             party = _stance_party(st)
@@ -549,13 +545,34 @@ def link_claims(
                 e,
                 modality=modality,
                 claim_status=status_of[root],
-                attribution=_with_outlet(e, reports),
+                attribution=_with_outlet(e, reports_by_article.get(e.article_id, [])),
             )
         )
     by_root = {r: c.claim_id for r, c in zip(members, claims)}
     return LinkResult(
         events=out, claims=claims, links=tuple((st, by_root[r]) for st, r in links)
     )
+
+
+def _group(evs: list[Event], claimable: list[int], groups: _Groups) -> None:
+    """Union mentions of one trigger, and compatible claims (compared only
+    within buckets of the same root and dyad, so this stays near-linear)."""
+    by_mention: dict[tuple[str, int], int] = {}
+    buckets: dict[tuple[str, tuple[str | None, str | None]], list[int]] = {}
+    for i in claimable:
+        e = evs[i]
+        key = (e.article_id, e.evidence.trigger_start)
+        if key in by_mention:
+            groups.union(by_mention[key], i)
+        else:
+            by_mention[key] = i
+        if e.modality in CLAIMABLE and None not in _dyad(e):
+            buckets.setdefault((e.root, _dyad(e)), []).append(i)
+    for members in buckets.values():
+        for n, i in enumerate(members):
+            for j in members[n + 1 :]:
+                if compatible(evs[i], evs[j]):
+                    groups.union(i, j)
 
 
 def _unique_parties(parties: Iterable[Party]) -> tuple[Party, ...]:
