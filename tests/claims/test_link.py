@@ -224,3 +224,43 @@ def test_statement_events_are_not_claims():
     speech = ev("a", 0, 10, cameo="010", tgt=None, modality="asserted")
     res = link_claims([speech], [])
     assert res.claims == [] and res.events[0].claim_status is None
+
+
+def test_check_reports_a_failing_article_and_goes_on():
+    from types import SimpleNamespace
+
+    import spacy
+
+    from tidings.claims.check import check_articles
+    from tidings.types import Article, BadRecord
+
+    class FakeCoder:
+        nlp = spacy.blank("en")
+        nlp.add_pipe("sentencizer")
+        lexicon = SimpleNamespace(nouns={}, verbs={}, actors={})
+
+        def code_doc(self, article, doc):
+            if "boom" in article.text:
+                raise ValueError("parser exploded")
+            return [ev(article.id, 0, 0, attribution=Attribution(TRUMP, "say"))]
+
+    arts = [
+        Article("ok-1", "Trump spoke with Putin.", PUB),
+        Article("bad", "boom", PUB, origin="in.jsonl:2"),
+        BadRecord("in.jsonl:3", "E104", "malformed JSON"),
+        Article("ok-2", "Putin spoke with Trump.", PUB),
+    ]
+    r = check_articles(
+        arts,
+        coder=FakeCoder(),
+        known=(),
+        roles=lambda name: (),
+        speakers=lambda c, d, a: lambda span: None,
+        timexes=lambda text, day: [],
+    )
+    assert r.articles == 3
+    assert sorted(b.origin for b in r.bad) == ["in.jsonl:2", "in.jsonl:3"]
+    assert any("parser exploded" in b.message and b.code == "E120" for b in r.bad)
+    assert {e.article_id for e in r.events} == {"ok-1", "ok-2"}
+    # one claim across the two articles, but one speaker (Trump) in both: not corroborated
+    assert len(r.claims) == 1 and r.claims[0].status == "single-source"

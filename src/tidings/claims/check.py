@@ -17,6 +17,7 @@ from typing import IO, Any, Protocol
 
 from spacy.tokens import Doc, Span
 
+from ..errors import E_CODING, TidingsError
 from ..types import Actor, Article, BadRecord, Event
 from .consistency import (
     Finding,
@@ -117,28 +118,45 @@ def check_articles(
             bad.append(art)
             continue
         n += 1
-        doc = coder.nlp(art.text)
-        evs = mark_known_background(coder.code_doc(art, doc), known, pub_date=art.date)
-        statements += find_statements(
-            doc,
-            article_id=art.id,
-            resolve_actor=speakers(coder, doc, art),
-            topics=topics,
-            date=art.date,
-        )
-        findings += check_titles(doc, article_id=art.id, pub_date=art.date, roles=roles)
-        findings += check_order(
-            doc,
-            article_id=art.id,
-            pub_date=art.date,
-            known=known,
-            events=evs,
-            timexes=timexes(art.text, art.date),
-        )
+        try:
+            evs, stmts, found = _one_article(
+                art, coder, known, roles, topics, speakers, timexes
+            )
+        except (TidingsError, ValueError, IndexError, KeyError) as exc:
+            bad.append(
+                BadRecord(art.origin or art.id, E_CODING, f"check failed: {exc!r}")
+            )
+            continue
         events += evs
+        statements += stmts
+        findings += found
     linked = link_claims(events, statements)
     findings = claim_findings(linked.claims) + findings
     return CheckResult(n, linked.events, linked.claims, statements, findings, bad)
+
+
+def _one_article(art, coder, known, roles, topics, speakers, timexes):
+    """Events (with known background marked), statements and consistency
+    findings of one article."""
+    doc = coder.nlp(art.text)
+    evs = mark_known_background(coder.code_doc(art, doc), known, pub_date=art.date)
+    stmts = find_statements(
+        doc,
+        article_id=art.id,
+        resolve_actor=speakers(coder, doc, art),
+        topics=topics,
+        date=art.date,
+    )
+    found = check_titles(doc, article_id=art.id, pub_date=art.date, roles=roles)
+    found += check_order(
+        doc,
+        article_id=art.id,
+        pub_date=art.date,
+        known=known,
+        events=evs,
+        timexes=timexes(art.text, art.date),
+    )
+    return evs, stmts, found
 
 
 def _party(p) -> str:
