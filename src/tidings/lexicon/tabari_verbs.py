@@ -286,7 +286,10 @@ class VerbReader:
         for tok in toks[:star]:
             if tok == "+":
                 pat.target = ("nsubj",)
-            elif tok in ("$", "%", "^", "(", ")", "{", "}"):
+            elif tok == "%":
+                # a compound actor ("Gondor and Osgiliath agreed"): its "and" is in the verb's subtree
+                pat.slots.append((("and",),))
+            elif tok in ("$", "^", "(", ")", "{", "}"):
                 continue
             else:
                 alts = self._alts(tok, where)
@@ -427,23 +430,24 @@ class VerbReader:
             pat.slots.extend(alts_list)
             return True
         head = alts_list[-1]
-        pat.objects = frozenset(self._noun_lemma(a[-1]) for a in head)
+        pat.objects = frozenset(f for a in head for f in self._object_forms(a[-1]))
         if len(head) == 1:
             pat.slots.extend(((w,),) for w in head[0][:-1])
         else:
             # a synset head: its one-word members form one set of objects; each phrase
             # member (GOLDEN_GOBLIN_GALLEONS) keeps its other words as required words
-            singles = frozenset(self._noun_lemma(a[0]) for a in head if len(a) == 1)
+            singles = frozenset(f for a in head if len(a) == 1 for f in self._object_forms(a[0]))
             if singles:
                 pat.obj_variants.append((singles, ()))
             for a in head:
                 if len(a) > 1:
-                    pat.obj_variants.append((frozenset({self._noun_lemma(a[-1])}), a[:-1]))
+                    pat.obj_variants.append((self._object_forms(a[-1]), a[:-1]))
         pat.slots.extend(alts_list[:-1])
         return True
 
-    def _noun_lemma(self, word: str) -> str:
-        return self.lem.noun_lemma(word)
+    def _object_forms(self, word: str) -> frozenset[str]:
+        """An object word as its lemma and as written: the parser's lemma may differ from ours."""
+        return frozenset({self.lem.noun_lemma(word), word.lower()})
 
     # ------------------------------------------------------------------ output
 
