@@ -95,7 +95,7 @@ def test_worker_that_cannot_start_is_an_error_not_a_hang():
 def test_workers_must_be_positive():
     with pytest.raises(ConfigError) as info:
         ParallelCoder(workers=0)
-    assert info.value.code == "E502"
+    assert info.value.code == "E510"
 
 
 TEXTS = [
@@ -118,3 +118,10 @@ def test_real_coder_two_workers_equal_one_process(coder):
     with ParallelCoder(workers=2, chunk_size=3) as pool:
         got = list(pool.code_articles(articles))
     assert got == expected
+
+
+def test_wait_ready_then_code():
+    with ParallelCoder(workers=2, coder_factory=WordCoder, mp_context="fork") as pool:
+        pool.wait_ready()
+        got = list(pool.code_articles(_articles(5)))
+    assert [a.id for a, _ in got] == [f"a{i}" for i in range(5)]

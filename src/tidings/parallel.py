@@ -26,6 +26,8 @@ __all__ = ["ArticleCoder", "ParallelCoder", "chunk_records", "code_chunk", "defa
 
 Coded = tuple[Article, list[Event]]
 Result = Coded | BadRecord
+#: result tags other than chunk numbers: a worker failed to build its coder / has built it
+_FAILED, _READY = -1, -2
 #: seconds between checks that the workers are alive while waiting for results
 _POLL_SECONDS = 2.0
 
@@ -67,8 +69,9 @@ def _worker(factory: Callable[[], ArticleCoder], tasks: Any, results: Any, batch
     try:
         coder = factory()
     except Exception as exc:  # noqa: BLE001 - reported to the parent, which raises it
-        results.put((-1, f"{type(exc).__name__}: {exc}"))
+        results.put((_FAILED, f"{type(exc).__name__}: {exc}"))
         return
+    results.put((_READY, None))
     while True:
         task = tasks.get()
         if task is None:
@@ -105,6 +108,8 @@ class ParallelCoder:
         self.batch_size = batch_size
         #: chunk number -> its records (articles and read errors) until its results come back
         self._layout: dict[int, list[Article | BadRecord]] = {}
+        #: workers that have built their coder
+        self._ready = 0
         ctx = mp.get_context(mp_context)
         self._tasks = ctx.Queue()
         self._results = ctx.Queue()
@@ -176,10 +181,23 @@ class ParallelCoder:
         self._layout[index] = chunk
         self._tasks.put((index, articles))
 
+    def wait_ready(self) -> None:
+        """Block until every worker has built its coder; call before sending work (benchmarks do)."""
+        if self._layout:
+            raise RuntimeError("wait_ready() must be called before coding starts")
+        while self._ready < self.workers:
+            self._next_result({})
+
     def _wait_for(self, index: int, pending: dict[int, list[Result]]) -> None:
         while index not in pending:
+            self._next_result(pending)
+
+    def _next_result(self, pending: dict[int, list[Result]]) -> None:
+        """Take one message from the workers (a chunk's results, ready, or failed)."""
+        while True:
             try:
                 got, payload = self._results.get(timeout=_POLL_SECONDS)
+                break
             except queue.Empty:
                 dead = [p for p in self._procs if not p.is_alive()]
                 if dead:
@@ -188,9 +206,11 @@ class ParallelCoder:
                         code="E511",
                         hint="out of memory? use fewer --workers or a smaller --batch-size",
                     ) from None
-                continue
-            if got < 0:
-                raise ConfigError(f"a coding worker could not start: {payload}", code="E511")
+        if got == _READY:
+            self._ready += 1
+        elif got == _FAILED:
+            raise ConfigError(f"a coding worker could not start: {payload}", code="E511")
+        else:
             pending[got] = _merge(self._layout.pop(got), payload)
 
 
