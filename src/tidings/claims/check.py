@@ -101,9 +101,10 @@ def check_articles(
         [ArticleCoder, Doc, Article], Callable[[Span], Actor | None]
     ] = _coder_speakers,
     timexes: Callable[[str, dt.date | None], list] = _timexes,
+    batch_size: int = 32,
 ) -> CheckResult:
     """Code, link and check a set of articles (BadRecords are passed through
-    into ``bad``).  ``known`` defaults to the built-in known events table,
+    into ``bad``; articles are parsed in batches of ``batch_size``).  ``known`` defaults to the built-in known events table,
     ``roles`` to the people of the coder's lexicon."""
     known = load_known_events() if known is None else known
     roles = roles or lexicon_roles(coder.lexicon)
@@ -113,14 +114,19 @@ def check_articles(
     findings: list[Finding] = []
     bad: list[BadRecord] = []
     n = 0
-    for art in articles:
-        if isinstance(art, BadRecord):
-            bad.append(art)
-            continue
+
+    def good():
+        for art in articles:
+            if isinstance(art, BadRecord):
+                bad.append(art)
+            else:
+                yield art.text, art
+
+    for doc, art in coder.nlp.pipe(good(), as_tuples=True, batch_size=batch_size):
         n += 1
         try:
             evs, stmts, found = _one_article(
-                art, coder, known, roles, topics, speakers, timexes
+                art, doc, coder, known, roles, topics, speakers, timexes
             )
         except (TidingsError, ValueError, IndexError, KeyError) as exc:
             bad.append(
@@ -135,10 +141,9 @@ def check_articles(
     return CheckResult(n, linked.events, linked.claims, statements, findings, bad)
 
 
-def _one_article(art, coder, known, roles, topics, speakers, timexes):
+def _one_article(art, doc, coder, known, roles, topics, speakers, timexes):
     """Events (with known background marked), statements and consistency
-    findings of one article."""
-    doc = coder.nlp(art.text)
+    findings of one parsed article."""
     evs = mark_known_background(coder.code_doc(art, doc), known, pub_date=art.date)
     stmts = find_statements(
         doc,

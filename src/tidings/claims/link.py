@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span
 from ..types import Actor, Event, content_hash
 from .attribution import find_outlet, resolve_speaker, speaker_span
 from .cues import CueLexicon, default_cues
+from .modality import coordinated_above
 
 __all__ = [
     "Claim",
@@ -262,7 +263,13 @@ def _content(tok, cues: CueLexicon) -> tuple[int, int, bool] | None:
         if child.dep_ in {"ccomp", "xcomp"} or (
             child.dep_ == "acl" and tok.pos_ == "NOUN"
         ):
-            return child.left_edge.i, child.right_edge.i + 1, False
+            end = child.right_edge.i + 1
+            for g in child.rights:  # "... have taken place but declined to comment"
+                if g.dep_ == "conj" and coordinated_above(g, child):
+                    end = min(end, g.i)
+            while end > child.i + 1 and tok.doc[end - 1].dep_ in {"cc", "punct"}:
+                end -= 1
+            return child.left_edge.i, end, False
     for child in tok.children:
         if child.dep_ in {"dobj", "nsubjpass"} or (
             child.dep_ == "prep" and child.lower_ in {"of", "about", "on"}

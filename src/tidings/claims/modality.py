@@ -378,7 +378,7 @@ def _concessive(tok: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in _CONCESSIVE for c in tok.children)
 
 
-def _coordinated_above(tok: Token, head: Token) -> bool:
+def coordinated_above(tok: Token, head: Token) -> bool:
     """A finite verb with no subject and no auxiliary coordinated with a
     perfect or passive complement ("confirmed that talks *have taken* place
     but *declined* to comment") shares the subject of the clause above, not
@@ -408,7 +408,7 @@ def _walk(scan: _Scan, trigger: Token) -> None:
         stance = _stance_kind(head, cues)
         if dep == "advcl" and _concessive(tok):
             break  # "..., although the Kremlin denied these claims": the narrator's aside
-        if dep == "conj" and _coordinated_above(tok, head):
+        if dep == "conj" and coordinated_above(tok, head):
             tok = head.head  # "confirmed that talks took place but declined to comment"
             continue
         if level0:
