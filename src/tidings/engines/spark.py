@@ -171,7 +171,7 @@ class SparkEngine:
         builder = SparkSession.builder.appName(self.app_name)
         if self.master:
             builder = builder.master(self.master)
-        elif not os.environ.get("SPARK_HOME") and "MASTER" not in os.environ:
+        elif "PYSPARK_GATEWAY_PORT" not in os.environ:  # not under spark-submit, which gives --master
             builder = builder.master("local[*]")
         builder = builder.config("spark.ui.enabled", "false").config("spark.sql.session.timeZone", "UTC")
         for k, v in self.conf.items():
@@ -248,3 +248,23 @@ def _expand(paths: Sequence[str]) -> Iterator[str]:
                     yield str(f)
         else:
             yield p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``spark-submit .../tidings/engines/spark.py INPUT... -o OUT.parquet [--date D] [--batch-size N]``."""
+    import argparse
+
+    ap = argparse.ArgumentParser(prog="tidings-spark", description="Code news on Spark into mentions Parquet.")
+    ap.add_argument("paths", nargs="+")
+    ap.add_argument("-o", "--output", required=True, help="OUT.parquet (a directory of part files)")
+    ap.add_argument("--date", type=dt.date.fromisoformat, help="publication date for records without one")
+    ap.add_argument("--batch-size", type=int, default=64)
+    args = ap.parse_args(argv)
+    engine = SparkEngine(on_bad=lambda b: print(f"tidings: skipped {b}", file=sys.stderr))
+    report = engine.code(args.paths, args.output, default_date=args.date, batch_size=args.batch_size)
+    print(f"tidings: {report.summary()}", file=sys.stderr)
+    return 1 if report.bad else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
