@@ -154,7 +154,7 @@ def run_one(config: str, corpus: Path, limit: int | None, batch_size: int, *, ki
         tmp.write_text("".join(json.dumps(r) + "\n" for r in recs), encoding="utf-8")
         corpus = tmp
     out: dict = {"config": config, "articles": len(recs), "words": sum(len(r["text"].split()) for r in recs)}
-    t0, c0 = time.perf_counter(), time.process_time()
+    t0 = time.perf_counter()
     if config == "bare":
         from tidings.nlp import load_nlp
 

@@ -87,9 +87,11 @@ def test_chunk_failure_falls_back_to_one_by_one():
 
 
 def test_worker_that_cannot_start_is_an_error_not_a_hang():
-    with ParallelCoder(workers=1, coder_factory=failing_factory, mp_context="fork") as pool:
-        with pytest.raises(ConfigError, match="could not start.*no model here"):
-            list(pool.code_articles(_articles(3)))
+    with (
+        ParallelCoder(workers=1, coder_factory=failing_factory, mp_context="fork") as pool,
+        pytest.raises(ConfigError, match="could not start.*no model here"),
+    ):
+        list(pool.code_articles(_articles(3)))
 
 
 def test_workers_must_be_positive():

@@ -17,9 +17,9 @@ from __future__ import annotations
 import multiprocessing as mp
 import queue
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any, Protocol
+from typing import Any, Protocol, Self
 
-from .errors import E_CODING, ConfigError
+from .errors import E_CODING, ConfigError, InputError
 from .types import Article, BadRecord, Event
 
 __all__ = ["ArticleCoder", "ParallelCoder", "chunk_records", "code_chunk", "default_coder_factory"]
@@ -53,15 +53,17 @@ def code_chunk(coder: ArticleCoder, articles: list[Article], *, batch_size: int)
     try:
         for article, events in coder.code_articles(articles, batch_size=batch_size):
             done.append((article, list(events)))
-        return done
     except Exception:  # noqa: BLE001 - the failing article is found and reported one by one below
-        pass
-    for article in articles[len(done) :]:
-        try:
-            done.append((article, list(coder.code_article(article))))
-        except Exception as exc:  # noqa: BLE001 - one bad article never stops the run; it is reported
-            done.append(BadRecord(article.origin or article.id, E_CODING, f"coder failed: {type(exc).__name__}: {exc}"))
+        done.extend(_one_by_one(coder, articles[len(done) :]))
     return done
+
+
+def _one_by_one(coder: ArticleCoder, articles: list[Article]) -> Iterator[Result]:
+    for article in articles:
+        try:
+            yield article, list(coder.code_article(article))
+        except Exception as exc:  # noqa: BLE001 - one bad article never stops the run; it is reported
+            yield BadRecord(article.origin or article.id, E_CODING, f"coder failed: {type(exc).__name__}: {exc}")
 
 
 def _worker(factory: Callable[[], ArticleCoder], tasks: Any, results: Any, batch_size: int) -> None:
@@ -120,7 +122,7 @@ class ParallelCoder:
         for p in self._procs:
             p.start()
 
-    def __enter__(self) -> ParallelCoder:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -143,7 +145,7 @@ class ParallelCoder:
     def code_article(self, article: Article) -> list[Event]:
         for rec in self.code_records([article]):
             if isinstance(rec, BadRecord):
-                raise RuntimeError(rec.message)
+                raise InputError(rec.message, code=rec.code)
             return rec[1]
         return []
 

@@ -10,6 +10,7 @@ With ``--engine spark`` the inputs are read and coded by Spark
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import sys
 from collections.abc import Sequence
@@ -52,8 +53,8 @@ def _code_stream(
     if fmt is None:
         fmt = "table" if (output is None and sys.stdout.isatty()) else "jsonl"
     bad = 0
-    stream = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
-    try:
+    opened = open(output, "w", encoding="utf-8", newline="") if output else contextlib.nullcontext(sys.stdout)  # noqa: SIM115
+    with opened as stream:
         writer = EventWriter(stream, fmt)
         records = read_inputs(paths, default_date=date)
         for rec in code_records(records, workers=workers, batch_size=batch_size):
@@ -63,9 +64,6 @@ def _code_stream(
             else:
                 writer.write(rec[1])
         writer.close()
-    finally:
-        if output:
-            stream.close()
     return bad
 
 

@@ -9,7 +9,14 @@ from pathlib import Path
 
 from tidings.engines import EngineReport
 from tidings.engines.schema import cluster_rows, mention_rows, rows_to_table
-from tidings.parallel import ArticleCoder, ParallelCoder, Result, chunk_records, code_chunk, default_coder_factory
+from tidings.parallel import (
+    ArticleCoder,
+    ParallelCoder,
+    Result,
+    chunk_records,
+    code_chunk,
+    default_coder_factory,
+)
 from tidings.store.base import MentionRow
 from tidings.types import Article, BadRecord
 
