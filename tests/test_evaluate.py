@@ -67,7 +67,9 @@ class ScriptedCoder:
         self.script = script
         self.seen: list[Article] = []
 
-    def code_articles(self, articles: Iterable[Article], *, batch_size: int = 64) -> Iterator[tuple[Article, list[Event]]]:
+    def code_articles(
+        self, articles: Iterable[Article], *, batch_size: int = 64
+    ) -> Iterator[tuple[Article, list[Event]]]:
         for k, a in enumerate(articles):
             self.seen.append(a)
             yield a, self.script(k, a)
@@ -107,7 +109,9 @@ def test_read_petrarch_xml(tmp_path: Path) -> None:
     assert recs[1].events == (("GON", "OSG", "031"), ("OSG", "GON", "032"))
     assert recs[2].noevents and recs[2].date is None and recs[2].events == ()
     arts = gold_articles(recs)
-    assert [a.id for a in arts] == [r.id for r in recs] and arts[3].text == "Arnor attacked Mordor."
+    assert [a.id for a in arts] == [r.id for r in recs] and arts[
+        3
+    ].text == "Arnor attacked Mordor."
 
 
 def test_cameo_scores_by_hand(tmp_path: Path) -> None:
@@ -118,8 +122,11 @@ def test_cameo_scores_by_hand(tmp_path: Path) -> None:
         if a.id == "A-1":  # right
             return [make_event(a.id, "064", "ARN", "GON")]
         if a.id == "A-2":  # one right, one with the wrong code, one duplicate
-            return [make_event(a.id, "031", "GON", "OSG"), make_event(a.id, "036", "OSG", "GON"),
-                    make_event(a.id, "031", "GON", "OSG")]
+            return [
+                make_event(a.id, "031", "GON", "OSG"),
+                make_event(a.id, "036", "OSG", "GON"),
+                make_event(a.id, "031", "GON", "OSG"),
+            ]
         if a.id == "A-3":  # spurious
             return [make_event(a.id, "010", "ARN", None)]
         return []  # A-2#2 missed
@@ -131,7 +138,11 @@ def test_cameo_scores_by_hand(tmp_path: Path) -> None:
     c = rep.cameo
     # gold 4 triples, system 5; exact tp = ARN-GON-064 + one GON-OSG-031
     assert (c.exact.tp, c.exact.sys, c.exact.gold) == (2, 5, 4)
-    assert c.exact.p == 0.4 and c.exact.r == 0.5 and c.exact.f1 == round(2 * 0.4 * 0.5 / 0.9, 4)
+    assert (
+        c.exact.p == 0.4
+        and c.exact.r == 0.5
+        and c.exact.f1 == round(2 * 0.4 * 0.5 / 0.9, 4)
+    )
     # root: OSG-GON-03x matches too
     assert c.root.tp == 3
     # codes alone: 064, 031, 031(dup, gold has one) -> 2 ... plus nothing for 036/032/010/190
@@ -140,8 +151,14 @@ def test_cameo_scores_by_hand(tmp_path: Path) -> None:
     assert (c.records, c.records_right) == (4, 1)
     lines = [json.loads(x) for x in errors.read_text().splitlines()]
     assert [x["id"] for x in lines] == ["A-2", "A-3", "A-2#2"]
-    assert lines[0]["missed"] == [["OSG", "GON", "032"]] and lines[0]["category"] == "wrong code"
-    assert lines[1]["category"] == "spurious event" and lines[2]["category"] == "missed predicate"
+    assert (
+        lines[0]["missed"] == [["OSG", "GON", "032"]]
+        and lines[0]["category"] == "wrong code"
+    )
+    assert (
+        lines[1]["category"] == "spurious event"
+        and lines[2]["category"] == "missed predicate"
+    )
     assert coder.seen[0].date == dt.date(1995, 1, 1)
     text = rep.render()
     assert "exact" in text and "records exactly right: 1/4" in text
@@ -169,14 +186,38 @@ def test_plover_scores_by_hand(tmp_path: Path) -> None:
 
     def script(k: int, a: Article) -> list[Event]:
         if a.id == "p1":
-            return [make_event(a.id, "190", "RUS", "UKR", plover="ASSAULT", source_text="Russia",
-                               target_text="Kyiv")]
+            return [
+                make_event(
+                    a.id,
+                    "190",
+                    "RUS",
+                    "UKR",
+                    plover="ASSAULT",
+                    source_text="Russia",
+                    target_text="Kyiv",
+                )
+            ]
         if a.id == "p2":
-            return [make_event(a.id, "057", "FRA", None, plover="CONSULT", source_text="France"),
-                    make_event(a.id, "057", "FRA", None, plover="AGREE", source_text="the French")]
+            return [
+                make_event(
+                    a.id, "057", "FRA", None, plover="CONSULT", source_text="France"
+                ),
+                make_event(
+                    a.id, "057", "FRA", None, plover="AGREE", source_text="the French"
+                ),
+            ]
         if a.id == "p3":
-            return [make_event(a.id, "080", "IRN", "USA", plover="CONCEDE", source_text="Iran",
-                               target_text="US")]
+            return [
+                make_event(
+                    a.id,
+                    "080",
+                    "IRN",
+                    "USA",
+                    plover="CONCEDE",
+                    source_text="Iran",
+                    target_text="US",
+                )
+            ]
         return []
 
     rep = evaluate(p, ScriptedCoder(script))
@@ -195,17 +236,33 @@ def test_plover_scores_by_hand(tmp_path: Path) -> None:
 
 
 def test_system_event_from_json_shapes() -> None:
-    e = SystemEvent.from_json({"article_id": "x", "cameo": "042", "source": {"code": "USA", "text": "U.S."},
-                               "target": "CHN", "plover": {"event": "consult"}})
-    assert e.triple == ("USA", "CHN", "042") and e.plover == "CONSULT" and e.source_text == "U.S."
-    e = SystemEvent.from_json({"id": "x", "code": "01", "plover": "agree", "source": None})
+    e = SystemEvent.from_json(
+        {
+            "article_id": "x",
+            "cameo": "042",
+            "source": {"code": "USA", "text": "U.S."},
+            "target": "CHN",
+            "plover": {"event": "consult"},
+        }
+    )
+    assert (
+        e.triple == ("USA", "CHN", "042")
+        and e.plover == "CONSULT"
+        and e.source_text == "U.S."
+    )
+    e = SystemEvent.from_json(
+        {"id": "x", "code": "01", "plover": "agree", "source": None}
+    )
     assert e.triple == ("", "", "01") and e.plover == "AGREE"
 
 
 # ------------------------------------------------------------ against the shared scorer
 
-CAMEO_GOLD = ["petrarch/PETR.UnitTest.records.xml", "petrarch/PETR2_GSR_validation.xml",
-              "petrarch/PETR_Validate_records_2_02.xml"]
+CAMEO_GOLD = [
+    "petrarch/PETR.UnitTest.records.xml",
+    "petrarch/PETR2_GSR_validation.xml",
+    "petrarch/PETR_Validate_records_2_02.xml",
+]
 
 
 def _cameo_script(k: int, a: Article, gold: dict[str, tuple]) -> list[Event]:
@@ -217,25 +274,52 @@ def _cameo_script(k: int, a: Article, gold: dict[str, tuple]) -> list[Event]:
     if m == 1:
         return [make_event(a.id, c, t or None, s or None) for s, t, c in triples]
     if m == 2:
-        return [make_event(a.id, (c[:2] + "9") if c else "010", s, t) for s, t, c in triples]
+        return [
+            make_event(a.id, (c[:2] + "9") if c else "010", s, t) for s, t, c in triples
+        ]
     if m == 3:
         return []
-    return [make_event(a.id, "042", "ZZZ", None)] + [make_event(a.id, c, s, t) for s, t, c in triples[:1]]
+    return [make_event(a.id, "042", "ZZZ", None)] + [
+        make_event(a.id, c, s, t) for s, t, c in triples[:1]
+    ]
 
 
 def _plover_script(k: int, a: Article, gold: dict[str, tuple]) -> list[Event]:
     label, src, tgt = gold[a.id]
     m = k % 6
     if m == 0:
-        return [make_event(a.id, "010", "A", "B", plover=label, source_text=src, target_text=tgt)]
+        return [
+            make_event(
+                a.id, "010", "A", "B", plover=label, source_text=src, target_text=tgt
+            )
+        ]
     if m == 1:
-        return [make_event(a.id, "010", "A", "B", plover="CONSULT", source_text=src),
-                make_event(a.id, "010", "A", "B", plover=label, source_text="someone else", target_text=tgt)]
+        return [
+            make_event(a.id, "010", "A", "B", plover="CONSULT", source_text=src),
+            make_event(
+                a.id,
+                "010",
+                "A",
+                "B",
+                plover=label,
+                source_text="someone else",
+                target_text=tgt,
+            ),
+        ]
     if m == 2:
         return []
     if m == 3:
-        return [make_event(a.id, "010", "A", "B", plover="CONCEDE" if label == "YIELD" else "AGREE",
-                           source_text=src[:5], target_text="")]
+        return [
+            make_event(
+                a.id,
+                "010",
+                "A",
+                "B",
+                plover="CONCEDE" if label == "YIELD" else "AGREE",
+                source_text=src[:5],
+                target_text="",
+            )
+        ]
     if m == 4:
         return [make_event(a.id, "010", "A", "B", plover="ACCUSE")]
     return [make_event(a.id, "010", "A", "B", plover=label.lower(), target_text=tgt)]
@@ -243,7 +327,10 @@ def _plover_script(k: int, a: Article, gold: dict[str, tuple]) -> list[Event]:
 
 def _run_both(gold: Path, script, tmp_path: Path) -> tuple[dict, dict, EvalReport]:
     kind, recs = read_gold(gold)
-    table = {r.id: (r.events if kind == "cameo" else (r.label, r.source, r.target)) for r in recs}
+    table = {
+        r.id: (r.events if kind == "cameo" else (r.label, r.source, r.target))
+        for r in recs
+    }
     coder = ScriptedCoder(lambda k, a: script(k, a, table))
     errors = tmp_path / "ours.jsonl"
     ours = evaluate(gold, coder, errors_path=errors)
@@ -252,12 +339,24 @@ def _run_both(gold: Path, script, tmp_path: Path) -> tuple[dict, dict, EvalRepor
     coder2 = ScriptedCoder(lambda k, a: script(k, a, table))
     with open(events, "w", encoding="utf-8") as f:
         for _, evs in coder2.code_articles(gold_articles(recs)):
-            for e in evs:
-                f.write(e.to_json() + "\n")
+            f.writelines(e.to_json() + "\n" for e in evs)
     out = tmp_path / "theirs.json"
     their_errors = tmp_path / "theirs-errors.jsonl"
-    subprocess.run([sys.executable, str(SCORER), "score", str(gold), str(events), "--json", str(out),
-                    "--errors", str(their_errors)], check=True, capture_output=True)
+    subprocess.run(
+        [
+            sys.executable,
+            str(SCORER),
+            "score",
+            str(gold),
+            str(events),
+            "--json",
+            str(out),
+            "--errors",
+            str(their_errors),
+        ],
+        check=True,
+        capture_output=True,
+    )
     theirs = json.loads(out.read_text())
     # scoring the JSONL with our reader gives the same too
     assert score_file(gold, events).to_dict() == ours.to_dict()
@@ -277,7 +376,9 @@ def test_same_numbers_as_shared_scorer_cameo(name: str, tmp_path: Path) -> None:
 
 @needs_shared
 def test_same_numbers_as_shared_scorer_plover(tmp_path: Path) -> None:
-    ours, theirs, rep = _run_both(GOLD / "plover-news-dev.csv", _plover_script, tmp_path)
+    ours, theirs, rep = _run_both(
+        GOLD / "plover-news-dev.csv", _plover_script, tmp_path
+    )
     assert ours == theirs
     assert 0 < rep.plover.top1_accuracy < 1
 
@@ -287,10 +388,20 @@ def test_inputs_match_shared_scorer() -> None:
     """Our coder input (id, text, date) equals what the shared scorer's `inputs` writes."""
     for name in CAMEO_GOLD + ["plover-news-dev.csv"]:
         gold = GOLD / name
-        res = subprocess.run([sys.executable, str(SCORER), "inputs", str(gold)], check=True,
-                             capture_output=True, text=True)
+        res = subprocess.run(
+            [sys.executable, str(SCORER), "inputs", str(gold)],
+            check=True,
+            capture_output=True,
+            text=True,
+        )
         theirs = [json.loads(x) for x in res.stdout.splitlines()]
         _, recs = read_gold(gold)
-        ours = [{"id": a.id, "text": a.text, **({"date": a.date.isoformat()} if a.date else {})}
-                for a in gold_articles(recs)]
+        ours = [
+            {
+                "id": a.id,
+                "text": a.text,
+                **({"date": a.date.isoformat()} if a.date else {}),
+            }
+            for a in gold_articles(recs)
+        ]
         assert ours == theirs, name

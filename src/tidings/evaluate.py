@@ -38,19 +38,19 @@ from .errors import E_JSON, InputError
 from .types import Actor, Article, Event
 
 __all__ = [
-    "GoldRecord",
-    "SystemEvent",
     "PRF",
     "CameoScores",
-    "PloverScores",
     "EvalReport",
     "EventCoder",
-    "read_gold",
+    "GoldRecord",
+    "PloverScores",
+    "SystemEvent",
+    "evaluate",
     "gold_articles",
     "read_events_jsonl",
+    "read_gold",
     "score",
     "score_file",
-    "evaluate",
 ]
 
 Triple = tuple[str, str, str]
@@ -95,7 +95,7 @@ class SystemEvent:
         return (self.source_code, self.target_code, self.cameo)
 
     @classmethod
-    def from_event(cls, ev: Event) -> "SystemEvent":
+    def from_event(cls, ev: Event) -> SystemEvent:
         return cls(
             source_code=_actor_code(ev.source),
             target_code=_actor_code(ev.target),
@@ -106,7 +106,7 @@ class SystemEvent:
         )
 
     @classmethod
-    def from_json(cls, d: Mapping[str, Any]) -> "SystemEvent":
+    def from_json(cls, d: Mapping[str, Any]) -> SystemEvent:
         """From one line of events JSONL (``Event.to_dict`` shape or a bare one)."""
         p = d.get("plover")
         if isinstance(p, dict):
@@ -143,15 +143,18 @@ def _json_text(a: Any) -> str:
 
 # ----------------------------------------------------------------- gold files
 
-_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _SENT = re.compile(r"<Sentence\b([^>]*?)(/?)>")
 _ATTR = re.compile(r"([A-Za-z_]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
 _CODING = re.compile(r"<EventCoding\b([^>]*?)/?>")
-_TEXT = re.compile(r"<Text>(.*?)</Text>", re.S)
+_TEXT = re.compile(r"<Text>(.*?)</Text>", re.DOTALL)
 
 
 def _attrs(s: str) -> dict[str, str]:
-    return {m.group(1): m.group(2) if m.group(2) is not None else m.group(3) for m in _ATTR.finditer(s)}
+    return {
+        m.group(1): m.group(2) if m.group(2) is not None else m.group(3)
+        for m in _ATTR.finditer(s)
+    }
 
 
 def read_petrarch_xml(path: Path) -> list[GoldRecord]:
@@ -172,7 +175,13 @@ def read_petrarch_xml(path: Path) -> list[GoldRecord]:
             if ea.get("noevents", "").lower() == "true":
                 noevents = True
             else:
-                events.append((ea.get("sourcecode", ""), ea.get("targetcode", ""), ea.get("eventcode", "")))
+                events.append(
+                    (
+                        ea.get("sourcecode", ""),
+                        ea.get("targetcode", ""),
+                        ea.get("eventcode", ""),
+                    )
+                )
         rid = a.get("id", f"rec{k}")
         seen[rid] += 1
         if seen[rid] > 1:
@@ -202,7 +211,10 @@ def read_plover_csv(path: Path) -> list[GoldRecord]:
     with open(path, encoding="utf-8", newline="") as f:
         for i, row in enumerate(csv.DictReader(f)):
             if row.get("text") is None or row.get("label") is None:
-                raise InputError(f"{path}:{i + 2}: needs the columns id,text,label,source,target", code="E105")
+                raise InputError(
+                    f"{path}:{i + 2}: needs the columns id,text,label,source,target",
+                    code="E105",
+                )
             date = None
             if row.get("date"):
                 try:
@@ -226,13 +238,17 @@ def read_gold(path: str | Path) -> tuple[str, list[GoldRecord]]:
     """``("plover", records)`` for a ``.csv`` file, else ``("cameo", records)``."""
     p = Path(path)
     if not p.exists():
-        raise InputError(f"gold file {p} not found", code="E100", hint="give the path of a gold file")
+        raise InputError(
+            f"gold file {p} not found", code="E100", hint="give the path of a gold file"
+        )
     if str(p).endswith(".csv"):
         return "plover", read_plover_csv(p)
     return "cameo", read_petrarch_xml(p)
 
 
-def gold_articles(records: Iterable[GoldRecord], *, origin: str | None = None) -> list[Article]:
+def gold_articles(
+    records: Iterable[GoldRecord], *, origin: str | None = None
+) -> list[Article]:
     """The coder input for the gold records: one article per record, same id."""
     return [Article(id=r.id, text=r.text, date=r.date, origin=origin) for r in records]
 
@@ -248,7 +264,9 @@ def read_events_jsonl(path: str | Path) -> dict[str, list[SystemEvent]]:
             try:
                 d = json.loads(line)
             except json.JSONDecodeError as exc:
-                raise InputError(f"{path}:{n}: not JSON ({exc.msg})", code=E_JSON) from exc
+                raise InputError(
+                    f"{path}:{n}: not JSON ({exc.msg})", code=E_JSON
+                ) from exc
             rid = d.get("article_id", d.get("id"))
             if rid is not None:
                 by_id[str(rid)].append(SystemEvent.from_json(d))
@@ -270,14 +288,21 @@ class PRF:
     gold: int
 
     @classmethod
-    def of(cls, tp: int, n_sys: int, n_gold: int) -> "PRF":
+    def of(cls, tp: int, n_sys: int, n_gold: int) -> PRF:
         p = tp / n_sys if n_sys else 0.0
         r = tp / n_gold if n_gold else 0.0
         f1 = round(2 * p * r / (p + r), 4) if p + r else 0.0
         return cls(round(p, 4), round(r, 4), f1, tp, n_sys, n_gold)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"p": self.p, "r": self.r, "f1": self.f1, "tp": self.tp, "sys": self.sys, "gold": self.gold}
+        return {
+            "p": self.p,
+            "r": self.r,
+            "f1": self.f1,
+            "tp": self.tp,
+            "sys": self.sys,
+            "gold": self.gold,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -353,17 +378,27 @@ class EvalReport:
     misses: tuple[Miss, ...] = field(default=(), repr=False)
 
     def to_dict(self) -> dict[str, Any]:
-        body = self.cameo.to_dict() if self.cameo else self.plover.to_dict() if self.plover else {}
+        body = (
+            self.cameo.to_dict()
+            if self.cameo
+            else self.plover.to_dict()
+            if self.plover
+            else {}
+        )
         return {"gold": self.gold, "kind": self.kind, **body}
 
     def render(self) -> str:
         lines = [f"gold: {self.gold} ({self.kind})"]
         if self.cameo is not None:
             c = self.cameo
-            lines.append(f"{'level':<7} {'P':>6} {'R':>6} {'F1':>6} {'tp':>6} {'sys':>6} {'gold':>6}")
+            lines.append(
+                f"{'level':<7} {'P':>6} {'R':>6} {'F1':>6} {'tp':>6} {'sys':>6} {'gold':>6}"
+            )
             for name in ("exact", "root", "code", "dyad"):
                 s: PRF = getattr(c, name)
-                lines.append(f"{name:<7} {s.p:6.3f} {s.r:6.3f} {s.f1:6.3f} {s.tp:6d} {s.sys:6d} {s.gold:6d}")
+                lines.append(
+                    f"{name:<7} {s.p:6.3f} {s.r:6.3f} {s.f1:6.3f} {s.tp:6d} {s.sys:6d} {s.gold:6d}"
+                )
             lines.append(f"records exactly right: {c.records_right}/{c.records}")
         if self.plover is not None:
             p = self.plover
@@ -376,7 +411,8 @@ class EvalReport:
                 f"coverage:         {p.coverage:.3f}",
                 f"source match:     {p.source_match:.3f}",
                 f"target match:     {p.target_match:.3f}",
-                "per-label F1:     " + ", ".join(f"{k} {v:.2f}" for k, v in p.per_label_f1),
+                "per-label F1:     "
+                + ", ".join(f"{k} {v:.2f}" for k, v in p.per_label_f1),
             ]
         return "\n".join(lines)
 
@@ -421,7 +457,9 @@ def score_cameo(
             )
         )
     prf = {k: PRF.of(*v) for k, v in tot.items()}
-    return CameoScores(prf["exact"], prf["root"], prf["code"], prf["dyad"], len(records), right), misses
+    return CameoScores(
+        prf["exact"], prf["root"], prf["code"], prf["dyad"], len(records), right
+    ), misses
 
 
 def miss_category(gold: Sequence[Triple], system: Sequence[Triple]) -> str:
@@ -505,7 +543,11 @@ def score_plover(
 
 
 def score(
-    kind: str, records: Sequence[GoldRecord], system: Mapping[str, Sequence[SystemEvent]], *, gold_name: str
+    kind: str,
+    records: Sequence[GoldRecord],
+    system: Mapping[str, Sequence[SystemEvent]],
+    *,
+    gold_name: str,
 ) -> EvalReport:
     """Score system events (by article id, in emitted order) against gold records."""
     if kind == "plover":
@@ -517,14 +559,22 @@ def score(
 
 def write_misses(report: EvalReport, path: str | Path) -> None:
     with open(path, "w", encoding="utf-8") as f:
-        for m in report.misses:
-            f.write(json.dumps(m.to_dict(), ensure_ascii=False) + "\n")
+        f.writelines(
+            json.dumps(m.to_dict(), ensure_ascii=False) + "\n" for m in report.misses
+        )
 
 
-def score_file(gold_path: str | Path, events_path: str | Path, *, errors_path: str | Path | None = None) -> EvalReport:
+def score_file(
+    gold_path: str | Path,
+    events_path: str | Path,
+    *,
+    errors_path: str | Path | None = None,
+) -> EvalReport:
     """Score an events JSONL file (as written by ``tidings code --format jsonl``)."""
     kind, records = read_gold(gold_path)
-    report = score(kind, records, read_events_jsonl(events_path), gold_name=Path(gold_path).name)
+    report = score(
+        kind, records, read_events_jsonl(events_path), gold_name=Path(gold_path).name
+    )
     if errors_path is not None:
         write_misses(report, errors_path)
     return report
@@ -542,7 +592,9 @@ def evaluate(
     articles = gold_articles(records, origin=str(gold_path))
     system: dict[str, list[SystemEvent]] = {}
     for article, events in coder.code_articles(articles, batch_size=batch_size):
-        system.setdefault(article.id, []).extend(SystemEvent.from_event(e) for e in events)
+        system.setdefault(article.id, []).extend(
+            SystemEvent.from_event(e) for e in events
+        )
     report = score(kind, records, system, gold_name=Path(gold_path).name)
     if errors_path is not None:
         write_misses(report, errors_path)

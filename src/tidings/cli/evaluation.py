@@ -38,30 +38,66 @@ def build_lexicon(
     if not given:
         return base, []
     imported, bad = load_tabari(
-        actors=actors, agents=agents, verbs=verbs, discards=discards, directory=directory
+        actors=actors,
+        agents=agents,
+        verbs=verbs,
+        discards=discards,
+        directory=directory,
     )
     return base.merge(imported, replace=replace), bad
 
 
 @click.command("eval")
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False))
-@click.option("--dictionaries", "directory", type=click.Path(exists=True, file_okay=False),
-              help="Folder of TABARI/PETRARCH dictionaries (*actors*.txt, *agents*.txt, *verbs*.txt or "
-                   "CAMEO*.txt, *discards*.txt).")
-@click.option("--actors", multiple=True, type=click.Path(exists=True, dir_okay=False),
-              help="TABARI/PETRARCH actor file (repeatable).")
-@click.option("--agents", multiple=True, type=click.Path(exists=True, dir_okay=False),
-              help="TABARI/PETRARCH agent file (repeatable).")
-@click.option("--verbs", multiple=True, type=click.Path(exists=True, dir_okay=False),
-              help="TABARI/PETRARCH verb file (repeatable).")
-@click.option("--discards", multiple=True, type=click.Path(exists=True, dir_okay=False),
-              help="TABARI/PETRARCH discard file (repeatable).")
-@click.option("--replace", is_flag=True,
-              help="Use the given dictionaries instead of the built-in ones (default: on top of them).")
-@click.option("--errors", "errors_path", type=click.Path(dir_okay=False, writable=True),
-              help="Write the records not coded exactly right to FILE as JSONL.")
+@click.option(
+    "--dictionaries",
+    "directory",
+    type=click.Path(exists=True, file_okay=False),
+    help="Folder of TABARI/PETRARCH dictionaries (*actors*.txt, *agents*.txt, *verbs*.txt or "
+    "CAMEO*.txt, *discards*.txt).",
+)
+@click.option(
+    "--actors",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="TABARI/PETRARCH actor file (repeatable).",
+)
+@click.option(
+    "--agents",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="TABARI/PETRARCH agent file (repeatable).",
+)
+@click.option(
+    "--verbs",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="TABARI/PETRARCH verb file (repeatable).",
+)
+@click.option(
+    "--discards",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="TABARI/PETRARCH discard file (repeatable).",
+)
+@click.option(
+    "--replace",
+    is_flag=True,
+    help="Use the given dictionaries instead of the built-in ones (default: on top of them).",
+)
+@click.option(
+    "--errors",
+    "errors_path",
+    type=click.Path(dir_okay=False, writable=True),
+    help="Write the records not coded exactly right to FILE as JSONL.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
-@click.option("--batch-size", default=64, show_default=True, help="Sentences parsed per spaCy batch.")
+@click.option(
+    "--batch-size",
+    default=64,
+    show_default=True,
+    help="Sentences parsed per spaCy batch.",
+)
 def evaluate_command(
     gold: str,
     directory: str | None,
@@ -95,14 +131,25 @@ def evaluate_command(
     from ..nlp import load_nlp
 
     try:
-        lexicon, bad = build_lexicon(directory=directory, actors=actors, agents=agents, verbs=verbs,
-                                     discards=discards, replace=replace)
+        lexicon, bad = build_lexicon(
+            directory=directory,
+            actors=actors,
+            agents=agents,
+            verbs=verbs,
+            discards=discards,
+            replace=replace,
+        )
         for b in bad[:MAX_SHOWN_BAD]:
             click.echo(f"tidings: dictionary: {b}", err=True)
         if len(bad) > MAX_SHOWN_BAD:
-            click.echo(f"tidings: dictionary: {len(bad) - MAX_SHOWN_BAD} more unreadable line(s)", err=True)
+            click.echo(
+                f"tidings: dictionary: {len(bad) - MAX_SHOWN_BAD} more unreadable line(s)",
+                err=True,
+            )
         coder = Coder(lexicon=lexicon, nlp=load_nlp())
-        report = evaluate(Path(gold), coder, errors_path=errors_path, batch_size=batch_size)
+        report = evaluate(
+            Path(gold), coder, errors_path=errors_path, batch_size=batch_size
+        )
     except TidingsError as exc:
         raise click.ClickException(str(exc)) from exc
     if as_json:
@@ -110,6 +157,8 @@ def evaluate_command(
     else:
         click.echo(report.render())
     if errors_path:
-        click.echo(f"tidings: {len(report.misses)} record(s) not exactly right written to {errors_path}",
-                   err=True)
+        click.echo(
+            f"tidings: {len(report.misses)} record(s) not exactly right written to {errors_path}",
+            err=True,
+        )
     sys.stdout.flush()

@@ -27,14 +27,14 @@ from .tabari_text import Lemmatizer, dictionary_lines, phrase_words
 from .tabari_verbs import read_verbs
 
 __all__ = [
+    "NULL_CODES",
+    "TABARI_KINDS",
+    "actor_codes",
+    "classify_file",
+    "event_codes",
     "load_tabari",
     "read_discards",
-    "classify_file",
-    "TABARI_KINDS",
-    "event_codes",
-    "actor_codes",
     "with_agent",
-    "NULL_CODES",
 ]
 
 #: codes that mean "matched, but do not code an event / an actor"
@@ -77,6 +77,7 @@ def with_agent(actor_code: str, sector: str) -> str:
         return sector[:-1] + base
     return base + sector
 
+
 TABARI_KINDS = ("actors", "agents", "verbs", "discards")
 
 PathLike = str | Path
@@ -103,10 +104,19 @@ def read_discards(path: Path, lex: Lexicon, bad: list[BadRecord]) -> int:
 def classify_file(path: Path) -> str | None:
     """Which kind of dictionary a file in a ``--dictionaries`` folder is, by its name."""
     name = path.name.lower()
-    if not name.endswith(".txt") or "record" in name or "issue" in name or "ontology" in name:
+    if (
+        not name.endswith(".txt")
+        or "record" in name
+        or "issue" in name
+        or "ontology" in name
+    ):
         return None
-    for kind, marks in (("actors", ("actor",)), ("agents", ("agent",)), ("discards", ("discard",)),
-                        ("verbs", ("verb", "cameo"))):
+    for kind, marks in (
+        ("actors", ("actor",)),
+        ("agents", ("agent",)),
+        ("discards", ("discard",)),
+        ("verbs", ("verb", "cameo")),
+    ):
         if any(m in name for m in marks):
             return kind
     return None
@@ -137,19 +147,30 @@ def load_tabari(
     if directory is not None:
         d = Path(directory)
         if not d.is_dir():
-            raise DictionaryError(f"dictionary folder {d} not found", code="E202",
-                                  hint="give --dictionaries a folder of TABARI/PETRARCH .txt files")
+            raise DictionaryError(
+                f"dictionary folder {d} not found",
+                code="E202",
+                hint="give --dictionaries a folder of TABARI/PETRARCH .txt files",
+            )
         for p in sorted(d.iterdir()):
             kind = classify_file(p)
             if kind is not None and p.is_file():
                 files[kind].append(p)
-    for kind, given in (("actors", actors), ("agents", agents), ("verbs", verbs), ("discards", discards)):
+    for kind, given in (
+        ("actors", actors),
+        ("agents", agents),
+        ("verbs", verbs),
+        ("discards", discards),
+    ):
         files[kind].extend(_paths(given))
     for kind in TABARI_KINDS:
         for p in files[kind]:
             if not p.is_file():
-                raise DictionaryError(f"{kind} file {p} not found", code="E202",
-                                      hint=f"check the path given to --{kind}")
+                raise DictionaryError(
+                    f"{kind} file {p} not found",
+                    code="E202",
+                    hint=f"check the path given to --{kind}",
+                )
     lex = Lexicon()
     bad: list[BadRecord] = []
     for p in files["actors"]:

