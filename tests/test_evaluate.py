@@ -109,9 +109,7 @@ def test_read_petrarch_xml(tmp_path: Path) -> None:
     assert recs[1].events == (("GON", "OSG", "031"), ("OSG", "GON", "032"))
     assert recs[2].noevents and recs[2].date is None and recs[2].events == ()
     arts = gold_articles(recs)
-    assert [a.id for a in arts] == [r.id for r in recs] and arts[
-        3
-    ].text == "Arnor attacked Mordor."
+    assert [a.id for a in arts] == [r.id for r in recs] and arts[3].text == "Arnor attacked Mordor."
 
 
 def test_cameo_scores_by_hand(tmp_path: Path) -> None:
@@ -138,11 +136,7 @@ def test_cameo_scores_by_hand(tmp_path: Path) -> None:
     c = rep.cameo
     # gold 4 triples, system 5; exact tp = ARN-GON-064 + one GON-OSG-031
     assert (c.exact.tp, c.exact.sys, c.exact.gold) == (2, 5, 4)
-    assert (
-        c.exact.p == 0.4
-        and c.exact.r == 0.5
-        and c.exact.f1 == round(2 * 0.4 * 0.5 / 0.9, 4)
-    )
+    assert c.exact.p == 0.4 and c.exact.r == 0.5 and c.exact.f1 == round(2 * 0.4 * 0.5 / 0.9, 4)
     # root: OSG-GON-03x matches too
     assert c.root.tp == 3
     # codes alone: 064, 031, 031(dup, gold has one) -> 2 ... plus nothing for 036/032/010/190
@@ -151,14 +145,8 @@ def test_cameo_scores_by_hand(tmp_path: Path) -> None:
     assert (c.records, c.records_right) == (4, 1)
     lines = [json.loads(x) for x in errors.read_text().splitlines()]
     assert [x["id"] for x in lines] == ["A-2", "A-3", "A-2#2"]
-    assert (
-        lines[0]["missed"] == [["OSG", "GON", "032"]]
-        and lines[0]["category"] == "wrong code"
-    )
-    assert (
-        lines[1]["category"] == "spurious event"
-        and lines[2]["category"] == "missed predicate"
-    )
+    assert lines[0]["missed"] == [["OSG", "GON", "032"]] and lines[0]["category"] == "wrong code"
+    assert lines[1]["category"] == "spurious event" and lines[2]["category"] == "missed predicate"
     assert coder.seen[0].date == dt.date(1995, 1, 1)
     text = rep.render()
     assert "exact" in text and "records exactly right: 1/4" in text
@@ -199,12 +187,8 @@ def test_plover_scores_by_hand(tmp_path: Path) -> None:
             ]
         if a.id == "p2":
             return [
-                make_event(
-                    a.id, "057", "FRA", None, plover="CONSULT", source_text="France"
-                ),
-                make_event(
-                    a.id, "057", "FRA", None, plover="AGREE", source_text="the French"
-                ),
+                make_event(a.id, "057", "FRA", None, plover="CONSULT", source_text="France"),
+                make_event(a.id, "057", "FRA", None, plover="AGREE", source_text="the French"),
             ]
         if a.id == "p3":
             return [
@@ -245,14 +229,8 @@ def test_system_event_from_json_shapes() -> None:
             "plover": {"event": "consult"},
         }
     )
-    assert (
-        e.triple == ("USA", "CHN", "042")
-        and e.plover == "CONSULT"
-        and e.source_text == "U.S."
-    )
-    e = SystemEvent.from_json(
-        {"id": "x", "code": "01", "plover": "agree", "source": None}
-    )
+    assert e.triple == ("USA", "CHN", "042") and e.plover == "CONSULT" and e.source_text == "U.S."
+    e = SystemEvent.from_json({"id": "x", "code": "01", "plover": "agree", "source": None})
     assert e.triple == ("", "", "01") and e.plover == "AGREE"
 
 
@@ -274,25 +252,17 @@ def _cameo_script(k: int, a: Article, gold: dict[str, tuple]) -> list[Event]:
     if m == 1:
         return [make_event(a.id, c, t or None, s or None) for s, t, c in triples]
     if m == 2:
-        return [
-            make_event(a.id, (c[:2] + "9") if c else "010", s, t) for s, t, c in triples
-        ]
+        return [make_event(a.id, (c[:2] + "9") if c else "010", s, t) for s, t, c in triples]
     if m == 3:
         return []
-    return [make_event(a.id, "042", "ZZZ", None)] + [
-        make_event(a.id, c, s, t) for s, t, c in triples[:1]
-    ]
+    return [make_event(a.id, "042", "ZZZ", None)] + [make_event(a.id, c, s, t) for s, t, c in triples[:1]]
 
 
 def _plover_script(k: int, a: Article, gold: dict[str, tuple]) -> list[Event]:
     label, src, tgt = gold[a.id]
     m = k % 6
     if m == 0:
-        return [
-            make_event(
-                a.id, "010", "A", "B", plover=label, source_text=src, target_text=tgt
-            )
-        ]
+        return [make_event(a.id, "010", "A", "B", plover=label, source_text=src, target_text=tgt)]
     if m == 1:
         return [
             make_event(a.id, "010", "A", "B", plover="CONSULT", source_text=src),
@@ -327,10 +297,7 @@ def _plover_script(k: int, a: Article, gold: dict[str, tuple]) -> list[Event]:
 
 def _run_both(gold: Path, script, tmp_path: Path) -> tuple[dict, dict, EvalReport]:
     kind, recs = read_gold(gold)
-    table = {
-        r.id: (r.events if kind == "cameo" else (r.label, r.source, r.target))
-        for r in recs
-    }
+    table = {r.id: (r.events if kind == "cameo" else (r.label, r.source, r.target)) for r in recs}
     coder = ScriptedCoder(lambda k, a: script(k, a, table))
     errors = tmp_path / "ours.jsonl"
     ours = evaluate(gold, coder, errors_path=errors)
@@ -376,9 +343,7 @@ def test_same_numbers_as_shared_scorer_cameo(name: str, tmp_path: Path) -> None:
 
 @needs_shared
 def test_same_numbers_as_shared_scorer_plover(tmp_path: Path) -> None:
-    ours, theirs, rep = _run_both(
-        GOLD / "plover-news-dev.csv", _plover_script, tmp_path
-    )
+    ours, theirs, rep = _run_both(GOLD / "plover-news-dev.csv", _plover_script, tmp_path)
     assert ours == theirs
     assert 0 < rep.plover.top1_accuracy < 1
 

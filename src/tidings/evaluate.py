@@ -151,10 +151,7 @@ _TEXT = re.compile(r"<Text>(.*?)</Text>", re.DOTALL)
 
 
 def _attrs(s: str) -> dict[str, str]:
-    return {
-        m.group(1): m.group(2) if m.group(2) is not None else m.group(3)
-        for m in _ATTR.finditer(s)
-    }
+    return {m.group(1): m.group(2) if m.group(2) is not None else m.group(3) for m in _ATTR.finditer(s)}
 
 
 def read_petrarch_xml(path: Path) -> list[GoldRecord]:
@@ -238,17 +235,13 @@ def read_gold(path: str | Path) -> tuple[str, list[GoldRecord]]:
     """``("plover", records)`` for a ``.csv`` file, else ``("cameo", records)``."""
     p = Path(path)
     if not p.exists():
-        raise InputError(
-            f"gold file {p} not found", code="E100", hint="give the path of a gold file"
-        )
+        raise InputError(f"gold file {p} not found", code="E100", hint="give the path of a gold file")
     if str(p).endswith(".csv"):
         return "plover", read_plover_csv(p)
     return "cameo", read_petrarch_xml(p)
 
 
-def gold_articles(
-    records: Iterable[GoldRecord], *, origin: str | None = None
-) -> list[Article]:
+def gold_articles(records: Iterable[GoldRecord], *, origin: str | None = None) -> list[Article]:
     """The coder input for the gold records: one article per record, same id."""
     return [Article(id=r.id, text=r.text, date=r.date, origin=origin) for r in records]
 
@@ -264,9 +257,7 @@ def read_events_jsonl(path: str | Path) -> dict[str, list[SystemEvent]]:
             try:
                 d = json.loads(line)
             except json.JSONDecodeError as exc:
-                raise InputError(
-                    f"{path}:{n}: not JSON ({exc.msg})", code=E_JSON
-                ) from exc
+                raise InputError(f"{path}:{n}: not JSON ({exc.msg})", code=E_JSON) from exc
             rid = d.get("article_id", d.get("id"))
             if rid is not None:
                 by_id[str(rid)].append(SystemEvent.from_json(d))
@@ -378,27 +369,17 @@ class EvalReport:
     misses: tuple[Miss, ...] = field(default=(), repr=False)
 
     def to_dict(self) -> dict[str, Any]:
-        body = (
-            self.cameo.to_dict()
-            if self.cameo
-            else self.plover.to_dict()
-            if self.plover
-            else {}
-        )
+        body = self.cameo.to_dict() if self.cameo else self.plover.to_dict() if self.plover else {}
         return {"gold": self.gold, "kind": self.kind, **body}
 
     def render(self) -> str:
         lines = [f"gold: {self.gold} ({self.kind})"]
         if self.cameo is not None:
             c = self.cameo
-            lines.append(
-                f"{'level':<7} {'P':>6} {'R':>6} {'F1':>6} {'tp':>6} {'sys':>6} {'gold':>6}"
-            )
+            lines.append(f"{'level':<7} {'P':>6} {'R':>6} {'F1':>6} {'tp':>6} {'sys':>6} {'gold':>6}")
             for name in ("exact", "root", "code", "dyad"):
                 s: PRF = getattr(c, name)
-                lines.append(
-                    f"{name:<7} {s.p:6.3f} {s.r:6.3f} {s.f1:6.3f} {s.tp:6d} {s.sys:6d} {s.gold:6d}"
-                )
+                lines.append(f"{name:<7} {s.p:6.3f} {s.r:6.3f} {s.f1:6.3f} {s.tp:6d} {s.sys:6d} {s.gold:6d}")
             lines.append(f"records exactly right: {c.records_right}/{c.records}")
         if self.plover is not None:
             p = self.plover
@@ -411,8 +392,7 @@ class EvalReport:
                 f"coverage:         {p.coverage:.3f}",
                 f"source match:     {p.source_match:.3f}",
                 f"target match:     {p.target_match:.3f}",
-                "per-label F1:     "
-                + ", ".join(f"{k} {v:.2f}" for k, v in p.per_label_f1),
+                "per-label F1:     " + ", ".join(f"{k} {v:.2f}" for k, v in p.per_label_f1),
             ]
         return "\n".join(lines)
 
@@ -457,9 +437,7 @@ def score_cameo(
             )
         )
     prf = {k: PRF.of(*v) for k, v in tot.items()}
-    return CameoScores(
-        prf["exact"], prf["root"], prf["code"], prf["dyad"], len(records), right
-    ), misses
+    return CameoScores(prf["exact"], prf["root"], prf["code"], prf["dyad"], len(records), right), misses
 
 
 def miss_category(gold: Sequence[Triple], system: Sequence[Triple]) -> str:
@@ -559,9 +537,7 @@ def score(
 
 def write_misses(report: EvalReport, path: str | Path) -> None:
     with open(path, "w", encoding="utf-8") as f:
-        f.writelines(
-            json.dumps(m.to_dict(), ensure_ascii=False) + "\n" for m in report.misses
-        )
+        f.writelines(json.dumps(m.to_dict(), ensure_ascii=False) + "\n" for m in report.misses)
 
 
 def score_file(
@@ -572,9 +548,7 @@ def score_file(
 ) -> EvalReport:
     """Score an events JSONL file (as written by ``tidings code --format jsonl``)."""
     kind, records = read_gold(gold_path)
-    report = score(
-        kind, records, read_events_jsonl(events_path), gold_name=Path(gold_path).name
-    )
+    report = score(kind, records, read_events_jsonl(events_path), gold_name=Path(gold_path).name)
     if errors_path is not None:
         write_misses(report, errors_path)
     return report
@@ -592,9 +566,7 @@ def evaluate(
     articles = gold_articles(records, origin=str(gold_path))
     system: dict[str, list[SystemEvent]] = {}
     for article, events in coder.code_articles(articles, batch_size=batch_size):
-        system.setdefault(article.id, []).extend(
-            SystemEvent.from_event(e) for e in events
-        )
+        system.setdefault(article.id, []).extend(SystemEvent.from_event(e) for e in events)
     report = score(kind, records, system, gold_name=Path(gold_path).name)
     if errors_path is not None:
         write_misses(report, errors_path)

@@ -35,9 +35,7 @@ def tiny_lemmatizer() -> Lemmatizer:
         exceptions={"verb": {"said": ["say"], "broke": ["break"], "met": ["meet"]}},
         rules={"verb": [["ed", ""], ["s", ""]], "noun": [["ies", "y"], ["s", ""]]},
         index={
-            "verb": frozenset(
-                {"say", "break", "meet", "restore", "attend", "kill", "reconsider"}
-            ),
+            "verb": frozenset({"say", "break", "meet", "restore", "attend", "kill", "reconsider"}),
             "noun": frozenset(
                 {
                     "tie",
@@ -97,31 +95,18 @@ def test_actor_records(tmp_path: Path) -> None:
     p = write(tmp_path, "t.actors.txt", ACTORS)
     lex, bad = load_tabari(actors=[p])
     arn = lex.actors["arnor"]
-    assert (
-        arn.default == "ARN"
-        and arn.codes == ()
-        and arn.kind == "country"
-        and arn.country == "ARN"
-    )
+    assert arn.default == "ARN" and arn.codes == () and arn.kind == "country" and arn.country == "ARN"
     gon = lex.actors["minas tirith"]
-    assert (
-        lex.actors["anorien"] is gon
-        and lex.actors["gondor"] is gon
-        and gon.default == "GON"
-    )
+    assert lex.actors["anorien"] is gon and lex.actors["gondor"] is gon and gon.default == "GON"
     assert lex.actors["ent"].default == "ENT"
     g = lex.actors["smeagol"]
     assert g.name == "Gollum" and g.default is None and g.kind == "person"
     # two-digit years: 95 -> 1995, 99 -> 1999; limits are inclusive
     assert g.code_on(D(1995, 6, 1)) == "HOB" and g.code_on(D(1995, 6, 2)) == "HOBGOV"
-    assert (
-        g.code_on(D(1999, 8, 15)) == "HOBGOV" and g.code_on(D(1999, 8, 16)) == "HOBREB"
-    )
+    assert g.code_on(D(1999, 8, 15)) == "HOBGOV" and g.code_on(D(1999, 8, 16)) == "HOBREB"
     s = lex.actors["sam gamgee"]
     # first valid restriction wins; range ends are inclusive; default otherwise
-    assert (
-        s.code_on(D(2010, 1, 12)) == "ORCHOB" and s.code_on(D(2010, 1, 13)) == "HOBMIL"
-    )
+    assert s.code_on(D(2010, 1, 12)) == "ORCHOB" and s.code_on(D(2010, 1, 13)) == "HOBMIL"
     assert s.code_on(D(2014, 1, 1)) == "HOB"
     k = lex.actors["kofi annan"]
     assert k.code_on(D(2000, 1, 1)) == "IGOUNO" and k.code_on(D(2010, 1, 1)) == "ELI"
@@ -133,15 +118,10 @@ def test_actor_records(tmp_path: Path) -> None:
     assert "codeless" not in lex.actors and "unbalanced" not in lex.actors
     where: dict[str, str] = {}
     for b in bad:
-        where[b.origin.rsplit(":", 1)[1]] = (
-            where.get(b.origin.rsplit(":", 1)[1], "") + b.message
-        )
+        where[b.origin.rsplit(":", 1)[1]] = where.get(b.origin.rsplit(":", 1)[1], "") + b.message
     assert all(b.origin.startswith(str(p) + ":") and b.code == "E201" for b in bad)
     lines = ACTORS.splitlines()
-    assert (
-        "ends before it starts"
-        in where[str(lines.index("\t[BAD 20121207-20120802]") + 1)]
-    )
+    assert "ends before it starts" in where[str(lines.index("\t[BAD 20121207-20120802]") + 1)]
     assert "95060" in where[str(lines.index("\t[AAA 95060]") + 1)]
     assert "has no code" in where[str(lines.index("CODELESS_") + 1)]
     assert "unbalanced" in where[str(lines.index("UNBALANCED [ABC") + 1)]
@@ -191,10 +171,7 @@ def test_agent_records(tmp_path: Path) -> None:
         "congresses",
     }
     assert a["congressmen"].sector == "LEG"
-    assert (
-        "parliamentary oppositions" not in a
-        and a["parliamentary opposition"].sector == "OPP"
-    )
+    assert "parliamentary oppositions" not in a and a["parliamentary opposition"].sector == "OPP"
     assert a["attorneys general"].sector == "GOV" and "attorney generals" not in a
     assert a["presidents"].sector == "GOV" and a["authorities"].sector == "GOV"
     assert a["human rights body"].sector == "NGO~"  # code put before the actor's code
@@ -202,11 +179,7 @@ def test_agent_records(tmp_path: Path) -> None:
     assert a["police"].origin == "t.agents.txt:9"
     lines = {int(b.origin.rsplit(":", 1)[1]): b.message for b in bad}
     assert set(lines) == {10, 11, 12}
-    assert (
-        "without [code]" in lines[10]
-        and "no '~'" in lines[11]
-        and "substitution" in lines[12]
-    )
+    assert "without [code]" in lines[10] and "no '~'" in lines[11] and "substitution" in lines[12]
     assert a["strange"].sector == "GOV"  # still read, as a suffix code
 
 
@@ -273,11 +246,7 @@ def test_verb_patterns(tmp_path: Path) -> None:
     assert len(base) == 1 and base[0].target == DEFAULT_TARGET and not base[0].requires
     (p901,) = _by(lex, "restore", "901")
     # an object is its lemma or the word as written (the parser's lemma may differ)
-    assert (
-        p901.objects == {"tie", "ties"}
-        and p901.requires == ("diplomatic",)
-        and "dobj" not in p901.target
-    )
+    assert p901.objects == {"tie", "ties"} and p901.requires == ("diplomatic",) and "dobj" not in p901.target
     assert p901.origin == "t.verbs.txt:13"
     p902 = _by(lex, "restore", "902")
     assert {p.requires for p in p902} == {("military",), ("economic",)}
@@ -290,9 +259,7 @@ def test_verb_patterns(tmp_path: Path) -> None:
     assert [p.requires for p in _by(lex, "restore", "030")] == [("and",)]
     # multi-word verbs and a verb with its own code
     assert {
-        (p.particle, p.code)
-        for p in lex.verbs["break"]
-        if not p.requires and p.target[0] != "nsubj"
+        (p.particle, p.code) for p in lex.verbs["break"] if not p.requires and p.target[0] != "nsubj"
     } >= {(None, "171"), ("down", "171"), ("off", "195")}
     (tap,) = [p for p in lex.verbs["tap"] if p.code == "1711"]
     assert tap.requires == ("wire",)
@@ -305,9 +272,7 @@ def test_verb_patterns(tmp_path: Path) -> None:
     assert p043.target == ("with",) and p043.requires == ("at",)
     assert _by(lex, "meet", "096")[0].target == ("for",)
     (p045,) = _by(lex, "meet", "045")  # the target follows the phrase ^ skips after IN
-    assert (
-        "in" not in p045.target and "with" in p045.target and "dobj" not in p045.target
-    )
+    assert "in" not in p045.target and "with" in p045.target and "dobj" not in p045.target
     (p037,) = _by(lex, "meet", "037")
     assert p037.objects == {"plan"} and p037.requires == ("peace",)
     assert _by(lex, "meet", "082")[0].objects == frozenset()
@@ -340,9 +305,7 @@ def test_verb_patterns(tmp_path: Path) -> None:
 
 def test_light_verb_patterns_give_nouns(tmp_path: Path) -> None:
     text = "--- HOLD [---] ---\nHOLD {HELD}\n- * TALKS [031]\n- * TALKS (WITH) [032]\n"
-    lex, bad = load_tabari(
-        verbs=[write(tmp_path, "v.txt", text)], lemmatizer=tiny_lemmatizer()
-    )
+    lex, bad = load_tabari(verbs=[write(tmp_path, "v.txt", text)], lemmatizer=tiny_lemmatizer())
     assert not bad
     assert [(n.noun, n.code) for n in lex.nouns["talk"]] == [("talk", "031")]
     assert [(n.noun, n.code) for n in lex.nouns["talks"]] == [("talks", "031")]
@@ -377,11 +340,7 @@ def test_discards_and_directory(tmp_path: Path) -> None:
     lex, bad = load_tabari(directory=d, lemmatizer=tiny_lemmatizer())
     assert not bad
     assert lex.discards == {"months later", "world golf championships", "espn2"}
-    assert (
-        lex.actors["arnor"].default == "ARN"
-        and "police" in lex.agents
-        and "meet" in lex.verbs
-    )
+    assert lex.actors["arnor"].default == "ARN" and "police" in lex.agents and "meet" in lex.verbs
     assert classify_file(d / "My.records.txt") is None
     # on top of another lexicon
     merged = Lexicon(actors={"gondor": lex.actors["arnor"]}).merge(lex)
@@ -419,14 +378,10 @@ def _check_bad(bad, folder: Path) -> None:
 def test_validation_suite_dictionaries(suffix: str) -> None:
     if suffix == "_2_02":
         names = {
-            k: PETRARCH / f"PETR_Validate_{k}_2_02.txt"
-            for k in ("actors", "agents", "verbs", "discards")
+            k: PETRARCH / f"PETR_Validate_{k}_2_02.txt" for k in ("actors", "agents", "verbs", "discards")
         }
     else:
-        names = {
-            k: PETRARCH / f"PETR.Validate.{k}.txt"
-            for k in ("actors", "agents", "verbs", "discards")
-        }
+        names = {k: PETRARCH / f"PETR.Validate.{k}.txt" for k in ("actors", "agents", "verbs", "discards")}
     lex, bad = load_tabari(**{k: [v] for k, v in names.items()})
     _check_bad(bad, PETRARCH)
     assert len(bad) < 10
@@ -436,32 +391,16 @@ def test_validation_suite_dictionaries(suffix: str) -> None:
         lex.actors["hamfast gamgee"],
         lex.actors["slinker"],
     )
-    assert (
-        sam.code_on(D(2008, 1, 19)) == "HOBCIV"
-        and sam.code_on(D(2010, 1, 9)) == "ORCHOB"
-    )
-    assert (
-        sam.code_on(D(2010, 1, 12)) == "ORCHOB"
-        and sam.code_on(D(2010, 1, 13)) == "HOBMIL"
-    )
-    assert (
-        ham.code_on(D(2012, 11, 9)) == "HOBGOV" and ham.code_on(D(2014, 1, 4)) == "HOB"
-    )
-    assert (
-        gollum.code_on(D(1995, 11, 1)) == "HOBGOV"
-        and gollum.code_on(D(2001, 1, 1)) == "HOBREB"
-    )
+    assert sam.code_on(D(2008, 1, 19)) == "HOBCIV" and sam.code_on(D(2010, 1, 9)) == "ORCHOB"
+    assert sam.code_on(D(2010, 1, 12)) == "ORCHOB" and sam.code_on(D(2010, 1, 13)) == "HOBMIL"
+    assert ham.code_on(D(2012, 11, 9)) == "HOBGOV" and ham.code_on(D(2014, 1, 4)) == "HOB"
+    assert gollum.code_on(D(1995, 11, 1)) == "HOBGOV" and gollum.code_on(D(2001, 1, 1)) == "HOBREB"
     assert gollum.code_on(D(1995, 1, 1)) == "HOB"
     zim = lex.actors["zimbabwe"]
     assert zim.code_on(D(1978, 12, 23)) == "RHO" and zim.code_on(D(2001, 1, 1)) == "ZBW"
-    assert (
-        lex.agents["human rights body"].sector == "NGO~"
-        and lex.agents["troops"].sector == "MIL"
-    )
+    assert lex.agents["human rights body"].sector == "NGO~" and lex.agents["troops"].sector == "MIL"
     assert "congresswomen" in lex.agents
-    assert any(
-        p.code == ("050" if suffix == "_2_02" else "064") for p in lex.verbs["restore"]
-    )
+    assert any(p.code == ("050" if suffix == "_2_02" else "064") for p in lex.verbs["restore"])
     assert len(lex.verbs) > 100 and lex.discards
 
 
@@ -474,10 +413,7 @@ def test_phoenix_dictionaries_load_fast() -> None:
     _check_bad(bad, PHOENIX)
     assert len(bad) < 100
     obama = lex.actors["barack obama"]
-    assert (
-        obama.code_on(D(2009, 1, 20)) == "USAGOV"
-        and obama.code_on(D(1990, 1, 1)) == "USAELI"
-    )
+    assert obama.code_on(D(2009, 1, 20)) == "USAGOV" and obama.code_on(D(1990, 1, 1)) == "USAELI"
     assert lex.actors["president obama"] is obama
     assert lex.actors["united states of america"].default == "USA"
     assert lex.actors["un"].default == "IGOUNO"
@@ -493,12 +429,8 @@ def test_code_helpers_for_coders() -> None:
     assert event_codes("064") == [("064", False)]
     assert event_codes(":173") == [("173", True)]
     assert event_codes("---") == [] and event_codes("042:---") == [("042", False)]
-    assert actor_codes("FRO/BIL/SAM") == ["FRO", "BIL", "SAM"] and actor_codes(
-        "USAGOV"
-    ) == ["USAGOV"]
-    assert (
-        with_agent("ARN", "GOV") == "ARNGOV" and with_agent("ARN", "NGO~") == "NGOARN"
-    )
+    assert actor_codes("FRO/BIL/SAM") == ["FRO", "BIL", "SAM"] and actor_codes("USAGOV") == ["USAGOV"]
+    assert with_agent("ARN", "GOV") == "ARNGOV" and with_agent("ARN", "NGO~") == "NGOARN"
     assert with_agent("", "REL") == "---REL"
 
 
@@ -510,11 +442,6 @@ def test_parser_lemmas_are_keys_too(tmp_path: Path) -> None:
     lex, bad = load_tabari(verbs=[write(tmp_path, "v.txt", text)], lemmatizer=lem)
     assert not bad
     # spaCy lemmatizes "cordoned" as "cordone": the pattern is found under both
-    assert (
-        lex.verbs["cordon"][0].particle == "off"
-        and lex.verbs["cordone"][0].code == "1721"
-    )
+    assert lex.verbs["cordon"][0].particle == "off" and lex.verbs["cordone"][0].code == "1721"
     # LEFT as a block verb: the verb "leave", only in the form "left"
-    assert [(p.code, p.requires) for p in lex.verbs["leave"]] == [
-        ("032:033", ("left",))
-    ]
+    assert [(p.code, p.requires) for p in lex.verbs["leave"]] == [("032:033", ("left",))]

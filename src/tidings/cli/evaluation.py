@@ -147,9 +147,7 @@ def evaluate_command(
                 err=True,
             )
         coder = Coder(lexicon=lexicon, nlp=load_nlp())
-        report = evaluate(
-            Path(gold), coder, errors_path=errors_path, batch_size=batch_size
-        )
+        report = evaluate(Path(gold), coder, errors_path=errors_path, batch_size=batch_size)
     except TidingsError as exc:
         raise click.ClickException(str(exc)) from exc
     if as_json:

@@ -104,12 +104,7 @@ def read_discards(path: Path, lex: Lexicon, bad: list[BadRecord]) -> int:
 def classify_file(path: Path) -> str | None:
     """Which kind of dictionary a file in a ``--dictionaries`` folder is, by its name."""
     name = path.name.lower()
-    if (
-        not name.endswith(".txt")
-        or "record" in name
-        or "issue" in name
-        or "ontology" in name
-    ):
+    if not name.endswith(".txt") or "record" in name or "issue" in name or "ontology" in name:
         return None
     for kind, marks in (
         ("actors", ("actor",)),

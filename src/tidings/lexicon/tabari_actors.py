@@ -48,47 +48,7 @@ _BRACKET = re.compile(r"\[([^\]]*)\]")
 _ORG_PREFIXES = ("IGO", "NGO", "NGM", "IMG", "MNC", "UAF", "INT")
 #: CAMEO role, sector and religion codes: a code starting with one of these names no country
 _NOT_COUNTRY = frozenset(
-    [
-        "GOV",
-        "MIL",
-        "REB",
-        "OPP",
-        "PTY",
-        "COP",
-        "JUD",
-        "SPY",
-        "CVL",
-        "MED",
-        "EDU",
-        "BUS",
-        "CRM",
-        "LAB",
-        "LEG",
-        "HLH",
-        "REF",
-        "ELI",
-        "AGR",
-        "ENV",
-        "HRI",
-        "DEV",
-        "SEP",
-        "INS",
-        "MOD",
-        "RAD",
-        "IGO",
-        "NGO",
-        "NGM",
-        "IMG",
-        "MNC",
-        "UAF",
-        "REL",
-        "MUS",
-        "CHR",
-        "JEW",
-        "BUD",
-        "HIN",
-        "CON",
-    ]
+    "GOV MIL REB OPP PTY COP JUD SPY CVL MED EDU BUS CRM LAB LEG HLH REF ELI AGR ENV HRI DEV SEP INS MOD RAD IGO NGO NGM IMG MNC UAF REL MUS CHR JEW BUD HIN CON".split()
 )
 
 
@@ -111,11 +71,7 @@ def parse_date(s: str) -> dt.date:
 def odd_dates(content: str) -> list[str]:
     """Digit runs in the date restriction of a code that are not 6 or 8 digits long."""
     restriction = " ".join(content.split()[1:])
-    return [
-        d
-        for d in re.findall(r"\d+", restriction)
-        if len(d) > 5 and len(d) not in (6, 8)
-    ]
+    return [d for d in re.findall(r"\d+", restriction) if len(d) > 5 and len(d) not in (6, 8)]
 
 
 def parse_code(content: str) -> tuple[str, DatedCode | None]:
@@ -137,9 +93,7 @@ def parse_code(content: str) -> tuple[str, DatedCode | None]:
         if end < start:
             raise ValueError(f"date range {restriction} ends before it starts")
         return code, DatedCode(code, start, end + one)
-    raise ValueError(
-        f"date restriction {restriction!r} is not <DATE, >DATE or DATE-DATE"
-    )
+    raise ValueError(f"date restriction {restriction!r} is not <DATE, >DATE or DATE-DATE")
 
 
 def actor_kind(codes: list[str]) -> str:
@@ -152,9 +106,7 @@ def actor_kind(codes: list[str]) -> str:
     first = codes[0] if codes else ""
     if first.upper().startswith(_ORG_PREFIXES):
         return "organization"
-    if all(
-        len(c) == 3 and c.isalpha() and c.upper() not in _NOT_COUNTRY for c in codes
-    ):
+    if all(len(c) == 3 and c.isalpha() and c.upper() not in _NOT_COUNTRY for c in codes):
         return "country"
     if len(set(codes)) > 1:
         return "person"
@@ -184,9 +136,7 @@ class _ActorBuilder:
 
     def add_codes(self, line: str, where: str, bad: list[BadRecord]) -> None:
         if line.count("[") != line.count("]"):
-            bad.append(
-                BadRecord(where, E_DICT_LINE, f"unbalanced [...] in {line.strip()!r}")
-            )
+            bad.append(BadRecord(where, E_DICT_LINE, f"unbalanced [...] in {line.strip()!r}"))
             return
         for m in _BRACKET.finditer(line):
             try:
@@ -211,11 +161,7 @@ class _ActorBuilder:
 
     def build(self, bad: list[BadRecord]) -> ActorEntry | None:
         if not self.all_codes:
-            bad.append(
-                BadRecord(
-                    self.where, E_DICT_LINE, f"actor {self.name!r} has no code; skipped"
-                )
-            )
+            bad.append(BadRecord(self.where, E_DICT_LINE, f"actor {self.name!r} has no code; skipped"))
             return None
         return ActorEntry(
             name=self.name,
@@ -250,16 +196,12 @@ def read_actors(path: Path, lex: Lexicon, bad: list[BadRecord]) -> int:
         s = line.strip()
         if s.startswith("["):
             if current is None:
-                bad.append(
-                    BadRecord(where, E_DICT_LINE, "code line before any actor; skipped")
-                )
+                bad.append(BadRecord(where, E_DICT_LINE, "code line before any actor; skipped"))
                 continue
             current.add_codes(s, where, bad)
         elif s.startswith("+"):
             if current is None:
-                bad.append(
-                    BadRecord(where, E_DICT_LINE, "synonym before any actor; skipped")
-                )
+                bad.append(BadRecord(where, E_DICT_LINE, "synonym before any actor; skipped"))
                 continue
             syn = s[1:].split("[", 1)[0]
             if phrase_words(syn):
@@ -270,9 +212,7 @@ def read_actors(path: Path, lex: Lexicon, bad: list[BadRecord]) -> int:
             flush()
             phrase = s.split("[", 1)[0]
             if not phrase_words(phrase):
-                bad.append(
-                    BadRecord(where, E_DICT_LINE, f"no actor phrase in {s!r}; skipped")
-                )
+                bad.append(BadRecord(where, E_DICT_LINE, f"no actor phrase in {s!r}; skipped"))
                 current = None
                 continue
             current = _ActorBuilder(_display(phrase), f"{path.name}:{lineno}", where)
@@ -321,18 +261,12 @@ def read_agents(path: Path, lex: Lexicon, bad: list[BadRecord]) -> int:
             marker, _, items = s.partition("=")
             name = marker.strip().strip("!")
             if not name or marker.strip().count("!") != 2:
-                bad.append(
-                    BadRecord(
-                        where, E_DICT_LINE, f"bad substitution set {marker.strip()!r}"
-                    )
-                )
+                bad.append(BadRecord(where, E_DICT_LINE, f"bad substitution set {marker.strip()!r}"))
                 continue
             subst[name] = [x.strip() for x in items.split(",") if x.strip()]
             continue
         if "[" not in s or "]" not in s:
-            bad.append(
-                BadRecord(where, E_DICT_LINE, f"agent without [code]: {s!r}; skipped")
-            )
+            bad.append(BadRecord(where, E_DICT_LINE, f"agent without [code]: {s!r}; skipped"))
             continue
         head, _, rest = s.partition("[")
         sector, problem = _agent_code(rest.split("]", 1)[0])
@@ -353,18 +287,14 @@ def read_agents(path: Path, lex: Lexicon, bad: list[BadRecord]) -> int:
                 )
                 continue
             for item in subst[m.group(1)]:
-                forms.append(
-                    phrase_words(head.replace(m.group(0), item).split("{", 1)[0])
-                )
+                forms.append(phrase_words(head.replace(m.group(0), item).split("{", 1)[0]))
         elif "{" in head:
             if "}" not in head:
                 bad.append(BadRecord(where, E_DICT_LINE, "missing '}'; skipped"))
                 continue
             base, _, plurals = head.partition("{")
             forms.append(phrase_words(base))
-            forms.extend(
-                phrase_words(p.lstrip("+")) for p in plurals.split("}", 1)[0].split()
-            )
+            forms.extend(phrase_words(p.lstrip("+")) for p in plurals.split("}", 1)[0].split())
         else:
             words = phrase_words(head)
             if words:

@@ -23,66 +23,12 @@ from ..types import BadRecord
 
 #: words the coder sees as particles of phrasal verbs ("call *off*")
 PARTICLES = frozenset(
-    [
-        "up",
-        "down",
-        "out",
-        "off",
-        "back",
-        "away",
-        "apart",
-        "aside",
-        "forward",
-        "together",
-    ]
+    "up down out off back away apart aside forward together".split()
 )
 
 #: prepositions that may introduce an actor after a verb
 PREPOSITIONS = frozenset(
-    [
-        "with",
-        "to",
-        "against",
-        "on",
-        "at",
-        "in",
-        "into",
-        "from",
-        "for",
-        "of",
-        "toward",
-        "towards",
-        "over",
-        "about",
-        "upon",
-        "between",
-        "among",
-        "as",
-        "across",
-        "through",
-        "by",
-        "near",
-        "onto",
-        "within",
-        "without",
-        "behind",
-        "before",
-        "after",
-        "under",
-        "amid",
-        "around",
-        "along",
-        "beside",
-        "besides",
-        "beyond",
-        "despite",
-        "during",
-        "like",
-        "since",
-        "than",
-        "until",
-        "via",
-    ]
+    "with to against on at in into from for of toward towards over about upon between among as across through by near onto within without behind before after under amid around along beside besides beyond despite during like since than until via".split()
 )
 
 #: where the target is looked for when a pattern does not mark it with ``+``
@@ -183,14 +129,10 @@ class Lemmatizer:
         )
 
         lk = Lookups().from_disk(found[0])
-        if not all(
-            lk.has_table(t) for t in ("lemma_exc", "lemma_rules", "lemma_index")
-        ):
+        if not all(lk.has_table(t) for t in ("lemma_exc", "lemma_rules", "lemma_index")):
             return cls()
         # spaCy tables are keyed by string hashes: look the parts of speech up by name
-        exc_t, rules_t, index_t = (
-            lk.get_table(t) for t in ("lemma_exc", "lemma_rules", "lemma_index")
-        )
+        exc_t, rules_t, index_t = (lk.get_table(t) for t in ("lemma_exc", "lemma_rules", "lemma_index"))
         pos_names = ("noun", "verb", "adj", "adv")
         return cls(
             {p: dict(exc_t[p]) for p in pos_names if p in exc_t},
@@ -269,9 +211,7 @@ class Lemmatizer:
     def is_adjective_only(self, word: str) -> bool:
         """True when ``word`` is a known adjective and not a known noun ("diplomatic")."""
         w = word.lower()
-        return w in self.index.get("adj", frozenset()) and w not in self.index.get(
-            "noun", frozenset()
-        )
+        return w in self.index.get("adj", frozenset()) and w not in self.index.get("noun", frozenset())
 
     def noun_lemma(self, word: str) -> str:
         """The lemma of ``word`` read as a noun, else as whatever it is known as."""
@@ -280,9 +220,7 @@ class Lemmatizer:
     def is_verb_only(self, word: str) -> bool:
         """True when ``word`` is a known verb lemma and not a known noun."""
         w = word.lower()
-        return w in self.index.get("verb", frozenset()) and w not in self.index.get(
-            "noun", frozenset()
-        )
+        return w in self.index.get("verb", frozenset()) and w not in self.index.get("noun", frozenset())
 
 
 #: lemmas of the function words that occur in patterns (as the parser lemmatises them)

@@ -62,46 +62,13 @@ from .tabari_text import (
 
 #: verbs whose object noun carries the event
 LIGHT_VERBS = frozenset(
-    [
-        "have",
-        "hold",
-        "make",
-        "pay",
-        "launch",
-        "conduct",
-        "stage",
-        "mount",
-        "carry",
-        "begin",
-        "start",
-    ]
+    "have hold make pay launch conduct stage mount carry begin start".split()
 )
 #: a pattern expands to at most this many VerbPatterns per verb (synset combinations)
 MAX_COMBINATIONS = 256
 #: words that never head an object ("* WAS UNSATISFACTORY", "* NOT COOPERATE")
 _FUNCTION_WORDS = frozenset(
-    [
-        "be",
-        "have",
-        "do",
-        "will",
-        "would",
-        "shall",
-        "should",
-        "can",
-        "could",
-        "may",
-        "might",
-        "must",
-        "not",
-        "no",
-        "never",
-        "the",
-        "a",
-        "an",
-        "that",
-        "this",
-    ]
+    "be have do will would shall should can could may might must not no never the a an that this".split()
 )
 _CODE_AT_END = re.compile(r"\[([^\[\]]*)\]\s*$")
 
@@ -129,9 +96,7 @@ class _Pattern:
     xcomp: str | None = None
     slots: list[Alternatives] = field(default_factory=list)
     #: (object heads, words required with them): several when a synset object has phrases
-    obj_variants: list[tuple[frozenset[str], tuple[str, ...]]] = field(
-        default_factory=list
-    )
+    obj_variants: list[tuple[frozenset[str], tuple[str, ...]]] = field(default_factory=list)
 
 
 @dataclass
@@ -144,9 +109,7 @@ class _Block:
 class VerbReader:
     """Reads one verb file into a lexicon; bad lines go to ``bad``."""
 
-    def __init__(
-        self, path: Path, lex: Lexicon, bad: list[BadRecord], lemmatizer: Lemmatizer
-    ):
+    def __init__(self, path: Path, lex: Lexicon, bad: list[BadRecord], lemmatizer: Lemmatizer):
         self.path = path
         self.lex = lex
         self.bad = bad
@@ -187,22 +150,14 @@ class VerbReader:
                 )
             elif s.startswith("-"):
                 if block is None:
-                    self.bad.append(
-                        BadRecord(
-                            where, E_DICT_LINE, "pattern outside a verb block; skipped"
-                        )
-                    )
+                    self.bad.append(BadRecord(where, E_DICT_LINE, "pattern outside a verb block; skipped"))
                     continue
                 pat = self._pattern(s[1:], where, origin)
                 if pat is not None:
                     block.patterns.append(pat)
             else:
                 if block is None:
-                    self.bad.append(
-                        BadRecord(
-                            where, E_DICT_LINE, f"verb outside a --- block ---: {s!r}"
-                        )
-                    )
+                    self.bad.append(BadRecord(where, E_DICT_LINE, f"verb outside a --- block ---: {s!r}"))
                     continue
                 verb = self._verb(s, block.code, where, origin)
                 if verb is not None:
@@ -230,27 +185,19 @@ class VerbReader:
             for name, items in members.items():
                 self.synsets[name] = ()
                 for lineno, text in items:
-                    self._add_synset_member(
-                        name, text, f"{self.path}:{lineno}", report=_ == 1
-                    )
+                    self._add_synset_member(name, text, f"{self.path}:{lineno}", report=_ == 1)
 
-    def _add_synset_member(
-        self, name: str, text: str, where: str, *, report: bool = True
-    ) -> None:
+    def _add_synset_member(self, name: str, text: str, where: str, *, report: bool = True) -> None:
         words = [w for w in re.split(r"[\s_]+", text.strip()) if w]
         if not words:
             if report:
-                self.bad.append(
-                    BadRecord(where, E_DICT_LINE, f"empty member of {name}")
-                )
+                self.bad.append(BadRecord(where, E_DICT_LINE, f"empty member of {name}"))
             return
         if len(words) == 1 and words[0].startswith("&"):
             ref = words[0].rstrip("_").upper()
             if ref not in self.synsets or ref == name:
                 if report:
-                    self.bad.append(
-                        BadRecord(where, E_DICT_LINE, f"synset {ref} is not defined")
-                    )
+                    self.bad.append(BadRecord(where, E_DICT_LINE, f"synset {ref} is not defined"))
                 return
             self.synsets[name] = self.synsets[name] + self.synsets[ref]
             return
@@ -266,23 +213,17 @@ class VerbReader:
             s = s[: m.start()]
         head = s.split("{", 1)[0].strip()
         if s.count("{") != s.count("}"):
-            self.bad.append(
-                BadRecord(where, E_DICT_LINE, "unbalanced {...} in verb line; skipped")
-            )
+            self.bad.append(BadRecord(where, E_DICT_LINE, "unbalanced {...} in verb line; skipped"))
             return None
         words = [w for w in re.split(r"[\s_]+", head) if w]
         if not words:
-            self.bad.append(
-                BadRecord(where, E_DICT_LINE, "verb line without a verb; skipped")
-            )
+            self.bad.append(BadRecord(where, E_DICT_LINE, "verb line without a verb; skipped"))
             return None
         marked = [i for i, w in enumerate(words) if w.startswith("+")]
         k = marked[0] if marked else 0
         words = [w.lstrip("+").lower() for w in words]
         if not all(re.fullmatch(r"[a-z][a-z'\-]*", w) for w in words):
-            self.bad.append(
-                BadRecord(where, E_DICT_LINE, f"unreadable verb {head!r}; skipped")
-            )
+            self.bad.append(BadRecord(where, E_DICT_LINE, f"unreadable verb {head!r}; skipped"))
             return None
         word = words[k]
         lemma = self.lem.lemma(word, "verb")
@@ -295,14 +236,8 @@ class VerbReader:
             # an inflected form as the block's verb (SAID, LEFT, KILLED): PETRARCH matches
             # that form only, so it is required (the verb itself is in its own subtree)
             requires = (word, *requires)
-        forms = (
-            [f.lstrip("+").lower() for f in re.findall(r"\{([^}]*)\}", s)[0].split()]
-            if "{" in s
-            else []
-        )
-        forms = [
-            re.split(r"[_]+", f.replace("+", ""))[0] if "_" in f else f for f in forms
-        ]
+        forms = [f.lstrip("+").lower() for f in re.findall(r"\{([^}]*)\}", s)[0].split()] if "{" in s else []
+        forms = [re.split(r"[_]+", f.replace("+", ""))[0] if "_" in f else f for f in forms]
         keys = self._parser_keys(word, lemma, forms)
         return _Verb(lemma, code, particle, requires, origin, keys)
 
@@ -345,11 +280,7 @@ class VerbReader:
     def _alts(self, tok: str, where: str) -> Alternatives | None:
         if tok.startswith("&"):
             if tok not in self.synsets or not self.synsets[tok]:
-                self.bad.append(
-                    BadRecord(
-                        where, E_DICT_LINE, f"undefined synset {tok}; pattern skipped"
-                    )
-                )
+                self.bad.append(BadRecord(where, E_DICT_LINE, f"undefined synset {tok}; pattern skipped"))
                 return None
             return self.synsets[tok]
         return ((tok.lower(),),)
@@ -357,9 +288,7 @@ class VerbReader:
     def _pattern(self, text: str, where: str, origin: str) -> _Pattern | None:
         m = _CODE_AT_END.search(text)
         if not m or not m.group(1).strip():
-            self.bad.append(
-                BadRecord(where, E_DICT_LINE, "pattern without [code]; skipped")
-            )
+            self.bad.append(BadRecord(where, E_DICT_LINE, "pattern without [code]; skipped"))
             return None
         code = m.group(1).strip()
         toks = self._tokens(text[: m.start()])
@@ -409,9 +338,7 @@ class VerbReader:
             if tok == "+":
                 if skipped is not None:
                     # "* IFTAR IN ^ +": the target is the actor after the skipped phrase
-                    pat.target = tuple(
-                        t for t in DEFAULT_TARGET if t not in ("dobj", skipped)
-                    )
+                    pat.target = tuple(t for t in DEFAULT_TARGET if t not in ("dobj", skipped))
                 elif last_prep is not None:
                     pat.target = (last_prep,)
                 elif not pat.target or pat.target == ("nsubj",):
@@ -457,12 +384,7 @@ class VerbReader:
                 if nxt == "$":
                     i += 2
                     continue
-                if (
-                    word == "to"
-                    and nxt
-                    and not nxt.startswith("&")
-                    and self.lem.is_verb_only(nxt.lower())
-                ):
+                if word == "to" and nxt and not nxt.startswith("&") and self.lem.is_verb_only(nxt.lower()):
                     if pat.xcomp is None:
                         pat.xcomp = self.lem.lemma(nxt, "verb")
                     else:
@@ -514,19 +436,10 @@ class VerbReader:
                 return False
             alts_list.append(alts)
         first = group[0].lower()
-        if (
-            pat.objects
-            or pat.xcomp
-            or first in _FUNCTION_WORDS
-            or self.lem.lemma(first) in _FUNCTION_WORDS
-        ):
+        if pat.objects or pat.xcomp or first in _FUNCTION_WORDS or self.lem.lemma(first) in _FUNCTION_WORDS:
             pat.slots.extend(alts_list)
             return True
-        if (
-            len(group) == 1
-            and not group[0].startswith("&")
-            and self.lem.is_verb_only(first)
-        ):
+        if len(group) == 1 and not group[0].startswith("&") and self.lem.is_verb_only(first):
             pat.xcomp = self.lem.lemma(first, "verb")
             return True
         last = group[-1]
@@ -541,9 +454,7 @@ class VerbReader:
         else:
             # a synset head: its one-word members form one set of objects; each phrase
             # member (GOLDEN_GOBLIN_GALLEONS) keeps its other words as required words
-            singles = frozenset(
-                f for a in head if len(a) == 1 for f in self._object_forms(a[0])
-            )
+            singles = frozenset(f for a in head if len(a) == 1 for f in self._object_forms(a[0]))
             if singles:
                 pat.obj_variants.append((singles, ()))
             for a in head:
@@ -576,9 +487,7 @@ class VerbReader:
             words: list[str] = []
             for phrase in combo:
                 for w in phrase:
-                    lem = (
-                        w if w in PREPOSITIONS or w in PARTICLES else self.lem.lemma(w)
-                    )
+                    lem = w if w in PREPOSITIONS or w in PARTICLES else self.lem.lemma(w)
                     if lem not in words:
                         words.append(lem)
             out.append(tuple(words))
@@ -613,11 +522,7 @@ class VerbReader:
                             code=pat.code, verb=v.lemma, particle=pat.particle or v.particle, objects=objects,
                             target=pat.target or default, xcomp=pat.xcomp, requires=requires, origin=pat.origin,
                         ), v.keys)  # fmt: skip
-                if (
-                    v.lemma in LIGHT_VERBS
-                    and pat.objects
-                    and not (pat.slots or pat.xcomp or pat.particle)
-                ):
+                if v.lemma in LIGHT_VERBS and pat.objects and not (pat.slots or pat.xcomp or pat.particle):
                     self._add_nouns(pat)
 
     def _add(self, p: VerbPattern, keys: tuple[str, ...] = ()) -> None:
@@ -643,9 +548,7 @@ class VerbReader:
             )
 
 
-def _bracketed(
-    toks: list[str], i: int, close: str, *, drop: tuple[str, ...]
-) -> tuple[list[str], int]:
+def _bracketed(toks: list[str], i: int, close: str, *, drop: tuple[str, ...]) -> tuple[list[str], int]:
     """Tokens after the opening bracket at ``i`` up to ``close`` (or the end), without
     ``drop``; and the index after the group."""
     j = toks.index(close, i) if close in toks[i:] else len(toks)
@@ -664,18 +567,11 @@ def regular_forms(verb: str) -> list[str]:
         out = [verb + "es", verb + "ed", verb + "ing"]
     else:
         out = [verb + "s", verb + "ed", verb + "ing"]
-    if (
-        len(verb) >= 3
-        and verb[-1] not in "aeiouwxy"
-        and verb[-2] in "aeiou"
-        and verb[-3] not in "aeiou"
-    ):
+    if len(verb) >= 3 and verb[-1] not in "aeiouwxy" and verb[-2] in "aeiou" and verb[-3] not in "aeiou":
         out += [verb + verb[-1] + "ed", verb + verb[-1] + "ing"]
     return out
 
 
-def read_verbs(
-    path: Path, lex: Lexicon, bad: list[BadRecord], lemmatizer: Lemmatizer
-) -> int:
+def read_verbs(path: Path, lex: Lexicon, bad: list[BadRecord], lemmatizer: Lemmatizer) -> int:
     """Add the verb patterns of a TABARI/PETRARCH verb file to ``lex``; returns how many."""
     return VerbReader(path, lex, bad, lemmatizer).read()
