@@ -204,7 +204,11 @@ def test_plover_scores_by_hand(tmp_path: Path) -> None:
             ]
         return []
 
-    rep = evaluate(p, ScriptedCoder(script))
+    errors = tmp_path / "miss.jsonl"
+    rep = evaluate(p, ScriptedCoder(script), errors_path=errors)
+    lines = [json.loads(x) for x in errors.read_text().splitlines()]
+    assert [(x["id"], x["category"]) for x in lines] == [("p2", "wrong type"), ("p4", "missed predicate")]
+    assert lines[0]["system"] == ["CONSULT", "AGREE"]
     s = rep.plover
     assert s is not None and rep.kind == "plover"
     assert s.records == 4

@@ -498,7 +498,8 @@ def score_plover(
             src_ok += (_overlap(hit.source_text, r.source) >= 0.5) if r.source else 1
             tgt_ok += (_overlap(hit.target_text, r.target) >= 0.5) if r.target else 1
         if top != label:
-            misses.append(Miss(r.id, r.text, label, types))
+            category = "wrong type" if types else "missed predicate"
+            misses.append(Miss(r.id, r.text, label, types, (("category", category),)))
     f1s: dict[str, float] = {}
     for lab in labels:
         tp = conf[(lab, lab)]
