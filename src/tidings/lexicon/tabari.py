@@ -129,6 +129,7 @@ def load_tabari(
     discards: Iterable[PathLike] = (),
     directory: PathLike | None = None,
     lemmatizer: Lemmatizer | None = None,
+    light_verb_nouns: bool = False,
 ) -> tuple[Lexicon, list[BadRecord]]:
     """Read TABARI/PETRARCH dictionary files into a new lexicon.
 
@@ -136,6 +137,8 @@ def load_tabari(
     ``verb`` (or starts ``CAMEO``) or ``discard`` is read as that kind, in name
     order, before the files given one by one.  ``lemmatizer`` turns dictionary
     words into lemmas; by default the rule tables of the installed spaCy model.
+    ``light_verb_nouns``: also turn light-verb patterns (``HOLD * TALKS``) into noun
+    patterns (``talks``); off by default.
     Raises :class:`DictionaryError` when a file or the folder is missing.
     """
     files: dict[str, list[Path]] = {k: [] for k in TABARI_KINDS}
@@ -175,7 +178,7 @@ def load_tabari(
     if files["verbs"]:
         lem = lemmatizer if lemmatizer is not None else Lemmatizer.from_spacy_model()
         for p in files["verbs"]:
-            read_verbs(p, lex, bad, lem)
+            read_verbs(p, lex, bad, lem, nouns=light_verb_nouns)
     for p in files["discards"]:
         read_discards(p, lex, bad)
     return lex, bad

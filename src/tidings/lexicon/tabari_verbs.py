@@ -38,8 +38,9 @@ but no event is coded).  Patterns that keep no condition at all after this
 mapping (``- % * [030]``) would duplicate the bare verb and are skipped.
 PETRARCH-2 verb transformations (``~`` lines) are reported and skipped.
 
-For light verbs (``hold``, ``make``, ``launch`` ...) a pattern ``* NOUN`` also
-gives a :class:`NounPattern` for NOUN, so "the talks with X" codes like "held talks".
+On request (``nouns=True``), for light verbs (``hold``, ``make``, ``launch`` ...) a
+pattern ``* NOUN`` also gives a :class:`NounPattern` for NOUN, so "the talks with X"
+codes like "held talks".
 """
 
 from __future__ import annotations
@@ -109,8 +110,11 @@ class _Block:
 class VerbReader:
     """Reads one verb file into a lexicon; bad lines go to ``bad``."""
 
-    def __init__(self, path: Path, lex: Lexicon, bad: list[BadRecord], lemmatizer: Lemmatizer):
+    def __init__(
+        self, path: Path, lex: Lexicon, bad: list[BadRecord], lemmatizer: Lemmatizer, *, nouns: bool = False
+    ):
         self.path = path
+        self.nouns = nouns
         self.lex = lex
         self.bad = bad
         self.lem = lemmatizer
@@ -522,7 +526,8 @@ class VerbReader:
                             code=pat.code, verb=v.lemma, particle=pat.particle or v.particle, objects=objects,
                             target=pat.target or default, xcomp=pat.xcomp, requires=requires, origin=pat.origin,
                         ), v.keys)  # fmt: skip
-                if v.lemma in LIGHT_VERBS and pat.objects and not (pat.slots or pat.xcomp or pat.particle):
+                light = v.lemma in LIGHT_VERBS and pat.objects and not (pat.slots or pat.xcomp or pat.particle)
+                if self.nouns and light:
                     self._add_nouns(pat)
 
     def _add(self, p: VerbPattern, keys: tuple[str, ...] = ()) -> None:
@@ -572,6 +577,12 @@ def regular_forms(verb: str) -> list[str]:
     return out
 
 
-def read_verbs(path: Path, lex: Lexicon, bad: list[BadRecord], lemmatizer: Lemmatizer) -> int:
-    """Add the verb patterns of a TABARI/PETRARCH verb file to ``lex``; returns how many."""
-    return VerbReader(path, lex, bad, lemmatizer).read()
+def read_verbs(
+    path: Path, lex: Lexicon, bad: list[BadRecord], lemmatizer: Lemmatizer, *, nouns: bool = False
+) -> int:
+    """Add the verb patterns of a TABARI/PETRARCH verb file to ``lex``; returns how many.
+
+    ``nouns``: also make noun patterns from light-verb patterns (off by default: on the
+    validation suites they only added spurious events, see docs/tabari.md).
+    """
+    return VerbReader(path, lex, bad, lemmatizer, nouns=nouns).read()
