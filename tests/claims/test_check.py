@@ -94,10 +94,51 @@ def test_seed_article_acceptance(coder, shared):
     assert [(f.sentence_index, dict(f.details)["known_event"]) for f in order] == [
         (7, "Russian annexation of Crimea")
     ]
-    historical = {(e.sentence_index, e.evidence.trigger) for e in r.events if e.modality == "historical"}
-    assert (13, "spoke") in historical  # the Biden-Putin call of February 2022 (event 8)
+    historical = {
+        (e.sentence_index, e.evidence.trigger)
+        for e in r.events
+        if e.modality == "historical"
+    }
+    assert (
+        13,
+        "spoke",
+    ) in historical  # the Biden-Putin call of February 2022 (event 8)
     assert (13, "invasion") in historical  # the Russian invasion of Ukraine (event 9)
     meet = next(
         e for e in r.events if e.sentence_index == 15 and e.evidence.trigger == "meet"
     )
     assert meet.modality == "intended"
+
+
+@pytest.mark.parametrize(
+    "text,kinds",
+    [
+        ("The court dismissed the appeal in December.", []),
+        ("A judge denied a request by the developer.", []),
+        ("Life in the Pale denied these artists a chance to show their work.", []),
+        ("Criminal charges have been dismissed against the man.", []),
+        ("The council rejected the motion.", []),
+        ("The Kremlin denied these claims.", [("deny", True, True)]),
+        ("Peskov dismissed reports that Putin met Trump.", [("deny", False, True)]),
+        ("Peskov denied it.", [("deny", True, False)]),
+        (
+            "The Kremlin confirmed that the two leaders spoke.",
+            [("confirm", False, False)],
+        ),
+        (
+            "The ministry did not deny that troops crossed the border.",
+            [("deny", False, False)],
+        ),
+    ],
+)
+def test_statements_are_stances_on_claims(nlp, text, kinds):
+    from tidings.claims.link import find_statements
+
+    doc = nlp(text)
+    found = find_statements(doc, article_id="t", resolve_actor=lambda span: None)
+    got = [
+        (s.kind, s.anaphoric, s.about_claim)
+        for s in found
+        if s.kind in {"deny", "confirm"}
+    ]
+    assert got == kinds

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from tidings.claims.link import Statement, compatible, link_claims
 from tidings.types import Actor, Attribution, DateInterval, Event, Evidence
@@ -154,10 +155,25 @@ def test_a_party_does_not_confirm_itself():
 
 
 def test_denial_of_a_clause_attaches_to_the_event_inside_it():
-    inside = ev("a", 1, 120, attribution=Attribution(KREMLIN, "deny"))
+    claim = ev("a", 0, 20, attribution=Attribution(WOODWARD, "write"))
+    inside = ev(
+        "a", 1, 120, modality="denied", attribution=Attribution(KREMLIN, "deny")
+    )
     deny = stmt("a", 1, "deny", 100, content=(110, 160))
-    res = link_claims([inside], [deny])
-    assert res.claims[0].status == "contested"
+    res = link_claims([claim, inside], [deny])
+    assert len(res.claims) == 1 and res.claims[0].status == "contested"
+    assert [p.name for p in res.claims[0].asserted_by] == ["Bob Woodward"]
+
+
+def test_a_denial_with_nobody_claiming_is_not_contested():
+    inside = ev(
+        "a", 1, 120, modality="denied", attribution=Attribution(KREMLIN, "deny")
+    )
+    deny = stmt("a", 1, "deny", 100, content=(110, 160))
+    assert link_claims([inside], [deny]).claims[0].status == "single-source"
+    # ... but dismissing *reports* that it happened contests those reports
+    about = replace(deny, about_claim=True)
+    assert link_claims([inside], [about]).claims[0].status == "contested"
 
 
 def test_cross_article_claims_merge_and_are_contested():

@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..types import Actor, Event, content_hash
 from .attribution import find_outlet, resolve_speaker, speaker_span
@@ -39,12 +39,13 @@ __all__ = [
     "link_claims",
 ]
 
-#: nouns that refer back to a claim ("these claims", "the report")
-ANAPHORS = frozenset(
+#: nouns that name a claim ("these claims", "the report", "allegations that ...")
+CLAIM_NOUNS = frozenset(
     [
         "claim",
         "report",
         "allegation",
+        "accusation",
         "account",
         "story",
         "rumor",
@@ -52,15 +53,25 @@ ANAPHORS = frozenset(
         "assertion",
         "statement",
         "suggestion",
-        "it",
-        "this",
-        "that",
-        "these",
-        "those",
-        "them",
         "speculation",
         "reporting",
     ]
+)
+#: pronouns that refer back to a claim, only after a strong verb ("denied it")
+PRONOUNS = frozenset({"it", "this", "that", "these", "those", "them"})
+#: stance verbs that deny or confirm a plain object ("denied the meeting", "confirmed it");
+#: the others (dismiss, reject, contradict ...) only deny claims ("dismissed reports")
+STRONG = frozenset(
+    {
+        "deny",
+        "refute",
+        "dispute",
+        "confirm",
+        "corroborate",
+        "verify",
+        "denial",
+        "confirmation",
+    }
 )
 #: sentences back a stance may reach for what it refers to
 WINDOW = 4
@@ -89,6 +100,8 @@ class Statement:
     outlet: str | None = None
     #: the content is an anaphor ("these claims") rather than a clause
     anaphoric: bool = False
+    #: the content is a claim by someone ("these claims", "reports that ...")
+    about_claim: bool = False
     #: CAMEO roots the content words name ("communications" -> 04)
     topics: frozenset[str] = frozenset()
     date: dt.date | None = None
@@ -108,6 +121,7 @@ class Statement:
             "sentence": self.sentence,
             "outlet": self.outlet,
             "anaphoric": self.anaphoric,
+            "about_claim": self.about_claim,
         }
 
 
@@ -218,10 +232,10 @@ def find_statements(
                 continue
             if tok.pos_ == "NOUN" and kind == "report":
                 continue  # "reports that ..." is a content word, not an act
-            content = _content(tok, cues)
+            content = _content(tok, topics)
             if content is None:
                 continue
-            c_start, c_end, anaphoric = content
+            c_start, c_end, anaphoric, about_claim = content
             spk = speaker_span(tok)
             speaker = (
                 resolve_speaker(doc[spk[0] : spk[1]], resolve_actor) if spk else None
@@ -250,6 +264,7 @@ def find_statements(
                     sentence=sent.text,
                     outlet=find_outlet(tok, cues),
                     anaphoric=anaphoric,
+                    about_claim=about_claim,
                     topics=found,
                     date=date,
                 )
@@ -257,39 +272,51 @@ def find_statements(
     return out
 
 
-def _content(tok, cues: CueLexicon) -> tuple[int, int, bool] | None:
-    """[start, end) tokens of what a stance word is about, and whether it is an anaphor."""
+def _clause_end(tok: Token, child: Token) -> int:
+    end = child.right_edge.i + 1
+    for g in child.rights:  # "... have taken place but declined to comment"
+        if g.dep_ == "conj" and coordinated_above(g, child):
+            end = min(end, g.i)
+    while end > child.i + 1 and tok.doc[end - 1].dep_ in {"cc", "punct"}:
+        end -= 1
+    return end
+
+
+def _content(
+    tok: Token, topics: Callable[[str], frozenset[str]] | None
+) -> tuple[int, int, bool, bool] | None:
+    """What a stance word is about: ([start, end) tokens, anaphoric, about a
+    claim), or None when it is not a stance on a claim ("rejected a motion",
+    "denied them a chance", "charges were dismissed")."""
+    strong = tok.lemma_.lower() in STRONG
+    if sum(c.dep_ in {"dobj", "dative"} for c in tok.children) > 1 or any(
+        c.dep_ == "dative" for c in tok.children
+    ):
+        return None  # "denied these artists a chance": a refusal
     for child in tok.children:
         if child.dep_ in {"ccomp", "xcomp"} or (
             child.dep_ == "acl" and tok.pos_ == "NOUN"
         ):
-            end = child.right_edge.i + 1
-            for g in child.rights:  # "... have taken place but declined to comment"
-                if g.dep_ == "conj" and coordinated_above(g, child):
-                    end = min(end, g.i)
-            while end > child.i + 1 and tok.doc[end - 1].dep_ in {"cc", "punct"}:
-                end -= 1
-            return child.left_edge.i, end, False
+            return child.left_edge.i, _clause_end(tok, child), False, False
     for child in tok.children:
-        if child.dep_ in {"dobj", "nsubjpass"} or (
-            child.dep_ == "prep" and child.lower_ in {"of", "about", "on"}
-        ):
-            head = child
-            if child.dep_ == "prep":
-                head = next((g for g in child.children if g.dep_ == "pobj"), None)
-                if head is None:
-                    continue
-            clause = next(
-                (g for g in head.children if g.dep_ in {"acl", "ccomp", "relcl"}), None
-            )
-            if clause is not None and head.lemma_.lower() in ANAPHORS:
-                return (
-                    clause.left_edge.i,
-                    clause.right_edge.i + 1,
-                    False,
-                )  # "reports that ..."
-            anaphoric = head.lemma_.lower() in ANAPHORS or head.lower_ in ANAPHORS
-            return head.left_edge.i, head.right_edge.i + 1, anaphoric
+        head = child
+        if child.dep_ == "prep" and child.lower_ in {"of", "about", "on"}:
+            head = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if head is None:
+                continue
+        elif child.dep_ not in {"dobj", "nsubjpass"}:
+            continue
+        lemma = head.lemma_.lower()
+        clause = next((g for g in head.children if g.dep_ in {"acl", "ccomp"}), None)
+        if lemma in CLAIM_NOUNS:
+            if clause is not None:  # "reports that ..."
+                return clause.left_edge.i, _clause_end(head, clause), False, True
+            return head.left_edge.i, head.right_edge.i + 1, True, True
+        if strong and head.lower_ in PRONOUNS:
+            return head.i, head.i + 1, True, False
+        if strong and topics is not None and topics(lemma):  # "denied the meeting"
+            return head.left_edge.i, head.right_edge.i + 1, False, False
+        return None
     return None  # "despite the denials": no content
 
 
@@ -475,6 +502,7 @@ def link_claims(
     confirmed: dict[int, list[Party]] = {}
     denied: dict[int, list[Party]] = {}
     links: list[tuple[Statement, int]] = []
+    about_claim: dict[int, bool] = {}
     for st in stmts:
         for i in _targets(st, evs, by_article.get(st.article_id, [])):
             root = groups.find(i)
@@ -486,6 +514,8 @@ def link_claims(
             ):
                 bucket.setdefault(root, []).append(party)
             links.append((st, root))
+            if st.kind == "deny" and st.about_claim:
+                about_claim[root] = True
     members: dict[int, list[int]] = {}
     for i in claimable:
         members.setdefault(groups.find(i), []).append(i)
@@ -500,9 +530,11 @@ def link_claims(
         )
         conf, den = confirmed.get(root, []), denied.get(root, [])
         asserting_keys = {p.key for p in asserted}
-        if den:
+        if den and (asserted or about_claim.get(root)):
             status = "contested"
-        elif any(p.key not in asserting_keys for p in conf) or len(asserting_keys) > 1:
+        elif (asserted and any(p.key not in asserting_keys for p in conf)) or len(
+            asserting_keys
+        ) > 1:
             status = "corroborated"
         else:
             status = "single-source"
