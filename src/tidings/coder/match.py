@@ -286,4 +286,12 @@ def sentence_candidates(sent: Span, lex: Lexicon) -> list[Candidate]:
             out.extend(noun_candidates(tok, lex))
     consumed = {c.consumed.i for c in out if c.consumed is not None}
     consumed |= {c.consumed_object.i for c in out if c.consumed_object is not None}
-    return [c for c in out if c.trigger.i not in consumed]
+    out = [c for c in out if c.trigger.i not in consumed]
+    # "ordered massive attacks on Gaza", "launched an offensive": a light verb's
+    # general pattern yields to the event its object names
+    nouns = {c.trigger.i for c in out if c.method == "noun"}
+    return [
+        c for c in out
+        if not (c.method == "verb" and c.consumed_object is None and c.trigger.lemma_.lower() in lex.light_verbs
+                and any(o.i in nouns for o in direct_objects(c.trigger)))
+    ]
