@@ -47,6 +47,16 @@ def build_lexicon(
     return base.merge(imported, replace=replace), bad
 
 
+def _dictionary_files(kind: str):
+    """``--actors FILE`` and the like: repeatable TABARI/PETRARCH dictionary files."""
+    return click.option(
+        f"--{kind}",
+        multiple=True,
+        type=click.Path(exists=True, dir_okay=False),
+        help=f"TABARI/PETRARCH {kind[:-1]} file (repeatable).",
+    )
+
+
 @click.command("eval")
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False))
 @click.option(
@@ -56,30 +66,10 @@ def build_lexicon(
     help="Folder of TABARI/PETRARCH dictionaries (*actors*.txt, *agents*.txt, *verbs*.txt or "
     "CAMEO*.txt, *discards*.txt).",
 )
-@click.option(
-    "--actors",
-    multiple=True,
-    type=click.Path(exists=True, dir_okay=False),
-    help="TABARI/PETRARCH actor file (repeatable).",
-)
-@click.option(
-    "--agents",
-    multiple=True,
-    type=click.Path(exists=True, dir_okay=False),
-    help="TABARI/PETRARCH agent file (repeatable).",
-)
-@click.option(
-    "--verbs",
-    multiple=True,
-    type=click.Path(exists=True, dir_okay=False),
-    help="TABARI/PETRARCH verb file (repeatable).",
-)
-@click.option(
-    "--discards",
-    multiple=True,
-    type=click.Path(exists=True, dir_okay=False),
-    help="TABARI/PETRARCH discard file (repeatable).",
-)
+@_dictionary_files("actors")
+@_dictionary_files("agents")
+@_dictionary_files("verbs")
+@_dictionary_files("discards")
 @click.option(
     "--replace",
     is_flag=True,
