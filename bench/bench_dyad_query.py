@@ -27,80 +27,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 from tidings.store.base import EventQuery
 from tidings.store.duckdb import DuckDBStore
 from tidings.store.migrations import COLUMNS
-
-COUNTRIES = [
-    "USA",
-    "RUS",
-    "CHN",
-    "UKR",
-    "GBR",
-    "FRA",
-    "DEU",
-    "IRN",
-    "ISR",
-    "IND",
-    "PAK",
-    "TUR",
-    "SYR",
-    "IRQ",
-    "JPN",
-    "PRK",
-    "KOR",
-    "SAU",
-    "EGY",
-    "BRA",
-    "MEX",
-    "NGA",
-    "ZAF",
-    "POL",
-    "ITA",
-    "ESP",
-    "CAN",
-    "AUS",
-]
-SECTORS = ["", "GOV", "MIL", "GOV", "COP", "OPP", "BUS", "MED"]
-CODES = [
-    "010",
-    "020",
-    "036",
-    "040",
-    "042",
-    "043",
-    "046",
-    "051",
-    "057",
-    "061",
-    "071",
-    "112",
-    "120",
-    "130",
-    "141",
-    "150",
-    "163",
-    "173",
-    "190",
-    "193",
-]
-QUAD = {
-    "01": 1,
-    "02": 1,
-    "03": 1,
-    "04": 1,
-    "05": 1,
-    "06": 2,
-    "07": 2,
-    "11": 3,
-    "12": 3,
-    "13": 3,
-    "14": 4,
-    "15": 4,
-    "16": 3,
-    "17": 4,
-    "19": 4,
-}
+from tidings.store.synthetic import CODES, COUNTRIES, QUAD_OF_ROOT, SECTORS
 
 
-def _list(xs: list[str]) -> str:
+def _list(xs: tuple[str, ...]) -> str:
     return "[" + ", ".join(f"'{x}'" for x in xs) + "]"
 
 
@@ -109,7 +39,7 @@ def fill(db: str, n: int) -> float:
     DuckDBStore(db).close()
     t0 = time.perf_counter()
     con = duckdb.connect(db)
-    quad_case = " ".join(f"WHEN '{r}' THEN {q}" for r, q in QUAD.items())
+    quad_case = " ".join(f"WHEN '{r}' THEN {q}" for r, q in QUAD_OF_ROOT.items())
     # country index skewed towards the head of the list: floor(28 * u^2)
     con.execute(f"""
         CREATE TEMP TABLE raw AS

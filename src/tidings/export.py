@@ -24,57 +24,27 @@ __all__ = ["FORMATS", "GDELT_COLUMNS", "ExportResult", "event_dict", "export", "
 FORMATS = ("parquet", "csv", "jsonl", "gdelt", "plover")
 
 #: The 61 columns of a GDELT 2.0 Events file, in order.
+_ACTOR_COLUMNS = (
+    "Code",
+    "Name",
+    "CountryCode",
+    "KnownGroupCode",
+    "EthnicCode",
+    "Religion1Code",
+    "Religion2Code",
+    "Type1Code",
+    "Type2Code",
+    "Type3Code",
+)
+_GEO_COLUMNS = ("Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID")
+
+#: The 61 columns of a GDELT 2.0 Events file, in order.
 GDELT_COLUMNS = (
-    "GlobalEventID",
-    "SQLDATE",
-    "MonthYear",
-    "Year",
-    "FractionDate",
-    *(
-        f"Actor1{c}"
-        for c in (
-            "Code",
-            "Name",
-            "CountryCode",
-            "KnownGroupCode",
-            "EthnicCode",
-            "Religion1Code",
-            "Religion2Code",
-            "Type1Code",
-            "Type2Code",
-            "Type3Code",
-        )
-    ),
-    *(
-        f"Actor2{c}"
-        for c in (
-            "Code",
-            "Name",
-            "CountryCode",
-            "KnownGroupCode",
-            "EthnicCode",
-            "Religion1Code",
-            "Religion2Code",
-            "Type1Code",
-            "Type2Code",
-            "Type3Code",
-        )
-    ),
-    "IsRootEvent",
-    "EventCode",
-    "EventBaseCode",
-    "EventRootCode",
-    "QuadClass",
-    "GoldsteinScale",
-    "NumMentions",
-    "NumSources",
-    "NumArticles",
-    "AvgTone",
-    *(
-        f"{g}_{c}"
-        for g in ("Actor1Geo", "Actor2Geo", "ActionGeo")
-        for c in ("Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID")
-    ),
+    *["GlobalEventID", "SQLDATE", "MonthYear", "Year", "FractionDate"],
+    *(f"{actor}{c}" for actor in ("Actor1", "Actor2") for c in _ACTOR_COLUMNS),
+    *["IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale"],
+    *["NumMentions", "NumSources", "NumArticles", "AvgTone"],
+    *(f"{g}_{c}" for g in ("Actor1Geo", "Actor2Geo", "ActionGeo") for c in _GEO_COLUMNS),
     "DATEADDED",
     "SOURCEURL",
 )

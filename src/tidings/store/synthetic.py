@@ -108,7 +108,8 @@ def make_article(
     return Article(id=id, text=text, date=day, source=source, url=url, origin=id)
 
 
-_COUNTRIES = (
+#: Countries, sectors and CAMEO codes the synthetic events draw from (also used by bench/).
+COUNTRIES = (
     "USA",
     "RUS",
     "CHN",
@@ -138,8 +139,8 @@ _COUNTRIES = (
     "CAN",
     "AUS",
 )
-_SECTORS = ("", "GOV", "MIL", "GOV", "COP", "OPP", "BUS", "MED")
-_CODES = (
+SECTORS = ("", "GOV", "MIL", "GOV", "COP", "OPP", "BUS", "MED")
+CODES = (
     "010",
     "020",
     "036",
@@ -168,10 +169,10 @@ def synthetic_event_rows(
 ) -> Iterator[EventRow]:
     """``n`` random but reproducible events (skewed towards big-country dyads, as real data is)."""
     rng = random.Random(seed)
-    weights = [1.0 / (i + 1) for i in range(len(_COUNTRIES))]
+    weights = [1.0 / (i + 1) for i in range(len(COUNTRIES))]
     for i in range(n):
-        a, b = rng.choices(_COUNTRIES, weights, k=2)
-        code = rng.choice(_CODES)
+        a, b = rng.choices(COUNTRIES, weights, k=2)
+        code = rng.choice(CODES)
         day = start + dt.timedelta(days=rng.randrange(days))
         mentions = 1 + int(rng.expovariate(0.7))
         yield EventRow(
@@ -191,9 +192,9 @@ def synthetic_event_rows(
             num_articles=mentions,
             first_seen=day,
             last_seen=day + dt.timedelta(days=rng.randrange(3)),
-            source_code=a + rng.choice(_SECTORS),
+            source_code=a + rng.choice(SECTORS),
             source_country=a,
-            target_code=b + rng.choice(_SECTORS),
+            target_code=b + rng.choice(SECTORS),
             target_country=b,
             sentence="",
         )
