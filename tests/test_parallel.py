@@ -127,3 +127,16 @@ def test_wait_ready_then_code():
         pool.wait_ready()
         got = list(pool.code_articles(_articles(5)))
     assert [a.id for a, _ in got] == [f"a{i}" for i in range(5)]
+
+
+def test_parallel_coder_in_the_ingest_driver_reports_the_failing_article():
+    from tidings.ingestion import ingest
+    from tidings.store.memory import MemoryStore
+
+    arts = [Article(id=f"u{i}", text=f"talks number {i} on aid") for i in range(9)]
+    arts.insert(5, Article(id="boom", text="boom again", origin="x.jsonl:6"))
+    store = MemoryStore()
+    with ParallelCoder(workers=2, coder_factory=WordCoder, chunk_size=2, mp_context="fork") as pool:
+        report = ingest(arts, store=store, coder=pool, batch_size=4, quiet=True, check_language=False)
+    assert [(b.origin, b.code) for b in report.bad] == [("x.jsonl:6", "E120")]
+    assert report.added == 9

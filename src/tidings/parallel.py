@@ -143,17 +143,22 @@ class ParallelCoder:
     # -- the ArticleCoder protocol -------------------------------------------------
 
     def code_article(self, article: Article) -> list[Event]:
-        for rec in self.code_records([article]):
-            if isinstance(rec, BadRecord):
-                raise InputError(rec.message, code=rec.code)
-            return rec[1]
+        for _, events in self.code_articles([article]):
+            return events
         return []
 
     def code_articles(self, articles: Iterable[Article], *, batch_size: int = 64) -> Iterator[Coded]:
-        """(article, events) in input order; articles the coder fails on are left out (see :meth:`code_records`)."""
+        """(article, events) in input order, like :meth:`tidings.coder.Coder.code_articles`.
+
+        An article the coder fails on raises :class:`~tidings.errors.InputError`
+        (E120) after the articles before it, as the coder itself would: callers
+        such as :func:`tidings.ingestion.ingest` then code the rest one by one
+        and report it.  :meth:`code_records` reports failures in place instead.
+        """
         for rec in self.code_records(articles):
-            if not isinstance(rec, BadRecord):
-                yield rec
+            if isinstance(rec, BadRecord):
+                raise InputError(f"{rec.origin}: {rec.message}", code=rec.code)
+            yield rec
 
     # -- records in, results out -------------------------------------------------------
 
