@@ -194,7 +194,7 @@ def read_path(path: Path, *, default_date: dt.date | None = None) -> Iterator[Re
     elif name.endswith(OTHER_SUFFIXES):
         from .formats import read_any
 
-        yield from read_any(path)
+        yield from read_any(path, default_date=default_date)
     else:
         yield BadRecord(str(path), E_FIELD, "unknown file type; use .txt, .json, .jsonl, .html, .rss, .warc(.gz)")
 
