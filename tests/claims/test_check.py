@@ -129,6 +129,9 @@ def test_seed_article_acceptance(coder, shared):
             "The ministry did not deny that troops crossed the border.",
             [("deny", False, False)],
         ),
+        ("Health officials confirmed cases in three towns.", []),
+        ("He plans to bring witnesses to contradict the account.", []),
+        ("The Kremlin continues to deny the claims.", [("deny", True, True)]),
     ],
 )
 def test_statements_are_stances_on_claims(nlp, text, kinds):

@@ -280,3 +280,14 @@ def test_check_reports_a_failing_article_and_goes_on():
     assert {e.article_id for e in r.events} == {"ok-1", "ok-2"}
     # one claim across the two articles, but one speaker (Trump) in both: not corroborated
     assert len(r.claims) == 1 and r.claims[0].status == "single-source"
+
+
+def test_a_topical_stance_about_other_named_actors_does_not_attach():
+    interfax = Actor("Interfax", "Interfax", "RUSMED")
+    claim = ev("a", 7, 40, cameo="036", attribution=Attribution(interfax, "report"))
+    georgia = Actor("Georgian officials", None, "GEOGOV")
+    deny = stmt("a", 9, "deny", 300, content=(310, 360), topics={"03"}, speaker=georgia)
+    deny = replace(deny, agents=("ossetians",))
+    assert link_claims([claim], [deny]).claims[0].status == "single-source"
+    named = replace(deny, agents=("putin",))
+    assert link_claims([claim], [named]).claims[0].status == "contested"

@@ -104,6 +104,8 @@ class Statement:
     about_claim: bool = False
     #: CAMEO roots the content words name ("communications" -> 04)
     topics: frozenset[str] = frozenset()
+    #: named subjects of the content clause ("the South Ossetians had agreed")
+    agents: tuple[str, ...] = ()
     date: dt.date | None = None
 
     def to_dict(self) -> dict[str, Any]:
@@ -232,10 +234,18 @@ def find_statements(
                 continue
             if tok.pos_ == "NOUN" and kind == "report":
                 continue  # "reports that ..." is a content word, not an act
+            if not _actual(tok):
+                continue
             content = _content(tok, topics)
             if content is None:
                 continue
             c_start, c_end, anaphoric, about_claim = content
+            agents = tuple(
+                t.text.lower()
+                for t in doc[c_start:c_end]
+                if t.dep_ in {"nsubj", "nsubjpass"}
+                and (t.pos_ == "PROPN" or t.ent_type_ == "NORP")
+            )
             spk = speaker_span(tok)
             speaker = (
                 resolve_speaker(doc[spk[0] : spk[1]], resolve_actor) if spk else None
@@ -266,6 +276,7 @@ def find_statements(
                     anaphoric=anaphoric,
                     about_claim=about_claim,
                     topics=found,
+                    agents=agents,
                     date=date,
                 )
             )
@@ -314,7 +325,13 @@ def _content(
             return head.left_edge.i, head.right_edge.i + 1, True, True
         if strong and head.lower_ in PRONOUNS:
             return head.i, head.i + 1, True, False
-        if strong and topics is not None and topics(lemma):  # "denied the meeting"
+        definite = any(
+            c.dep_ in {"det", "poss"} and c.lower_ not in {"a", "an", "some"}
+            for c in head.children
+        )
+        if (
+            strong and definite and topics is not None and topics(lemma)
+        ):  # "denied the meeting"
             return head.left_edge.i, head.right_edge.i + 1, False, False
         return None
     return None  # "despite the denials": no content
@@ -473,8 +490,40 @@ def _targets(st: Statement, events: Sequence[Event], mine: Sequence[int]) -> lis
             if events[i].sentence_index == nearest and events[i].modality != "asserted"
         ] or [i for i in before if events[i].sentence_index == nearest]
     if st.topics:
-        return [i for i in before if events[i].root in st.topics]
+        return [
+            i
+            for i in before
+            if events[i].root in st.topics and _same_agents(st, events[i])
+        ]
     return []
+
+
+def _same_agents(st: Statement, e: Event) -> bool:
+    """A topical stance whose content names its own subject ("reports that the
+    South Ossetians agreed ...") is about a claim of those actors only."""
+    if not st.agents:
+        return True
+    words = set()
+    for a in (e.source, e.target):
+        if a is not None:
+            words |= {
+                w.lower().strip("’'s") for w in f"{a.text} {a.name or ''}".split()
+            }
+    return any(g.strip("’'s") in words for g in st.agents)
+
+
+def _actual(tok: Token) -> bool:
+    """A stance that is made, not planned: "plans to bring witnesses to
+    *contradict*" is not a denial; "continues to deny" is."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return True
+    return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in {
+        "continue",
+        "keep",
+        "repeat",
+        "decline",
+        "refuse",
+    }
 
 
 def link_claims(
