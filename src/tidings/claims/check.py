@@ -178,18 +178,22 @@ def claim_findings(claims: Iterable[Claim]) -> list[Finding]:
         if c.status not in {"contested", "corroborated"}:
             continue
         art, s_index, sentence, t0, t1 = c.mentions[0]
-        who = "; ".join(_party(p) for p in c.asserted_by)
+        who = (
+            "; ".join(_party(p) for p in c.asserted_by)
+            or "a claim (reports, allegations)"
+        )
         if c.status == "contested":
             msg = (
                 f"CAMEO {c.root} {c.dyad[0]}->{c.dyad[1]} asserted by {who}; denied by "
                 + "; ".join(_party(p) for p in c.denied_by)
             )
-        else:
-            others = c.confirmed_by or c.asserted_by[1:]
+        elif c.confirmed_by:
             msg = (
                 f"CAMEO {c.root} {c.dyad[0]}->{c.dyad[1]} asserted by {who}; confirmed by "
-                + "; ".join(_party(p) for p in others)
+                + "; ".join(_party(p) for p in c.confirmed_by)
             )
+        else:
+            msg = f"CAMEO {c.root} {c.dyad[0]}->{c.dyad[1]} asserted by several parties: {who}"
         out.append(
             Finding(
                 c.status, art, s_index, sentence, t0, t1, msg, (("claim", c.to_dict()),)
