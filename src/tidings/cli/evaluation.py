@@ -81,6 +81,13 @@ def _dictionary_files(kind: str):
     type=click.Path(dir_okay=False, writable=True),
     help="Write the records not coded exactly right to FILE as JSONL.",
 )
+@click.option(
+    "--coded-only/--all-actors",
+    "coded_only",
+    default=None,
+    help="Keep only events whose actors have codes, as ICEWS/PETRARCH do [default: on for "
+    "PETRARCH/TABARI XML gold, off for PLOVER CSV gold].",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 @click.option(
     "--batch-size",
@@ -97,6 +104,7 @@ def evaluate_command(
     discards: tuple[str, ...],
     replace: bool,
     errors_path: str | None,
+    coded_only: bool | None,
     as_json: bool,
     batch_size: int,
 ) -> None:
@@ -136,7 +144,10 @@ def evaluate_command(
                 f"tidings: dictionary: {len(bad) - MAX_SHOWN_BAD} more unreadable line(s)",
                 err=True,
             )
-        coder = Coder(lexicon=lexicon, nlp=load_nlp())
+        if coded_only is None:
+            # PETRARCH/TABARI gold codes coded actors only; PLOVER gold scores actor text
+            coded_only = not str(gold).endswith(".csv")
+        coder = Coder(lexicon=lexicon, nlp=load_nlp(), coded_only=coded_only)
         report = evaluate(Path(gold), coder, errors_path=errors_path, batch_size=batch_size)
     except TidingsError as exc:
         raise click.ClickException(str(exc)) from exc
