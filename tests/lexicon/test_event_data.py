@@ -530,6 +530,7 @@ def test_coverage_summary(verbs, nouns, cameo):
         ("Beijing accused Washington of interference.", "112"),
         ("Hungary vetoed the EU statement.", "129"),
         ("The Kremlin declined to comment.", "011"),
+        ("The Kremlin declined to provide direct comment on the report.", "011"),
         ("Qatar mediated between Israel and Hamas.", "045"),
         ("Russia called off the talks with Ukraine.", "164"),
         ("Pakistan launched airstrikes on Afghanistan.", "195"),
