@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from ..lexicon.codes import with_agent
 from ..lexicon.model import ActorEntry, Lexicon
 from ..types import Actor
 from .syntax import PRONOUNS, children, np_tokens
@@ -309,13 +310,13 @@ class ActorResolver:
                 return None  # "the Russia desk"; but "Iran's oil sector" is Iran's
             code = named.entry.code_on(day) or named.entry.default or ""
             if agent:
-                code = code[:3] + agent[0]
+                code = with_agent(code[:3], agent[0])
             actor = self._make(head, toks, named.entry.name, code, named.entry.country, agent, "country")
             self.discourse.note(head, actor)
             return actor
         if agent is not None:
             country = country or self._pp_country(head)
-            code = (country or UNKNOWN_COUNTRY) + agent[0]
+            code = with_agent(country or UNKNOWN_COUNTRY, agent[0])
             actor = self._make(head, toks, None, code, country, agent, "group")
             self.discourse.note(head, actor)
             return actor
@@ -459,7 +460,7 @@ class ActorResolver:
         if country is None and agent is None:
             # a bare unknown name: an actor we cannot code
             return None
-        code = (country or "") + (agent[0] if agent else "ELI" if country else "")
+        code = with_agent(country, agent[0]) if agent else (country + "ELI" if country else "")
         span_toks = [t for t in toks]
         span = self.doc[span_toks[0].i : span_toks[-1].i + 1]
         actor = Actor(

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
+from ..lexicon.codes import actor_codes, event_codes
 from ..lexicon.model import CameoCode, Lexicon
 from ..types import Actor, Article, DateInterval, Event, Evidence, Place
 from .actors import ActorIndex, ActorResolver
@@ -194,10 +195,15 @@ class Coder:
                 continue
             if target is not None and _same(source, target):
                 continue
-            code = self._intent_code(cand, assessment.modality)
-            ev = self._event(article, s_index, sent, cand, code, source, target, interval, assessment, resolver)
-            ev = replace(ev, location=location, candidate_locations=venues)
-            yield replace(ev, confidence=ev.confidence - 0.2) if implicit else ev
+            full = self._intent_code(cand, assessment.modality)
+            # TABARI codes: "031:032" is 031 one way and 032 back; "---" is no event
+            for code, backwards in event_codes(full):
+                src, tgt = (target, source) if backwards else (source, target)
+                if src is None:
+                    continue
+                ev = self._event(article, s_index, sent, cand, code, src, tgt, interval, assessment, resolver)
+                ev = replace(ev, location=location, candidate_locations=venues)
+                yield replace(ev, confidence=ev.confidence - 0.2) if implicit else ev
 
     def _resolved(
         self, resolver: ActorResolver, heads: tuple[Token, ...], day: dt.date | None, *, role: str, code: str | None = None
@@ -205,9 +211,16 @@ class Coder:
         out: list[Actor] = []
         for h in heads:
             a = resolver.resolve(h, on=day, code=code)
+            if (a is None or not a.code) and role == "target":
+                # "welcomed a resumption of ties *with Osgiliath*": the actor inside the phrase
+                a = _inner_actor(resolver, h, day, code) or a
             if (a is None or not a.code) and not self.coded_only:
                 a = resolver.uncoded(h, role=role)
-            if a is not None and (a.code or not self.coded_only):
+            if a is None or (not a.code and self.coded_only):
+                continue
+            if a.code and "/" in a.code:  # TABARI "FRO/BIL/SAM": one actor each
+                out.extend(replace(a, code=c) for c in actor_codes(a.code))
+            else:
                 out.append(a)
         return out
 
@@ -294,6 +307,16 @@ class Coder:
 
 #: CAMEO roots of meetings a proposed venue can belong to
 MEETING_ROOTS = ("03", "04")
+
+
+def _inner_actor(resolver: ActorResolver, head: Token, day: dt.date | None, code: str | None) -> Actor | None:
+    """The first coded actor in a prepositional phrase inside the noun phrase of ``head``."""
+    for tok in head.subtree:
+        if tok.dep_ == "pobj" and tok.i != head.i:
+            found = resolver.resolve(tok, on=day, code=code)
+            if found is not None and found.code:
+                return found
+    return None
 
 
 def _longest_prefix(table: dict[str, str], code: str) -> str | None:

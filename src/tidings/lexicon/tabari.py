@@ -21,6 +21,7 @@ from pathlib import Path
 
 from ..errors import DictionaryError
 from ..types import BadRecord
+from .codes import NULL_CODES, actor_codes, event_codes, with_agent  # noqa: F401 (re-exported)
 from .model import Lexicon
 from .tabari_actors import read_actors, read_agents
 from .tabari_text import Lemmatizer, dictionary_lines, phrase_words
@@ -38,44 +39,6 @@ __all__ = [
 ]
 
 #: codes that mean "matched, but do not code an event / an actor"
-NULL_CODES = frozenset({"---", "+++", "###"})
-
-
-def event_codes(code: str) -> list[tuple[str, bool]]:
-    """The events a TABARI verb code stands for: ``(code, reversed)`` pairs.
-
-    ``"031:032"`` is 031 from source to target and 032 from target to source;
-    ``":173"`` only the reverse event; ``"---"`` (null code) none.
-
-    >>> event_codes("031:032")
-    [('031', False), ('032', True)]
-    >>> event_codes("---")
-    []
-    """
-    forward, sep, backward = code.partition(":")
-    out = []
-    if forward.strip() and forward.strip() not in NULL_CODES:
-        out.append((forward.strip(), False))
-    if sep and backward.strip() and backward.strip() not in NULL_CODES:
-        out.append((backward.strip(), True))
-    return out
-
-
-def actor_codes(code: str) -> list[str]:
-    """The actors a TABARI actor code stands for: ``"FRO/BIL/SAM"`` is three actors."""
-    return [c for c in (x.strip() for x in code.split("/")) if c]
-
-
-def with_agent(actor_code: str, sector: str) -> str:
-    """An actor code with an agent's code: appended (``GOV``), or put before (``NGO~``).
-
-    >>> with_agent("ARN", "GOV"), with_agent("ARN", "NGO~"), with_agent("", "GOV")
-    ('ARNGOV', 'NGOARN', '---GOV')
-    """
-    base = actor_code or "---"
-    if sector.endswith("~"):
-        return sector[:-1] + base
-    return base + sector
 
 
 TABARI_KINDS = ("actors", "agents", "verbs", "discards")
