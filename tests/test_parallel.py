@@ -140,3 +140,13 @@ def test_parallel_coder_in_the_ingest_driver_reports_the_failing_article():
         report = ingest(arts, store=store, coder=pool, batch_size=4, quiet=True, check_language=False)
     assert [(b.origin, b.code) for b in report.bad] == [("x.jsonl:6", "E120")]
     assert report.added == 9
+
+
+def test_coder_options_travel_to_workers_as_a_picklable_factory():
+    import functools
+    import pickle
+
+    from tidings.parallel import default_coder_factory
+
+    factory = pickle.loads(pickle.dumps(functools.partial(default_coder_factory, coded_only=True)))
+    assert factory.keywords == {"coded_only": True}

@@ -40,11 +40,16 @@ class ArticleCoder(Protocol):
     def code_article(self, article: Article) -> list[Event]: ...
 
 
-def default_coder_factory() -> ArticleCoder:
-    """The coder with the built-in model and dictionaries (what ``tidings code`` uses)."""
+def default_coder_factory(**options: Any) -> ArticleCoder:
+    """The coder with the built-in model and dictionaries (what ``tidings code`` uses).
+
+    ``options`` are :class:`~tidings.coder.Coder` keyword options (``coded_only``,
+    ``speech_events``); bind them with :func:`functools.partial`, which pickles,
+    to build coders in worker processes or Spark tasks.
+    """
     from .coder import Coder
 
-    return Coder()
+    return Coder(**options)
 
 
 def code_chunk(coder: ArticleCoder, articles: list[Article], *, batch_size: int) -> list[Result]:

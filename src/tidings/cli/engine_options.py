@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import click
 
 from ..errors import ConfigError, TidingsError
+from ..parallel import ArticleCoder, default_coder_factory
 from ..types import BadRecord
 
 __all__ = ["ENGINES", "run_code"]
@@ -43,7 +45,14 @@ def _check(*, output: str | None, workers: int, engine: str, master: str | None)
 
 
 def _code_stream(
-    paths: Sequence[str], *, date: dt.date | None, fmt: str | None, output: str | None, batch_size: int, workers: int
+    paths: Sequence[str],
+    *,
+    date: dt.date | None,
+    fmt: str | None,
+    output: str | None,
+    batch_size: int,
+    workers: int,
+    factory: Callable[[], ArticleCoder],
 ) -> int:
     """Local engine to JSONL / CSV / table; returns the number of bad records."""
     from ..engines.local import code_records
@@ -57,7 +66,7 @@ def _code_stream(
     with opened as stream:
         writer = EventWriter(stream, fmt)
         records = read_inputs(paths, default_date=date)
-        for rec in code_records(records, workers=workers, batch_size=batch_size):
+        for rec in code_records(records, coder_factory=factory, workers=workers, batch_size=batch_size):
             if isinstance(rec, BadRecord):
                 bad += 1
                 _report_bad(rec)
@@ -77,18 +86,24 @@ def run_code(
     workers: int = 1,
     engine: str = "local",
     master: str | None = None,
+    coded_only: bool = False,
+    speech_events: bool = False,
 ) -> int:
     """Run ``tidings code``; returns the exit status (0 all coded, 1 some records skipped).
 
+    ``coded_only`` and ``speech_events`` are the coder options of the same
+    name, passed to every coder built (each worker's, each Spark partition's).
     Errors in the options or the set-up (no PySpark, no Java, a worker that
     died) are raised as :class:`click.ClickException` with their code.
     """
+    options = {k: v for k, v in (("coded_only", coded_only), ("speech_events", speech_events)) if v}
+    factory = functools.partial(default_coder_factory, **options)
     try:
         _check(output=output, workers=workers, engine=engine, master=master)
         if engine == "spark":
             from ..engines.spark import SparkEngine
 
-            report = SparkEngine(master=master, on_bad=_report_bad).code(
+            report = SparkEngine(master=master, coder_factory=factory, on_bad=_report_bad).code(
                 list(paths), str(output), default_date=date, batch_size=batch_size
             )
             click.echo(f"tidings: {report.summary()}", err=True)
@@ -96,13 +111,15 @@ def run_code(
         elif output is not None and output.endswith(".parquet"):
             from ..engines.local import LocalEngine
 
-            report = LocalEngine(workers=workers, on_bad=_report_bad).code(
+            report = LocalEngine(workers=workers, coder_factory=factory, on_bad=_report_bad).code(
                 list(paths), output, default_date=date, batch_size=batch_size
             )
             click.echo(f"tidings: {report.summary()}", err=True)
             bad = len(report.bad)
         else:
-            bad = _code_stream(paths, date=date, fmt=fmt, output=output, batch_size=batch_size, workers=workers)
+            bad = _code_stream(
+                paths, date=date, fmt=fmt, output=output, batch_size=batch_size, workers=workers, factory=factory
+            )
     except TidingsError as exc:
         raise click.ClickException(str(exc)) from exc
     if bad:
