@@ -87,6 +87,7 @@ class ActorIndex:
                 self._phrases[key] = e
                 self._prefixes.update(key[:n] for n in range(1, len(key) + 1))
         self._agents = lexicon.agents
+        self.agent_words = frozenset(k for k in lexicon.agents if " " not in k)
         self._max_agent = max((k.count(" ") + 1 for k in self._agents), default=1)
 
     def entry(self, name: str) -> ActorEntry | None:
@@ -445,7 +446,9 @@ class ActorResolver:
         self, head: Token, toks: list[Token], matches: list[Match], day: dt.date | None
     ) -> Actor | None:
         """An unknown person: country and sector from the words around the name."""
-        names = [t for t in toks if t.pos_ == "PROPN" and not self._in_match(t, matches)]
+        # "Bree President Romendacil": a title is a description, not part of the name
+        names = [t for t in toks if t.pos_ == "PROPN" and not self._in_match(t, matches)
+                 and t.lower_ not in self.index.agent_words]
         name = " ".join(t.text for t in names) if names else head.text
         if len(names) == 1:
             known = self.discourse.surnames.get(names[0].lower_)

@@ -28,7 +28,7 @@ from .hooks import (
     default_place_finder,
 )
 from .match import DEONTIC, Candidate, sentence_candidates
-from .syntax import clause_depth
+from .syntax import clause_depth, conjuncts
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -169,6 +169,9 @@ class Coder:
             if sources:
                 break
         targets = self._resolved(resolver, cand.targets, day, role="target", code=cand.code)
+        if not targets and cand.consumed_object is not None:
+            # "welcomed a resumption of ties between Gondor and Osgiliath"
+            targets = _inner_actors(resolver, cand.consumed_object, day, cand.code)
         root = cand.code[:2]
         implicit = False
         if not sources and targets and cand.method == "noun" and root in RECIPROCAL_ROOTS:
@@ -212,8 +215,11 @@ class Coder:
         for h in heads:
             a = resolver.resolve(h, on=day, code=code)
             if (a is None or not a.code) and role == "target":
-                # "welcomed a resumption of ties *with Osgiliath*": the actor inside the phrase
-                a = _inner_actor(resolver, h, day, code) or a
+                # "welcomed a resumption of ties *with Osgiliath*": the actors inside the phrase
+                inner = _inner_actors(resolver, h, day, code)
+                if inner:
+                    out.extend(inner)
+                    continue
             if (a is None or not a.code) and not self.coded_only:
                 a = resolver.uncoded(h, role=role)
             if a is None or (not a.code and self.coded_only):
@@ -309,14 +315,15 @@ class Coder:
 MEETING_ROOTS = ("03", "04")
 
 
-def _inner_actor(resolver: ActorResolver, head: Token, day: dt.date | None, code: str | None) -> Actor | None:
-    """The first coded actor in a prepositional phrase inside the noun phrase of ``head``."""
+def _inner_actors(resolver: ActorResolver, head: Token, day: dt.date | None, code: str | None) -> list[Actor]:
+    """The coded actors of the first prepositional phrase inside the noun phrase of ``head``
+    that names any ("ties *with Mordor, Rohan and Bree*")."""
     for tok in head.subtree:
         if tok.dep_ == "pobj" and tok.i != head.i:
-            found = resolver.resolve(tok, on=day, code=code)
-            if found is not None and found.code:
+            found = [a for t in conjuncts(tok) if (a := resolver.resolve(t, on=day, code=code)) and a.code]
+            if found:
                 return found
-    return None
+    return []
 
 
 def _longest_prefix(table: dict[str, str], code: str) -> str | None:

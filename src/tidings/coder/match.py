@@ -104,6 +104,8 @@ def _verb_targets(verb: Token, p: VerbPattern, obj_tok: Token | None) -> list[To
             targets = passive_subjects(verb)
         else:
             targets = [o for o in direct_objects(verb) if obj_tok is None or o.i != obj_tok.i]
+        if not targets and p.particle:
+            targets = prep_objects(verb, (p.particle,))  # "cordoned off *the roads*"
     if not targets and preps:
         targets = prep_objects(verb, preps)
         if not targets and obj_tok is not None:
@@ -123,7 +125,8 @@ def _verb_targets(verb: Token, p: VerbPattern, obj_tok: Token | None) -> list[To
 
 
 def _pattern_fits(verb: Token, p: VerbPattern, objs: dict[str, Token]) -> tuple[bool, Token | None, Token | None]:
-    if p.particle and not any(c.dep_ == "prt" and c.lower_ == p.particle for c in verb.children):
+    # "cordoned off the roads": the parser may take the particle for a preposition
+    if p.particle and not any(c.dep_ in ("prt", "prep") and c.lower_ == p.particle for c in verb.children):
         return False, None, None
     obj_tok = None
     if p.objects:
@@ -139,7 +142,10 @@ def _pattern_fits(verb: Token, p: VerbPattern, objs: dict[str, Token]) -> tuple[
             return False, None, None
         consumed = xs[0]
     if p.requires:
-        words = {t.lemma_.lower() for t in verb.subtree} | {t.lower_ for t in verb.subtree}
+        # PETRARCH pattern words before the verb often sit in the governing clause
+        # ("INDICATED WOULD *"), so the verb's ancestors count too
+        scope = [*verb.subtree, *verb.ancestors]
+        words = {t.lemma_.lower() for t in scope} | {t.lower_ for t in scope}
         if not all(w in words for w in p.requires):
             return False, None, None
     return True, obj_tok, consumed
