@@ -185,7 +185,13 @@ class Discourse:
         """
         pool_all = self.persons if tok.lower_ in PERSON_PRONOUNS else self.groups
         singular = tok.lower_ in ("it", "its")
-        before = [(i, a, s) for i, (a, s, pl) in sorted(pool_all.items()) if i < tok.i and not (singular and pl)]
+        plural = tok.lower_ in ("they", "them", "their")
+        before = [
+            (i, a, s) for i, (a, s, pl) in sorted(pool_all.items())
+            if i < tok.i and not (singular and pl)
+            # "they" stands for a coordination or a group noun ("the rebels"), not a country
+            and not (plural and not pl and a.kind != "group")
+        ]
         if not before:
             return None
         if tok.dep_ in ("nsubj", "nsubjpass") or tok.head.dep_ in ("nsubj", "nsubjpass"):
