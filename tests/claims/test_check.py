@@ -145,3 +145,27 @@ def test_statements_are_stances_on_claims(nlp, text, kinds):
         if s.kind in {"deny", "confirm"}
     ]
     assert got == kinds
+
+
+def test_cli_check_jsonl(tmp_path):
+    from click.testing import CliRunner
+
+    from tidings.cli.check import check
+
+    out = tmp_path / "findings.jsonl"
+    result = CliRunner().invoke(
+        check, [str(CORPUS), "--format", "jsonl", "-o", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert sorted(r["kind"] for r in rows) == [
+        "anachronism",
+        "contested",
+        "corroborated",
+        "title-role",
+    ]
+    report = CliRunner().invoke(check, [str(CORPUS)])
+    assert (
+        report.exit_code == 0
+        and "Titles that contradict dated roles: 1" in report.output
+    )
