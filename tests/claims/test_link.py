@@ -255,7 +255,7 @@ def test_check_reports_a_failing_article_and_goes_on():
         nlp.add_pipe("sentencizer")
         lexicon = SimpleNamespace(nouns={}, verbs={}, actors={})
 
-        def code_doc(self, article, doc):
+        def code_doc(self, article, doc, *, link=True):
             if "boom" in article.text:
                 raise ValueError("parser exploded")
             return [ev(article.id, 0, 0, attribution=Attribution(TRUMP, "say"))]

@@ -47,7 +47,7 @@ class ArticleCoder(Protocol):
     nlp: Any
     lexicon: Any
 
-    def code_doc(self, article: Article, doc: Doc) -> list[Event]: ...
+    def code_doc(self, article: Article, doc: Doc, *, link: bool = True) -> list[Event]: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,7 +144,7 @@ def check_articles(
 def _one_article(art, doc, coder, known, roles, topics, speakers, timexes):
     """Events (with known background marked), statements and consistency
     findings of one parsed article."""
-    evs = mark_known_background(coder.code_doc(art, doc), known, pub_date=art.date)
+    evs = mark_known_background(coder.code_doc(art, doc, link=False), known, pub_date=art.date)
     stmts = find_statements(
         doc,
         article_id=art.id,

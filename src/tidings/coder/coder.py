@@ -20,7 +20,9 @@ from ..lexicon.model import CameoCode, Lexicon
 from ..types import Actor, Article, DateInterval, Event, Evidence, Place
 from .actors import ActorIndex, ActorResolver
 from .hooks import (
+    ArticleClaims,
     Assessor,
+    ClaimLinker,
     DateFinder,
     PlaceFinder,
     default_assessor,
@@ -72,6 +74,7 @@ class Coder:
         dates: DateFinder | None = None,
         assessor: Assessor | None = None,
         places: PlaceFinder | None = None,
+        claims: "ClaimLinker | None" = None,
         speech_events: bool = False,
         coded_only: bool = False,
     ):
@@ -93,6 +96,7 @@ class Coder:
         self.dates = dates if dates is not None else default_date_finder()
         self.assessor = assessor if assessor is not None else default_assessor()
         self.places = places if places is not None else default_place_finder()
+        self.claims = claims if claims is not None else ArticleClaims(lexicon)
 
     # -- public API ------------------------------------------------------------
 
@@ -111,8 +115,12 @@ class Coder:
         for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
             yield article, self.code_doc(article, doc)
 
-    def code_doc(self, article: Article, doc: Doc) -> list[Event]:
-        """Events of an already parsed article."""
+    def code_doc(self, article: Article, doc: Doc, *, link: bool = True) -> list[Event]:
+        """Events of an already parsed article.
+
+        ``link=False`` skips the claims stage (for callers that link claims
+        across many articles themselves, as ``tidings check`` does).
+        """
         resolver = ActorResolver(
             self.index, doc, default_date=article.date, is_place_name=self.places.is_place_name
         )
@@ -143,7 +151,8 @@ class Coder:
                 if venues:
                     _add_venues(events, s_index, venues)
         events.sort(key=lambda kv: kv[0])
-        return _unique([e for _, e in events])
+        coded = _unique([e for _, e in events])
+        return self.claims.link(doc, article, coded, resolver) if link and coded else coded
 
     def _discarded(self, sent: Span) -> bool:
         if not self.lexicon.discards:

@@ -148,6 +148,39 @@ def _mentioned_countries(doc: Any) -> tuple[str, ...]:
     return tuple(seen)
 
 
+class ClaimLinker(Protocol):
+    def link(self, doc: Any, article: Article, events: list[Any], resolver: Any) -> list[Any]: ...
+
+
+class ArticleClaims:
+    """The claims stage inside one article (tidings.claims): confirmations and
+    denials attach to the events they are about ("the Kremlin denied these
+    claims" makes Woodward's report of the calls contested), and events that
+    are well-known background ("the Russian invasion of Ukraine") are historical.
+    """
+
+    def __init__(self, lexicon: Any) -> None:
+        from ..claims.check import _lexicon_topics
+        from ..claims.consistency import load_known_events
+
+        self.known = load_known_events()
+        self.topics = _lexicon_topics(lexicon)
+
+    def link(self, doc: Any, article: Article, events: list[Any], resolver: Any) -> list[Any]:
+        from ..claims.consistency import mark_known_background
+        from ..claims.link import find_statements, link_claims
+
+        events = mark_known_background(events, self.known, pub_date=article.date)
+        statements = find_statements(
+            doc,
+            article_id=article.id,
+            resolve_actor=lambda span: resolver.resolve(span.root, on=article.date),
+            topics=self.topics,
+            date=article.date,
+        )
+        return list(link_claims(events, statements).events)
+
+
 def default_place_finder() -> PlaceFinder:
     return GazetteerPlaces()
 
