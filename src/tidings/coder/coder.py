@@ -373,7 +373,8 @@ def _governing_intent(trigger: Token, intent_verbs: dict[str, str]) -> str | Non
             return None
         tok = tok.head
         kind = intent_verbs.get(tok.lemma_.lower())
-        if kind is not None and tok.pos_ in ("VERB", "AUX"):
+        # "Trump plans to visit": the tagger sometimes takes "plans" for a noun
+        if kind is not None and (tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB") or trigger.dep_ == "xcomp"):
             return kind
         if tok.lemma_.lower() in REFUSAL_VERBS and tok.pos_ == "VERB":
             return "refusal"

@@ -163,7 +163,9 @@ def verb_candidates(verb: Token, lex: Lexicon) -> list[Candidate]:
         if not ok:
             continue
         targets = _verb_targets(verb, p, obj_tok)
-        key = (p.specificity + (2 if targets else 0), -len(p.target))
+        # a target preposition only counts when it is there ("went on strike" is not "go to")
+        prep_bonus = 1 if p.target and p.target != ("dobj",) else 0
+        key = (p.specificity - prep_bonus + (3 if targets else 0), -len(p.target))
         if key > best_key:
             best_key = key
             sources = [tuple(g) for g in subject_candidates(verb)]
@@ -225,7 +227,7 @@ def _noun_targets(noun: Token, p: NounPattern) -> list[Token]:
     targets = prep_objects(noun, preps)
     if not targets and noun.dep_ in ("dobj", "obj", "pobj"):
         head = noun.head if noun.dep_ != "pobj" else noun.head.head
-        targets = prep_objects(head, tuple(x for x in preps if x != "of"))
+        targets = [t for t in prep_objects(head, tuple(x for x in preps if x != "of")) if t.i != noun.i]
     return targets
 
 
