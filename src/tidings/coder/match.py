@@ -165,7 +165,7 @@ def verb_candidates(verb: Token, lex: Lexicon) -> list[Candidate]:
         targets = _verb_targets(verb, p, obj_tok)
         # a target preposition only counts when it is there ("went on strike" is not "go to")
         prep_bonus = 1 if p.target and p.target != ("dobj",) else 0
-        key = (p.specificity - prep_bonus + (3 if targets else 0), -len(p.target))
+        key = (p.specificity + (2 if targets else -prep_bonus), -len(p.target))
         if key > best_key:
             best_key = key
             sources = [tuple(g) for g in subject_candidates(verb)]
