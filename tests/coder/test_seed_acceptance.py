@@ -107,3 +107,14 @@ def test_modalities_of_the_seed(events):
     assert by_trigger[(13, "spoke")].modality == "historical"                # event 8
     woodward = [e for e in events if e.sentence_index == 14 and e.cameo.startswith("04")]
     assert woodward and woodward[0].attribution and "Woodward" in woodward[0].attribution.speaker.text
+
+
+def test_event_7_meeting_in_february_or_march_is_hypothetical(events):
+    # "preparations for such a meeting are underway and could take place in either February or March"
+    hits = [e for e in events if e.sentence_index == 12 and e.cameo == "036"]
+    assert hits, "the anaphoric meeting takes the dyad of the meeting before it"
+    e = hits[0]
+    assert {e.source.code, e.target.code} == {"USAGOV", "RUSGOV"}
+    assert e.modality in ("hypothetical", "future")
+    assert (e.date.start, e.date.end) == (dt.date(2025, 2, 1), dt.date(2025, 3, 31))
+    assert e.attribution and e.attribution.speaker and e.attribution.speaker.code == "RUSLEG"

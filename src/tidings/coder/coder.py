@@ -135,7 +135,8 @@ class Coder:
             sent_timexes = [t for t in timexes if sent.start_char <= t.char_start < sent.end_char]
             sent_places = [p for p in places if sent.start_char <= p.char_start < sent.end_char]
             coded = [
-                (c, list(self._events(article, s_index, sent, c, resolver, sent_timexes, sent_places)))
+                (c, list(self._events(article, s_index, sent, c, resolver, sent_timexes, sent_places))
+                 or self._anaphoric(article, s_index, sent, c, resolver, sent_timexes, [e for _, e in events]))
                 for c in cands
             ]
             frames = _speech_frames([c for c, evs in coded if evs])
@@ -239,6 +240,48 @@ class Coder:
                 out.append(a)
         return out
 
+    def _anaphoric(
+        self,
+        article: Article,
+        s_index: int,
+        sent: Span,
+        cand: Candidate,
+        resolver: ActorResolver,
+        timexes: list,
+        before: list[Event],
+    ) -> list[Event]:
+        """"such a meeting", "the talks": a nominal event without participants of its own
+        refers to the latest event of its kind in the two sentences before, and takes
+        that event's actors with this sentence's date and modality ("preparations for
+        such a meeting ... could take place in February or March")."""
+        noun = cand.trigger
+        if cand.method != "noun" or cand.sources or cand.targets:
+            return []
+        if not any(c.lower_ in ANAPHORIC_DETERMINERS for c in noun.children if c.dep_ in ("det", "amod", "predet")):
+            return []
+        if noun.dep_ == "pobj" and noun.head.head.pos_ in ("VERB", "AUX", "ADJ"):
+            return []  # "venues suggested for these summits": a mention, not a new report
+        kind = ("036", "04") if cand.code[:2] in MEETING_ROOTS else (cand.code[:2],)
+        antecedent = next(
+            (e for e in reversed(before)
+             if s_index - 2 <= e.sentence_index < s_index and e.cameo.startswith(kind) and e.target),
+            None,
+        )
+        if antecedent is None:
+            return []
+        # "preparations for such a meeting are underway and could take place in March":
+        # the verbs of the clause it belongs to date it
+        anchor, interval = noun, self.dates.event_date(sent, noun, timexes, article.date)
+        for verb in _governing_verbs(noun):
+            found = self.dates.event_date(sent, verb, timexes, article.date)
+            if found.source == "text":
+                anchor, interval = verb, found
+                break
+        assessment = self.assessor.assess(sent, anchor, pub_date=article.date, event_start=interval.start)
+        code = self._intent_code(replace(cand, code=antecedent.cameo), assessment.modality)
+        ev = self._event(article, s_index, sent, cand, code, antecedent.source, antecedent.target, interval, assessment, resolver)
+        return [replace(ev, confidence=ev.confidence - 0.25, method="anaphora")]
+
     def _targetless_ok(self, root: str, source: Actor, location: Place | None) -> bool:
         """Whether an event without a target is kept.
 
@@ -322,6 +365,8 @@ class Coder:
 
 #: CAMEO roots of meetings a proposed venue can belong to
 MEETING_ROOTS = ("03", "04")
+#: determiners that make a nominal event refer back ("*such a* meeting", "*the* talks")
+ANAPHORIC_DETERMINERS = frozenset({"such", "this", "that", "these", "those", "the", "same"})
 
 
 def _inner_actors(resolver: ActorResolver, head: Token, day: dt.date | None, code: str | None) -> list[Actor]:
@@ -341,6 +386,18 @@ def _longest_prefix(table: dict[str, str], code: str) -> str | None:
         if found:
             return found
     return None
+
+
+def _governing_verbs(tok: Token) -> list[Token]:
+    """The verb a noun phrase belongs to, and the verbs coordinated with it."""
+    head = tok
+    for _ in range(6):
+        if head.pos_ in ("VERB", "AUX"):
+            return [head, *(c for c in head.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))]
+        if head.head.i == head.i:
+            return []
+        head = head.head
+    return []
 
 
 def _object_place(trigger: Token, places: list) -> Place | None:
