@@ -62,6 +62,10 @@ def test_spark_local2_equals_local_engine(tmp_path, coder):
     spark_out = tmp_path / "spark.parquet"
     engine = SparkEngine(master="local[2]", conf={"spark.default.parallelism": "2"})
     report = engine.code([str(src)], str(spark_out), batch_size=8)
+    # the same articles as a Parquet input (dates as a date column)
+    pq_in = tmp_path / "in.parquet"
+    pq.write_table(_as_parquet_input(src), pq_in)
+    from_parquet = engine.code([str(pq_in)], str(tmp_path / "spark2.parquet"), batch_size=8)
     engine.session().stop()
 
     assert [(b.origin, b.code) for b in report.bad] == [(f"{src}:4", "E104")]
@@ -74,6 +78,24 @@ def test_spark_local2_equals_local_engine(tmp_path, coder):
     assert _sorted(spark_table) == _sorted(local_table)
     assert (report.mentions, report.events) == (local.mentions, local.events)
     assert local.events < local.mentions or local.mentions < 10  # some mentions do cluster on a real corpus
+    assert from_parquet.bad == () and from_parquet.articles == n
+    assert _sorted(pq.read_table(tmp_path / "spark2.parquet")) == _sorted(local_table)
+
+
+def _as_parquet_input(src: Path):
+    import datetime as dt
+
+    import pyarrow as pa
+
+    recs = []
+    for line in src.read_text(encoding="utf-8").splitlines():
+        try:
+            recs.append(json.loads(line))
+        except json.JSONDecodeError:
+            continue
+    cols = {k: [r.get(k) for r in recs] for k in ("id", "text", "title", "url")}
+    cols["date"] = [dt.date.fromisoformat(r["date"]) if r.get("date") else None for r in recs]
+    return pa.table(cols)
 
 
 def test_missing_pyspark_message(monkeypatch):
