@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import io
 import itertools
 import json
 import shutil
@@ -16,6 +17,17 @@ from tidings.engines.schema import MENTION_SCHEMA
 
 SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
 CORPUS = SHARED / "corpus" / "news-817.jsonl"
+
+
+def needs_spark(test):
+    """Marks for tests that run Spark: slow, skipped without PySpark or Java."""
+    test = pytest.mark.slow(test)
+    test = pytest.mark.skipif(
+        importlib.util.find_spec("pyspark") is None, reason="PySpark not installed (pip install 'tidings[spark]')"
+    )(test)
+    return pytest.mark.skipif(
+        shutil.which("java") is None, reason="no Java for Spark (apt-get install openjdk-17-jre-headless)"
+    )(test)
 
 
 #: team-written articles, used when ../shared is absent
@@ -46,12 +58,18 @@ def _sorted(table):
     return sorted(rows, key=lambda r: r["mention_id"])
 
 
-@pytest.mark.slow
-@pytest.mark.skipif(importlib.util.find_spec("pyspark") is None, reason="PySpark not installed (pip install 'tidings[spark]')")
-@pytest.mark.skipif(shutil.which("java") is None, reason="no Java for Spark (apt-get install openjdk-17-jre-headless)")
-def test_spark_local2_equals_local_engine(tmp_path, coder):
+@pytest.fixture(scope="module")
+def spark_engine():
     from tidings.engines.spark import SparkEngine
 
+    engine = SparkEngine(master="local[2]", conf={"spark.default.parallelism": "2"})
+    yield engine
+    engine.session().stop()
+
+
+@needs_spark
+def test_spark_local2_equals_local_engine(tmp_path, coder, spark_engine):
+    engine = spark_engine
     src = tmp_path / "in.jsonl"
     n = _write_input(src)
     local_out = tmp_path / "local.parquet"
@@ -60,13 +78,11 @@ def test_spark_local2_equals_local_engine(tmp_path, coder):
     assert [b.origin for b in local.bad] == [f"{src}:4"]
 
     spark_out = tmp_path / "spark.parquet"
-    engine = SparkEngine(master="local[2]", conf={"spark.default.parallelism": "2"})
     report = engine.code([str(src)], str(spark_out), batch_size=8)
     # the same articles as a Parquet input (dates as a date column)
     pq_in = tmp_path / "in.parquet"
     pq.write_table(_as_parquet_input(src), pq_in)
     from_parquet = engine.code([str(pq_in)], str(tmp_path / "spark2.parquet"), batch_size=8)
-    engine.session().stop()
 
     assert [(b.origin, b.code) for b in report.bad] == [(f"{src}:4", "E104")]
     assert report.articles == n
@@ -116,3 +132,39 @@ def test_missing_pyspark_message(monkeypatch):
         spark_engine.require_spark()
     assert info.value.code == "E512"
     assert "pip install 'tidings[spark]'" in str(info.value)
+
+
+#: a page written for this test
+PAGE = """<html><head><title>{title}</title><meta property="article:published_time" content="2026-03-02"></head>
+<body><article><h1>{title}</h1><p>{body}</p></article></body></html>"""
+
+
+@needs_spark
+def test_spark_reads_warc_like_the_local_reader(tmp_path, coder, spark_engine):
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    pages = [
+        ("https://news.example/1", "Kenya and Ethiopia talks", (
+            "Kenya's president met Ethiopia's prime minister in Nairobi on Monday to discuss the border. "
+            "The two leaders signed an agreement on trade and promised to meet again in June."
+        )),
+        ("https://news.example/2", "Protest in Lagos", (
+            "Police arrested dozens of protesters in Lagos on Tuesday after a march against fuel prices. "
+            "Nigeria's government accused the organisers of breaking the law."
+        )),
+    ]
+    warc = tmp_path / "crawl.warc.gz"
+    with warc.open("wb") as fh:
+        w = WARCWriter(fh, gzip=True)
+        for url, title, body in pages:
+            html = PAGE.format(title=title, body=body).encode("utf-8")
+            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+            w.write_record(w.create_warc_record(url, "response", payload=io.BytesIO(html), http_headers=headers))
+    local_out, spark_out = tmp_path / "local.parquet", tmp_path / "spark.parquet"
+    local = LocalEngine(coder_factory=lambda: coder).code([str(warc)], str(local_out), batch_size=8)
+    report = spark_engine.code([str(warc)], str(spark_out), batch_size=8)
+    assert local.articles == report.articles == 2
+    assert [b.origin for b in report.bad] == [b.origin for b in local.bad]
+    assert _sorted(pq.read_table(spark_out)) == _sorted(pq.read_table(local_out))
+    assert local.mentions > 0

@@ -194,7 +194,7 @@ class SparkEngine:
                     df.select(*cols).rdd.zipWithIndex().map(lambda ri, p=p: ("parquet", f"{p}#{ri[1]}", ri[0].asDict()))
                 )
             elif kind == "warc":
-                rdds.append(sc.binaryFiles(p).map(lambda fc: ("warc", fc[0], fc[1])))
+                rdds.append(sc.binaryFiles(p).map(lambda fc: ("warc", _local_name(fc[0]), fc[1])))
             else:
                 unread.append(("other", p, None))
         if unread:
@@ -236,6 +236,11 @@ class SparkEngine:
             articles=n_articles, mentions=n_mentions, events=n_events, bad=bad,
             seconds=time.monotonic() - started, output=output,
         )
+
+
+def _local_name(uri: str) -> str:
+    """``file:/x/y.warc`` as ``/x/y.warc`` (as the local reader names it); other URIs as they are."""
+    return uri[len("file:") :] if uri.startswith("file:/") and not uri.startswith("file://") else uri.removeprefix("file://")
 
 
 def _expand(paths: Sequence[str]) -> Iterator[str]:
