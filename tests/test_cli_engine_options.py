@@ -46,3 +46,10 @@ def test_local_parquet_and_jsonl_outputs(tmp_path):
     assert run_code([str(src)], date=None, fmt="jsonl", output=str(jl), batch_size=8, workers=2) == 1
     ids = sorted(json.loads(x)["event_id"] for x in jl.read_text().splitlines())
     assert ids == sorted(table.column("mention_id").to_pylist())
+
+
+def test_ingest_source_rejects_bad_options():
+    from tidings.cli.engine_options import ingest_source
+
+    with pytest.raises(click.ClickException, match="E510"), ingest_source(["x.jsonl"], date=None, workers=0):
+        pass

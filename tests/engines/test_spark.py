@@ -168,3 +168,25 @@ def test_spark_reads_warc_like_the_local_reader(tmp_path, coder, spark_engine):
     assert [b.origin for b in report.bad] == [b.origin for b in local.bad]
     assert _sorted(pq.read_table(spark_out)) == _sorted(pq.read_table(local_out))
     assert local.mentions > 0
+
+
+@needs_spark
+def test_ingest_through_spark_stores_what_local_ingest_stores(tmp_path, coder, spark_engine):
+    from tidings.engines import Precoded
+    from tidings.ingest import read_inputs
+    from tidings.ingestion import ingest
+    from tidings.store.memory import MemoryStore
+
+    src = tmp_path / "in.jsonl"
+    _write_input(src, n=12)
+    local_store, spark_store = MemoryStore(), MemoryStore()
+    local = ingest(read_inputs([str(src)]), store=local_store, coder=coder, batch_size=4, quiet=True)
+    pre = Precoded(spark_engine.code_records([str(src)], batch_size=4))
+    remote = ingest(pre.records(), store=spark_store, coder=pre, batch_size=4, quiet=True)
+    assert (remote.added, remote.mentions, len(remote.bad)) == (local.added, local.mentions, len(local.bad))
+    assert local.mentions > 0
+
+    def mentions(store):
+        return sorted((m.mention_id, m.event_id) for m in store.iter_mentions())
+
+    assert mentions(spark_store) == mentions(local_store)

@@ -14,15 +14,15 @@ import contextlib
 import datetime as dt
 import functools
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 import click
 
 from ..errors import ConfigError, TidingsError
 from ..parallel import ArticleCoder, default_coder_factory
-from ..types import BadRecord
+from ..types import Article, BadRecord
 
-__all__ = ["ENGINES", "run_code"]
+__all__ = ["ENGINES", "ingest_source", "run_code"]
 
 ENGINES = ("local", "spark")
 
@@ -126,3 +126,48 @@ def run_code(
         click.echo(f"tidings: {bad} record(s) skipped", err=True)
         return 1
     return 0
+
+
+@contextlib.contextmanager
+def ingest_source(
+    paths: Sequence[str],
+    *,
+    date: dt.date | None,
+    workers: int = 1,
+    engine: str = "local",
+    master: str | None = None,
+    batch_size: int = 64,
+) -> Iterator[tuple[Iterable[Article | BadRecord], ArticleCoder]]:
+    """The records and the coder for ``tidings ingest --workers N --engine local|spark --master URL``.
+
+    Use as ``with ingest_source(...) as (records, coder): ingest(records, store=..., coder=coder, ...)``.
+    Local: the inputs read here, coded by one coder or a pool of ``workers``
+    processes (closed on exit).  Spark: the inputs read and coded on Spark and
+    streamed back, stored here by the usual driver (clustering included).
+    Option errors raise :class:`click.ClickException` with their code.
+    """
+    from ..ingest import read_inputs
+
+    try:
+        _check(output=".parquet" if engine == "spark" else None, workers=workers, engine=engine, master=master)
+        if engine == "spark":
+            from ..engines import Precoded
+            from ..engines.spark import SparkEngine
+
+            spark = SparkEngine(master=master)
+            pre = Precoded(spark.code_records(list(paths), default_date=date, batch_size=batch_size))
+            try:
+                yield pre.records(), pre
+            finally:
+                spark.session().stop()
+        elif workers > 1:
+            from ..parallel import ParallelCoder
+
+            with ParallelCoder(workers=workers, batch_size=batch_size) as pool:
+                yield read_inputs(paths, default_date=date), pool
+        else:
+            from .. import default_coder
+
+            yield read_inputs(paths, default_date=date), default_coder()
+    except TidingsError as exc:
+        raise click.ClickException(str(exc)) from exc

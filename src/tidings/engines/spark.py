@@ -130,6 +130,15 @@ def _code_partition(
             yield "mention", dataclasses.astuple(row)
 
 
+def _coded_partition(
+    items: Iterable[Item], *, default_date: dt.date | None, batch_size: int, factory: Callable[[], ArticleCoder]
+) -> Iterator[Any]:
+    """(article, events) or a bad record per input record (pickled back to the driver)."""
+    from tidings.engines.local import code_records
+
+    yield from code_records(_records(items, default_date), coder_factory=factory, batch_size=batch_size)
+
+
 def _cluster(values: Iterable[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
     return [dataclasses.astuple(m) for m in cluster_block(MentionRow(*v) for v in values)]
 
@@ -200,6 +209,22 @@ class SparkEngine:
         if unread:
             rdds.append(sc.parallelize(unread, 1))
         return sc.union(rdds) if rdds else sc.emptyRDD()
+
+    def code_records(
+        self, paths: Sequence[str], *, default_date: dt.date | None = None, batch_size: int = 64
+    ) -> Iterator[Any]:
+        """(article, events) or a bad record per input record, coded on Spark, streamed to the driver.
+
+        For ``tidings ingest --engine spark``: the driver stores them (see
+        :class:`tidings.engines.Precoded`).  Order: partition by partition.
+        """
+        spark = self.session()
+        factory = self.coder_factory
+
+        def code_part(items: Iterable[Item]) -> Iterator[Any]:
+            return _coded_partition(items, default_date=default_date, batch_size=batch_size, factory=factory)
+
+        yield from self.read(spark, paths).mapPartitions(code_part).toLocalIterator(prefetchPartitions=True)
 
     def code(
         self, paths: Sequence[str], output: str, *, default_date: dt.date | None = None, batch_size: int = 64
