@@ -150,3 +150,13 @@ def test_coder_options_travel_to_workers_as_a_picklable_factory():
 
     factory = pickle.loads(pickle.dumps(functools.partial(default_coder_factory, coded_only=True)))
     assert factory.keywords == {"coded_only": True}
+
+
+def test_a_call_abandoned_half_way_does_not_mix_into_the_next():
+    first, second = _articles(12), [Article(id=f"n{i}", text=f"troops {i} visit aid") for i in range(7)]
+    with ParallelCoder(workers=2, coder_factory=WordCoder, chunk_size=1, mp_context="fork") as pool:
+        it = pool.code_articles(first)
+        next(it)
+        it.close()  # the caller stopped early; chunks of `first` are still in flight
+        got = list(pool.code_articles(second))
+    assert got == [(a, WordCoder().code_article(a)) for a in second]

@@ -117,6 +117,8 @@ class ParallelCoder:
         self._layout: dict[int, list[Article | BadRecord]] = {}
         #: workers that have built their coder
         self._ready = 0
+        #: the number the next chunk sent will have
+        self._next_chunk = 0
         ctx = mp.get_context(mp_context)
         self._tasks = ctx.Queue()
         self._results = ctx.Queue()
@@ -170,14 +172,16 @@ class ParallelCoder:
     def code_records(self, records: Iterable[Article | BadRecord]) -> Iterator[Result]:
         """Code the articles of ``records``; bad records (read or coding failures) come through in order."""
         pending: dict[int, list[Result]] = {}
-        sent = 0
-        next_out = 0
+        # chunk numbers never repeat: results of a call abandoned half-way (an
+        # exception in the caller) can still arrive and must not be taken for ours
+        sent = next_out = self._next_chunk
         for chunk in chunk_records(records, self.chunk_size):
             if all(isinstance(r, BadRecord) for r in chunk):
                 pending[sent] = list(chunk)  # type: ignore[arg-type]
             else:
                 self._send(sent, chunk)
             sent += 1
+            self._next_chunk = sent
             while sent - next_out > 2 * self.workers:
                 self._wait_for(next_out, pending)
                 yield from pending.pop(next_out)
@@ -195,7 +199,7 @@ class ParallelCoder:
 
     def wait_ready(self) -> None:
         """Block until every worker has built its coder; call before sending work (benchmarks do)."""
-        if self._layout:
+        if self._next_chunk:
             raise RuntimeError("wait_ready() must be called before coding starts")
         while self._ready < self.workers:
             self._next_result({})
