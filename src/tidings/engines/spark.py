@@ -182,10 +182,16 @@ class SparkEngine:
             builder = builder.master(self.master)
         elif "PYSPARK_GATEWAY_PORT" not in os.environ:  # not under spark-submit, which gives --master
             builder = builder.master("local[*]")
-        builder = builder.config("spark.ui.enabled", "false").config("spark.sql.session.timeZone", "UTC")
+        builder = (
+            builder.config("spark.ui.enabled", "false")
+            .config("spark.ui.showConsoleProgress", "false")
+            .config("spark.sql.session.timeZone", "UTC")
+        )
         for k, v in self.conf.items():
             builder = builder.config(k, v)
-        return builder.getOrCreate()
+        spark = builder.getOrCreate()
+        spark.sparkContext.setLogLevel("ERROR")
+        return spark
 
     def read(self, spark: Any, paths: Sequence[str]) -> Any:
         """An RDD of input elements ``(kind, origin, payload)`` from all ``paths``."""
