@@ -22,7 +22,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import io
-import json
 import os
 import shutil
 import sys
@@ -35,7 +34,7 @@ import pyarrow as pa
 
 from tidings.engines import EngineReport
 from tidings.engines.schema import MENTION_SCHEMA, cluster_block, mention_rows
-from tidings.errors import E_FIELD, E_JSON, ConfigError
+from tidings.errors import E_FIELD, ConfigError
 from tidings.parallel import ArticleCoder, default_coder_factory
 from tidings.store.base import MentionRow
 from tidings.types import Article, BadRecord
@@ -93,19 +92,13 @@ def spark_schema() -> Any:
 
 def _records(items: Iterable[Item], default_date: dt.date | None) -> Iterator[Article | BadRecord]:
     """Articles (or bad records) from input elements, as the local readers make them."""
-    from tidings.ingest.readers import record_to_article
+    from tidings.ingest.readers import read_jsonl_stream, record_to_article
     from tidings.ingest.warc import parse_warc
 
     for kind, origin, payload in items:
-        if kind == "jsonl":
-            if not payload.strip():
-                continue
-            try:
-                obj = json.loads(payload)
-            except json.JSONDecodeError as exc:
-                yield BadRecord(origin, E_JSON, f"malformed JSON: {exc.msg} at column {exc.colno}")
-                continue
-            yield record_to_article(obj, origin, default_date=default_date)
+        if kind == "jsonl":  # one line, read by the local JSONL reader, named file:line
+            for rec in read_jsonl_stream(io.BytesIO(payload.encode("utf-8")), origin, default_date=default_date):
+                yield dataclasses.replace(rec, origin=origin)
         elif kind == "parquet":
             obj = {k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in payload.items()}
             yield record_to_article(obj, origin, default_date=default_date)
