@@ -28,9 +28,15 @@ def report_bad(bad: BadRecord) -> None:
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--date", "date", callback=parse_date_option, help="Publication date (YYYY-MM-DD) for records without one.")
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default=None,
-              help="Output format [default: table on a terminal, else jsonl].")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write to FILE instead of standard output.")
-@click.option("--batch-size", default=64, show_default=True, help="Articles parsed per spaCy batch.")
+              help="Output format [default: table on a terminal, else jsonl; Parquet when -o ends in .parquet].")
+@click.option("-o", "--output", type=click.Path(dir_okay=True, writable=True),
+              help="Write to FILE instead of standard output (Spark writes OUT.parquet as a folder).")
+@click.option("--batch-size", default=16, show_default=True, help="Articles parsed per spaCy batch.")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(min=1),
+              help="Coding processes on this machine, each with its own model.")
+@click.option("--engine", type=click.Choice(["local", "spark"]), default="local", show_default=True,
+              help="Code here, or on Spark (pip install 'tidings[spark]').")
+@click.option("--master", default=None, help="Spark master, e.g. local[2] or spark://host:7077.")
 @click.option("--coded-only", is_flag=True,
               help="ICEWS/PETRARCH style: drop events whose actors the dictionaries cannot code, and events without a target.")
 @click.option("--speech-events", is_flag=True,
@@ -41,6 +47,9 @@ def code(
     fmt: str | None,
     output: str | None,
     batch_size: int,
+    workers: int,
+    engine: str,
+    master: str | None,
     coded_only: bool,
     speech_events: bool,
 ) -> None:
@@ -55,43 +64,26 @@ def code(
     Examples:
       tidings code examples/
       tidings code news.jsonl --format jsonl -o events.jsonl
+      tidings code news.jsonl --workers 2 -o events.parquet
+      tidings code news.jsonl --engine spark --master local[2] -o events.parquet
       echo "Putin met Xi in Beijing on Monday." | tidings code - --date 2025-05-08
     """
-    from .. import default_coder
-    from ..coder import Coder
-    from ..ingest import read_inputs
-    from .output import EventWriter
+    from .engine_options import run_code
 
-    if fmt is None:
-        fmt = "table" if (output is None and sys.stdout.isatty()) else "jsonl"
     try:
-        coder = default_coder()
-        if coded_only or speech_events:
-            base = coder
-            coder = Coder(lexicon=base.lexicon, nlp=base.nlp, dates=base.dates, assessor=base.assessor,
-                          places=base.places, coded_only=coded_only, speech_events=speech_events)
+        status = run_code(
+            paths,
+            date=date,
+            fmt=fmt,
+            output=output,
+            batch_size=batch_size,
+            workers=workers,
+            engine=engine,
+            master=master,
+            coded_only=coded_only,
+            speech_events=speech_events,
+        )
     except TidingsError as exc:
         raise click.ClickException(str(exc)) from exc
-    bad = 0
-
-    def articles():
-        nonlocal bad
-        for rec in read_inputs(paths, default_date=date):
-            if isinstance(rec, BadRecord):
-                bad += 1
-                report_bad(rec)
-            else:
-                yield rec
-
-    stream = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
-    writer = EventWriter(stream, fmt)
-    try:
-        for article, events in coder.code_articles(articles(), batch_size=batch_size):
-            writer.write(events)
-        writer.close()
-    finally:
-        if output:
-            stream.close()
-    if bad:
-        click.echo(f"tidings: {bad} record(s) skipped", err=True)
-        sys.exit(1)
+    if status:
+        sys.exit(status)

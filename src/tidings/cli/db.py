@@ -55,8 +55,21 @@ def _count_records(paths: Sequence[str]) -> int | None:
 @click.option("--batch-size", default=64, show_default=True, help="Articles coded and committed per batch.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary (bad records are still reported).")
 @click.option("--any-language", is_flag=True, help="Do not skip texts that do not read as English.")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(min=1),
+              help="Coding processes on this machine.")
+@click.option("--engine", type=click.Choice(["local", "spark"]), default="local", show_default=True,
+              help="Code here, or on Spark (clustering and the store stay here).")
+@click.option("--master", default=None, help="Spark master, e.g. local[2] or spark://host:7077.")
 def ingest(
-    paths: tuple[str, ...], db: str, date: dt.date | None, batch_size: int, quiet: bool, any_language: bool
+    paths: tuple[str, ...],
+    db: str,
+    date: dt.date | None,
+    batch_size: int,
+    quiet: bool,
+    any_language: bool,
+    workers: int,
+    engine: str,
+    master: str | None,
 ) -> None:
     """Code articles and add their events to the store.
 
@@ -70,23 +83,24 @@ def ingest(
       tidings ingest ../shared/corpus/news-817.jsonl
       tidings ingest crawl/ --db news.duckdb --quiet
     """
-    from .. import default_coder
-    from ..ingest import read_inputs
     from ..ingestion import ingest as run
+    from .engine_options import ingest_source
 
     store = _open(db, read_only=False)
     try:
-        coder = default_coder()
-        report = run(
-            read_inputs(paths, default_date=date),
-            store=store,
-            coder=coder,
-            batch_size=batch_size,
-            quiet=quiet,
-            total=_count_records(paths),
-            check_language=not any_language,
-            on_bad=report_bad,
-        )
+        with ingest_source(
+            paths, date=date, workers=workers, engine=engine, master=master, batch_size=batch_size
+        ) as (records, coder):
+            report = run(
+                records,
+                store=store,
+                coder=coder,
+                batch_size=batch_size,
+                quiet=quiet,
+                total=_count_records(paths),
+                check_language=not any_language,
+                on_bad=report_bad,
+            )
         counts = store.counts()
     except TidingsError as exc:
         raise click.ClickException(str(exc)) from exc
