@@ -7,7 +7,6 @@ which is handed the store to read the sentences of the claim's mentions.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 
@@ -31,7 +30,7 @@ from tidings.store.base import (
     Period,
     SeriesPoint,
     actor_matches,
-    period_start,
+    series_points,
 )
 
 __all__ = [
@@ -203,29 +202,7 @@ def map_points(events: Iterable[EventRow]) -> list[MapPoint]:
 
 def series(events: Iterable[EventRow], *, by: Period) -> list[SeriesPoint]:
     """Counts by QuadClass and summed Goldstein per period of ``date_start`` (same rules as the store)."""
-    acc: dict[dt.date, list[float]] = {}
-    for e in events:
-        if e.date_start is None:
-            continue
-        row = acc.setdefault(period_start(e.date_start, by), [0, 0, 0, 0, 0, 0.0, 0])
-        row[0] += 1
-        if 1 <= e.quad_class <= 4:
-            row[e.quad_class] += 1
-        row[5] += e.goldstein
-        row[6] += e.num_mentions
-    return [
-        SeriesPoint(
-            period=p,
-            num_events=int(r[0]),
-            quad1=int(r[1]),
-            quad2=int(r[2]),
-            quad3=int(r[3]),
-            quad4=int(r[4]),
-            goldstein_sum=round(r[5], 6),
-            num_mentions=int(r[6]),
-        )
-        for p, r in sorted(acc.items())
-    ]
+    return series_points(events, by=by)
 
 
 def actor_identities(lexicon: Lexicon | None, code: str, *, limit: int = 25) -> list[ActorIdentity]:

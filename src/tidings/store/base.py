@@ -25,7 +25,7 @@ Actor matching in queries is by code prefix: ``RUS`` matches ``RUS`` and
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Literal, Protocol, runtime_checkable
 
@@ -516,3 +516,30 @@ class EventStore(Protocol):
     def claims(self, *, status: str | None = None, limit: int | None = 100, offset: int = 0) -> list[ClaimRow]: ...
 
     def close(self) -> None: ...
+
+
+def series_points(events: Iterable[EventRow], *, by: Period) -> list[SeriesPoint]:
+    """Counts by QuadClass and summed Goldstein per period of ``date_start`` (what every store's ``dyad_series`` returns)."""
+    acc: dict[dt.date, list[float]] = {}
+    for e in events:
+        if e.date_start is None:
+            continue
+        row = acc.setdefault(period_start(e.date_start, by), [0, 0, 0, 0, 0, 0.0, 0])
+        row[0] += 1
+        if 1 <= e.quad_class <= 4:
+            row[e.quad_class] += 1
+        row[5] += e.goldstein
+        row[6] += e.num_mentions
+    return [
+        SeriesPoint(
+            period=p,
+            num_events=int(r[0]),
+            quad1=int(r[1]),
+            quad2=int(r[2]),
+            quad3=int(r[3]),
+            quad4=int(r[4]),
+            goldstein_sum=round(r[5], 6),
+            num_mentions=int(r[6]),
+        )
+        for p, r in sorted(acc.items())
+    ]

@@ -29,7 +29,7 @@ from tidings.store.base import (
     WriteBatch,
     actor_matches,
     merge_actor,
-    period_start,
+    series_points,
 )
 
 __all__ = ["MemoryStore", "block_key_of", "event_matches", "sort_events"]
@@ -265,30 +265,7 @@ class MemoryStore:
         until: dt.date | None = None,
     ) -> list[SeriesPoint]:
         q = EventQuery(dyad=(a, b), directed=directed, since=since, until=until)
-        acc: dict[dt.date, list[float]] = {}
-        for e in self._events.values():
-            if e.date_start is None or not event_matches(e, q):
-                continue
-            p = period_start(e.date_start, by)
-            row = acc.setdefault(p, [0, 0, 0, 0, 0, 0.0, 0])
-            row[0] += 1
-            if 1 <= e.quad_class <= 4:
-                row[e.quad_class] += 1
-            row[5] += e.goldstein
-            row[6] += e.num_mentions
-        return [
-            SeriesPoint(
-                period=p,
-                num_events=int(r[0]),
-                quad1=int(r[1]),
-                quad2=int(r[2]),
-                quad3=int(r[3]),
-                quad4=int(r[4]),
-                goldstein_sum=round(r[5], 6),
-                num_mentions=int(r[6]),
-            )
-            for p, r in sorted(acc.items())
-        ]
+        return series_points((e for e in self._events.values() if event_matches(e, q)), by=by)
 
     def claims(self, *, status: str | None = None, limit: int | None = 100, offset: int = 0) -> list[ClaimRow]:
         rows = sorted(
