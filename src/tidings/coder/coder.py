@@ -255,13 +255,13 @@ class Coder:
         that event's actors with this sentence's date and modality ("preparations for
         such a meeting ... could take place in February or March")."""
         noun = cand.trigger
-        if cand.method != "noun" or cand.sources or cand.targets:
-            return []
+        if cand.method != "noun" or cand.sources or cand.targets or cand.code[:2] not in MEETING_ROOTS:
+            return []  # meetings and talks only: "the war" is not a new report of an attack
         if not any(c.lower_ in ANAPHORIC_DETERMINERS for c in noun.children if c.dep_ in ("det", "amod", "predet")):
             return []
         if noun.dep_ == "pobj" and noun.head.head.pos_ in ("VERB", "AUX", "ADJ"):
             return []  # "venues suggested for these summits": a mention, not a new report
-        kind = ("036", "04") if cand.code[:2] in MEETING_ROOTS else (cand.code[:2],)
+        kind = ("036", "04")
         antecedent = next(
             (e for e in reversed(before)
              if s_index - 2 <= e.sentence_index < s_index and e.cameo.startswith(kind) and e.target),
