@@ -59,3 +59,16 @@ def test_empty_input_fails_cleanly(runner, tmp_path):
     p.write_text("")
     res = runner.invoke(main, ["code", str(p)])
     assert res.exit_code == 1 and "E101" in res.stderr
+
+
+def test_non_english_record_is_reported_and_skipped(runner, tmp_path):
+    p = tmp_path / "mixed.jsonl"
+    p.write_text(
+        '{"id": "de", "text": "Der Bundeskanzler hat am Montag in Berlin mit dem französischen Präsidenten über die '
+        'Lage in der Ukraine gesprochen und eine gemeinsame Erklärung unterzeichnet, die von beiden Regierungen '
+        'getragen wird."}\n'
+        '{"id": "en", "text": "Iran condemned Israel on Monday.", "date": "2025-01-06"}\n'
+    )
+    res = runner.invoke(main, ["code", str(p), "--format", "jsonl"])
+    assert res.exit_code == 1 and f"{p}:1" in res.stderr and "E106" in res.stderr
+    assert {json.loads(line)["article_id"] for line in res.stdout.splitlines()} == {"en"}

@@ -57,6 +57,7 @@ def _code_stream(
     """Local engine to JSONL / CSV / table; returns the number of bad records."""
     from ..engines.local import code_records
     from ..ingest import read_inputs
+    from ..ingest.language import screen_language
     from .output import EventWriter
 
     if fmt is None:
@@ -65,7 +66,7 @@ def _code_stream(
     opened = open(output, "w", encoding="utf-8", newline="") if output else contextlib.nullcontext(sys.stdout)  # noqa: SIM115
     with opened as stream:
         writer = EventWriter(stream, fmt)
-        records = read_inputs(paths, default_date=date)
+        records = screen_language(read_inputs(paths, default_date=date))
         for rec in code_records(records, coder_factory=factory, workers=workers, batch_size=batch_size):
             if isinstance(rec, BadRecord):
                 bad += 1

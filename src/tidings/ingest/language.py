@@ -12,7 +12,11 @@ and they outnumber the other languages' ones.  Texts shorter than
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+
+from tidings.errors import E_LANGUAGE
+from tidings.types import Article, BadRecord
 
 __all__ = ["MIN_RATIO", "MIN_WORDS", "LanguageVerdict", "check_english", "english_ratio"]
 
@@ -309,3 +313,14 @@ def check_english(text: str, *, min_ratio: float = MIN_RATIO) -> LanguageVerdict
         f"not English: {ratio:.0%} of {n} words are common English function words"
         f" (need {min_ratio:.0%}), {other:.0%} are French/German/Spanish/Italian/Portuguese/Dutch ones",
     )
+
+
+def screen_language(records: Iterable[Article | BadRecord]) -> Iterator[Article | BadRecord]:
+    """The records with texts that do not read as English turned into bad records (E106)."""
+    for rec in records:
+        if isinstance(rec, Article):
+            verdict = check_english(rec.text)
+            if not verdict.english:
+                yield BadRecord(rec.origin or rec.id, E_LANGUAGE, verdict.reason)
+                continue
+        yield rec
