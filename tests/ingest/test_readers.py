@@ -83,3 +83,15 @@ def test_json_record_file(tmp_path):
     p.write_text(json.dumps({"id": "seed", "text": "Hello.", "date": "2025-02-10"}))
     good, bad = split(list(read_inputs([p])))
     assert good[0].id == "seed" and good[0].date == dt.date(2025, 2, 10) and not bad
+
+
+def test_huge_record_is_reported(tmp_path, monkeypatch):
+    from tidings.ingest import readers
+
+    monkeypatch.setattr(readers, "MAX_RECORD_CHARS", 100)
+    (tmp_path / "big.txt").write_text("Putin met Xi. " * 20)
+    p = tmp_path / "big.jsonl"
+    p.write_text(json.dumps({"id": "b", "text": "x " * 80}) + "\n" + json.dumps({"id": "s", "text": "Short."}) + "\n")
+    good, bad = split(list(read_inputs([tmp_path])))
+    assert [a.id for a in good] == ["s"]
+    assert sorted(b.code for b in bad) == ["E107", "E107"]
