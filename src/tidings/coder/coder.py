@@ -143,7 +143,7 @@ class Coder:
             for cand, evs in coded:
                 is_frame = cand.trigger.i in frames
                 for ev in evs:
-                    if is_frame and ev.target is None and not self.speech_events:
+                    if is_frame and ev.target is None and cand.code.startswith("01") and not self.speech_events:
                         continue  # "X said ...": kept as the reported event's attribution
                     key = (s_index, is_frame, clause_depth(cand.trigger), cand.trigger.i)
                     events.append((key, ev))
@@ -441,17 +441,26 @@ def _governing_intent(trigger: Token, intent_verbs: dict[str, str]) -> str | Non
 
 
 def _speech_frames(cands: list[Candidate]) -> set[int]:
-    """Triggers of statements (CAMEO 01x) that report another event of the sentence.
+    """Triggers that frame another event of the sentence, ordered after it.
 
-    "X said Y attacked Z": the attack is the event and "said" its frame, so
-    the frame is ordered after it; otherwise the main clause comes first.
+    "X said Y attacked Z": the attack is the event and "said" its frame; "X
+    called Y to congratulate him": the congratulation is what the call was for.
+    Otherwise the main clause comes first.
     """
     frames = set()
+    triggers = {o.trigger.i: o for o in cands}
     for c in cands:
         if c.code.startswith("01"):
             inner = {t.i for t in c.trigger.subtree} - {c.trigger.i}
             if any(o.trigger.i in inner and not o.code.startswith("01") for o in cands):
                 frames.add(c.trigger.i)
+        elif c.code.startswith("04"):
+            # "called Erdogan on Friday *to congratulate* him": the call frames its purpose
+            for x in c.trigger.children:
+                purpose = triggers.get(x.i)
+                if (x.dep_ in ("advcl", "xcomp") and purpose is not None and purpose.code[:2] not in ("01", "04")
+                        and any(a.dep_ == "aux" and a.lower_ == "to" for a in x.children)):
+                    frames.add(c.trigger.i)
     return frames
 
 
