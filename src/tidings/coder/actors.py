@@ -327,7 +327,8 @@ class ActorResolver:
             actor = self._make(head, toks, None, code, country, agent, "group")
             self.discourse.note(head, actor)
             return actor
-        if country and head.ent_type_ == "NORP":
+        if country and (head.ent_type_ == "NORP" or head.pos_ == "NOUN"):
+            # "the Polish head of state", "the Chinese side": the country, no sector
             return self._make(head, toks, None, country, country, None, "group")
         return None
 

@@ -204,7 +204,7 @@ class Coder:
             location = _object_place(cand.trigger, places)
         assessment = self.assessor.assess(sent, cand.trigger, pub_date=article.date, event_start=interval.start)
         for source, target in pairs:
-            if target is None and not self._targetless_ok(root, source, location):
+            if target is None and not self._targetless_ok(root, location):
                 continue
             if target is not None and _same(source, target):
                 continue
@@ -282,17 +282,17 @@ class Coder:
         ev = self._event(article, s_index, sent, cand, code, antecedent.source, antecedent.target, interval, assessment, resolver)
         return [replace(ev, confidence=ev.confidence - 0.25, method="anaphora")]
 
-    def _targetless_ok(self, root: str, source: Actor, location: Place | None) -> bool:
+    def _targetless_ok(self, root: str, location: Place | None) -> bool:
         """Whether an event without a target is kept.
 
         Statements, protests and force posture never need one; an attack on a
         place keeps the place as its location ("missiles struck Kyiv"). Other
-        events without a target ("the ELN declared a ceasefire") are kept when
-        the source is coded, except in ``coded_only`` mode (ICEWS/PETRARCH style).
+        events without a target ("the ELN declared a ceasefire") are kept too,
+        except in ``coded_only`` mode (ICEWS/PETRARCH style).
         """
         if root in TARGETLESS_ROOTS or (root in ATTACK_ROOTS and location is not None):
             return True
-        return not self.coded_only and bool(source.code)
+        return not self.coded_only
 
     def _intent_code(self, cand: Candidate, modality: str) -> str:
         """"would meet" is an intent to meet (036), "threatened to strike" a threat (13x).
