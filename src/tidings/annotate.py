@@ -53,9 +53,8 @@ def annotate_articles(coder: Coder, articles: Iterable[Article], *, batch_size: 
 
 def annotate_doc(coder: Coder, article: Article, doc) -> Iterator[SentenceAnnotation]:
     resolver = ActorResolver(coder.index, doc, default_date=article.date, is_place_name=coder.places.is_place_name)
-    doc.user_data["tidings_countries"] = resolver.countries()
     timexes = coder.dates.find(doc.text, article.date)
-    places = coder.places.places(doc, article, extra=resolver.place_mentions())
+    places = coder.places.places(doc, article, extra=resolver.place_mentions(), countries=resolver.countries())
     for i, sent in enumerate(doc.sents):
         actors = _sentence_actors(resolver, sent)
         yield SentenceAnnotation(

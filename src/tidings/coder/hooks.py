@@ -24,7 +24,14 @@ class DateFinder(Protocol):
 
 
 class PlaceFinder(Protocol):
-    def places(self, doc: Any, article: Article, *, extra: tuple[tuple[str, int, int], ...] = ()) -> list[Place]: ...
+    def places(
+        self,
+        doc: Any,
+        article: Article,
+        *,
+        extra: tuple[tuple[str, int, int], ...] = (),
+        countries: tuple[str, ...] = (),
+    ) -> list[Place]: ...
 
     def locate(self, sent: Span, trigger: Token, places: list[Place]) -> tuple[Place | None, tuple[Place, ...]]: ...
 
@@ -106,9 +113,17 @@ class GazetteerPlaces:
             gazetteer = OfflineGazetteer.load()
         self.gazetteer = gazetteer
 
-    def places(self, doc: Any, article: Article, *, extra: tuple[tuple[str, int, int], ...] = ()) -> list[Place]:
+    def places(
+        self,
+        doc: Any,
+        article: Article,
+        *,
+        extra: tuple[tuple[str, int, int], ...] = (),
+        countries: tuple[str, ...] = (),
+    ) -> list[Place]:
         """Resolved places of place entities, and of ``extra`` mentions (dictionary
-        country and capital names the tagger labelled otherwise: "struck Kyiv")."""
+        country and capital names the tagger labelled otherwise: "struck Kyiv");
+        ``countries`` are those the article names, most mentioned first."""
         from ..resolve.places import resolve_places
 
         mentions = [(e.text, e.start_char, e.end_char) for e in doc.ents if e.label_ in PLACE_LABELS]
@@ -116,7 +131,6 @@ class GazetteerPlaces:
         mentions.sort(key=lambda m: m[1])
         if not mentions:
             return []
-        countries = _mentioned_countries(doc)
         found = resolve_places(mentions, gazetteer=self.gazetteer, context_countries=countries, text=article.text)
         return [p for p in found if p.name is not None]
 
@@ -140,12 +154,6 @@ class GazetteerPlaces:
             if not c.alias and (c.kind in PLACE_KINDS or c.population >= 100_000):
                 return True
         return False
-
-
-def _mentioned_countries(doc: Any) -> tuple[str, ...]:
-    """ISO3 codes of the countries an article names, most mentioned first (set by the coder)."""
-    seen = doc.user_data.get("tidings_countries", ())
-    return tuple(seen)
 
 
 class ClaimLinker(Protocol):

@@ -7,7 +7,9 @@ actors, dates and modality is the coder's job.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 
 from spacy.tokens import Span, Token
 
@@ -124,7 +126,19 @@ def _verb_targets(verb: Token, p: VerbPattern, obj_tok: Token | None) -> list[To
     return targets
 
 
-def _pattern_fits(verb: Token, p: VerbPattern, objs: dict[str, Token]) -> tuple[bool, Token | None, Token | None]:
+def _scope_words(verb: Token) -> frozenset[str]:
+    """Lemmas and forms of the verb's subtree and ancestors, for PETRARCH pattern words.
+
+    Words before the verb often sit in the governing clause ("INDICATED WOULD *"),
+    so the ancestors count too.
+    """
+    scope = [*verb.subtree, *verb.ancestors]
+    return frozenset({t.lemma_.lower() for t in scope} | {t.lower_ for t in scope})
+
+
+def _pattern_fits(
+    verb: Token, p: VerbPattern, objs: dict[str, Token], scope: Callable[[], frozenset[str]]
+) -> tuple[bool, Token | None, Token | None]:
     # "cordoned off the roads": the parser may take the particle for a preposition
     if p.particle and not any(c.dep_ in ("prt", "prep") and c.lower_ == p.particle for c in verb.children):
         return False, None, None
@@ -141,13 +155,8 @@ def _pattern_fits(verb: Token, p: VerbPattern, objs: dict[str, Token]) -> tuple[
             # "agree on a meeting", "plans for talks": the complement as a noun
             return False, None, None
         consumed = xs[0]
-    if p.requires:
-        # PETRARCH pattern words before the verb often sit in the governing clause
-        # ("INDICATED WOULD *"), so the verb's ancestors count too
-        scope = [*verb.subtree, *verb.ancestors]
-        words = {t.lemma_.lower() for t in scope} | {t.lower_ for t in scope}
-        if not all(w in words for w in p.requires):
-            return False, None, None
+    if p.requires and not all(w in scope() for w in p.requires):
+        return False, None, None
     return True, obj_tok, consumed
 
 
@@ -156,10 +165,11 @@ def verb_candidates(verb: Token, lex: Lexicon) -> list[Candidate]:
     if not patterns:
         return []
     objs = _object_lemmas(verb)
+    scope = cache(lambda: _scope_words(verb))  # computed once, only if a pattern needs it
     best: Candidate | None = None
     best_key: tuple[int, int] = (-1, -1)
     for p in patterns:
-        ok, obj_tok, consumed = _pattern_fits(verb, p, objs)
+        ok, obj_tok, consumed = _pattern_fits(verb, p, objs, scope)
         if not ok:
             continue
         targets = _verb_targets(verb, p, obj_tok)

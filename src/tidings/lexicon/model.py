@@ -158,10 +158,7 @@ class Lexicon:
     def merge(self, other: "Lexicon", *, replace: bool = False) -> "Lexicon":
         """A new lexicon with ``other`` on top of this one (or instead of it)."""
         out = Lexicon() if replace else self.copy()
-        for c in other.cameo.values():
-            out.cameo[c.code] = c
-        if replace:
-            out.cameo = {**self.cameo, **other.cameo}
+        out.cameo = {**self.cameo, **other.cameo}  # the codebook is kept either way
         for ps in other.verbs.values():
             for p in ps:
                 out.add_verb(p)
