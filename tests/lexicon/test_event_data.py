@@ -35,6 +35,7 @@ NO_PLOVER = {"01", "010", "011", "012", "013", "014", "017"}
 ROOTS = [f"{i:02d}" for i in range(1, 21)]
 LEMMA = re.compile(r"^[a-zé][a-zé'.-]*$")
 PREPS = re.compile(r"^[a-z]+$")
+SOURCE_PREP = re.compile(r"^<[a-z]+$")  # "<from": the PP holds the source
 #: an object may be a compound and its head as the coder keys them ("hunger strike")
 OBJECT = re.compile(r"^[a-zé][a-zé'.-]*( [a-zé][a-zé'.-]*)?$")
 
@@ -238,7 +239,7 @@ def test_verb_rows_well_formed(verbs, cameo):
         assert f["xcomp"] == "-" or LEMMA.match(f["xcomp"]), where
         targets = items(f["target"])
         # dobj and/or prepositions; dobj with prepositions only on complement rows
-        assert all(PREPS.match(t) for t in targets) and len(set(targets)) == len(
+        assert all(PREPS.match(t) or SOURCE_PREP.match(t) for t in targets) and len(set(targets)) == len(
             targets
         ), where
         assert "dobj" not in targets or targets == ["dobj"] or f["xcomp"] != "-", where

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Token
 from ..lexicon.codes import with_agent
 from ..lexicon.model import ActorEntry, Lexicon
 from ..types import Actor
-from .syntax import PRONOUNS, children, np_tokens
+from .syntax import PRONOUNS, children, is_pronoun, np_tokens
 
 #: sector precedence when an NP has several sector words ("opposition lawmakers")
 SECTOR_RANK = {"REB": 9, "OPP": 8, "MIL": 7, "COP": 7, "SPY": 7, "JUD": 6, "LEG": 6, "GOV": 5, "MED": 5}
@@ -164,7 +164,7 @@ class Discourse:
     groups: dict[int, tuple[Actor, bool, bool]] = field(default_factory=dict)
 
     def note(self, tok: Token, actor: Actor) -> None:
-        if actor.text.lower() in PRONOUNS or not actor.code:
+        if (actor.text.lower() in PRONOUNS and not actor.text.isupper()) or not actor.code:
             return
         plural = tok.dep_ == "conj" or any(c.dep_ == "conj" for c in tok.children)
         entry = (actor, tok.dep_ in ("nsubj", "nsubjpass"), plural)
@@ -241,7 +241,7 @@ class ActorResolver:
         heads |= {e.root.i for e in self.doc.ents if e.label_ == "PERSON"}
         for i in sorted(heads):
             tok = self.doc[i]
-            if tok.lower_ not in PRONOUNS:
+            if not is_pronoun(tok):
                 self.resolve(tok)
 
     def place_mentions(self) -> tuple[tuple[str, int, int], ...]:
@@ -287,7 +287,7 @@ class ActorResolver:
         """
         day = on or self.default_date
         low = head.lower_
-        if low in PRONOUNS:
+        if is_pronoun(head):
             if low in PERSON_PRONOUNS or low in GROUP_PRONOUNS:
                 found = self.discourse.pronoun(head)
                 return self._recode(found, head, day) if found else None
@@ -339,7 +339,7 @@ class ActorResolver:
         may also be common nouns ("rejected *the proposal*").  Places, dates,
         numbers and pronouns never are: a place is a location, not an actor.
         """
-        if head.lower_ in PRONOUNS or head.ent_type_ in NOT_ACTOR_LABELS or head.pos_ not in ("NOUN", "PROPN"):
+        if is_pronoun(head) or head.ent_type_ in NOT_ACTOR_LABELS or head.pos_ not in ("NOUN", "PROPN"):
             return None
         if head.ent_type_ in PLACE_LABELS:
             return None

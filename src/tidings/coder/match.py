@@ -78,6 +78,11 @@ def _object_lemmas(verb: Token) -> dict[str, Token]:
         for o in direct_objects(x):
             out.setdefault(o.lemma_.lower(), o)
             out.setdefault(o.lower_, o)
+    if is_passive(verb):
+        # "evidence was presented by the US", "sanctions were imposed on Russia"
+        for o in passive_subjects(verb):
+            out.setdefault(o.lemma_.lower(), o)
+            out.setdefault(o.lower_, o)
     # "impose sanctions": spaCy sometimes attaches the object noun as attr/oprd
     for c in children(verb, {"attr", "oprd", "npadvmod"}):
         out.setdefault(c.lemma_.lower(), c)
@@ -108,6 +113,8 @@ def _verb_targets(verb: Token, p: VerbPattern, obj_tok: Token | None) -> list[To
             targets = [o for o in direct_objects(verb) if obj_tok is None or o.i != obj_tok.i]
         if not targets and p.particle:
             targets = prep_objects(verb, (p.particle,))  # "cordoned off *the roads*"
+        if not targets and obj_tok is not None and p.target == ("dobj",):
+            targets = [obj_tok]  # the required object is the target: "received *the minister*"
     if not targets and preps:
         targets = prep_objects(verb, preps)
         if not targets and obj_tok is not None:
@@ -160,6 +167,40 @@ def _pattern_fits(
     return True, obj_tok, consumed
 
 
+def _inverse_candidate(
+    verb: Token,
+    p: VerbPattern,
+    obj_tok: Token | None,
+    consumed: Token | None,
+    best: Candidate | None,
+    best_key: tuple[int, int],
+) -> tuple[Candidate | None, tuple[int, int]]:
+    """A pattern whose giver is in a PP and whose receiver is the subject ("received arms from Iran").
+
+    It only codes when the giver is there: without it, "received" says nothing of who gave.
+    """
+    givers = prep_objects(verb, p.source_preps)
+    if not givers and obj_tok is not None:
+        givers = prep_objects(obj_tok, p.source_preps)  # "received assurances *from* Kyiv" under the noun
+    if not givers:
+        return best, best_key
+    key = (p.specificity + 2, -len(p.target))
+    if key <= best_key:
+        return best, best_key
+    receivers = next(iter(subject_candidates(verb)), [])
+    cand = Candidate(
+        trigger=verb,
+        code=p.code,
+        sources=(tuple(givers),),
+        targets=tuple(receivers),
+        method="verb",
+        specificity=p.specificity,
+        consumed=consumed,
+        consumed_object=obj_tok,
+    )
+    return cand, key
+
+
 def verb_candidates(verb: Token, lex: Lexicon) -> list[Candidate]:
     patterns = lex.verbs.get(verb.lemma_.lower())
     if not patterns:
@@ -171,6 +212,9 @@ def verb_candidates(verb: Token, lex: Lexicon) -> list[Candidate]:
     for p in patterns:
         ok, obj_tok, consumed = _pattern_fits(verb, p, objs, scope)
         if not ok:
+            continue
+        if p.source_preps:
+            best, best_key = _inverse_candidate(verb, p, obj_tok, consumed, best, best_key)
             continue
         targets = _verb_targets(verb, p, obj_tok)
         # a target preposition only counts when it is there ("went on strike" is not "go to")

@@ -25,6 +25,11 @@ RELATIVE = frozenset({"who", "which", "that", "whom"})
 PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "they", "them", "their", "it", "its", "we", "us", "our", "i", "me", "my"})
 
 
+def is_pronoun(tok: Token) -> bool:
+    """A personal pronoun, but not the all-capital abbreviation "US" (the United States)."""
+    return tok.lower_ in PRONOUNS and not (len(tok.text) > 1 and tok.text.isupper())
+
+
 def np_tokens(head: Token) -> list[Token]:
     """The tokens of the noun phrase headed by ``head``, without clauses, PPs and appositions."""
     out = [head]

@@ -131,14 +131,18 @@ def load_verbs(path: Path, lex: Lexicon, report: LoadReport) -> None:
         if not code or not verb:
             report.bad.append(BadRecord(r.origin, E_DICT_LINE, "code and verb are required"))
             continue
-        target = r.list("target")
+        target = [t.lower() for t in r.list("target")]
+        # "<from": the object of "from" is the source, the subject the target
+        source_preps = tuple(t[1:] for t in target if t.startswith("<") and len(t) > 1)
+        target = [t for t in target if not t.startswith("<")]
         lex.add_verb(
             VerbPattern(
                 code=code,
                 verb=verb,
                 particle=r.get("particle").lower() or None,
                 objects=frozenset(o.lower() for o in r.list("object")),
-                target=tuple(t.lower() for t in target) if target else (),
+                target=tuple(target),
+                source_preps=source_preps,
                 xcomp=r.get("xcomp").lower() or None,
                 origin=r.origin,
             )

@@ -31,7 +31,9 @@ class VerbPattern:
     ``objects`` the direct-object lemmas required (empty: any or none);
     ``target`` where the target is: ``("dobj",)``, prepositions such as
     ``("with", "to")``, or ``()`` for no target. ``xcomp`` a required
-    complement verb lemma ("agree to *meet*").
+    complement verb lemma ("agree to *meet*"). ``source_preps`` turn the
+    roles round: the object of one of them is the source and the subject
+    is the target ("received arms *from* Iran").
     """
 
     code: str
@@ -44,11 +46,15 @@ class VerbPattern:
     #: literal pattern words); lower-case lemmas
     requires: tuple[str, ...] = ()
     origin: str | None = None
+    #: prepositions whose object is the *source*, the subject being the target
+    #: ("received weapons *from* Iran": Iran gives, the subject receives)
+    source_preps: tuple[str, ...] = ()
 
     @property
     def specificity(self) -> int:
         return (
             (2 if self.particle else 0)
+            + (1 if self.source_preps else 0)
             + (3 if self.objects else 0)
             + (2 if self.xcomp else 0)
             + len(self.requires)

@@ -1,0 +1,35 @@
+"""Role inversion ("received X from Y"), passive objects and the abbreviation "US"."""
+
+from __future__ import annotations
+
+import pytest
+
+
+
+def _triples(coder, text: str) -> set[tuple[str, str, str]]:
+    return {(e.source.code if e.source else "", e.target.code if e.target else "", e.cameo)
+            for e in coder.code_text(text)}
+
+
+def test_receiving_from_makes_the_giver_the_source(coder):
+    assert ("DEU", "UKR", "072") in _triples(coder, "Ukraine received 20 tanks from Germany on Monday.")
+    assert ("USA", "KEN", "071") in _triples(coder, "Kenya received a $2 million loan from the United States.")
+
+
+def test_receiving_without_a_giver_codes_nothing(coder):
+    assert not any(c.startswith("07") for *_, c in _triples(coder, "Ukraine received 20 tanks on Monday."))
+
+
+def test_receiving_a_visitor_is_hosting(coder):
+    assert ("RUS", "IRNGOV", "043") in {(s[:3], t, c) for s, t, c in
+                                         _triples(coder, "Russia received the Iranian foreign minister in Moscow.")}
+
+
+def test_passive_subject_fills_the_required_object(coder):
+    assert ("USA", "RUS", "112") in _triples(coder, "Evidence against Russia was presented by the US.")
+
+
+def test_capital_us_is_the_country_not_the_pronoun(coder):
+    assert ("USA", "RUS", "112") in _triples(coder, "The US presented evidence against Russia.")
+    # the pronoun stays a pronoun
+    assert not any(s == "USA" for s, _, _ in _triples(coder, "They sent us a letter about Russia."))
