@@ -300,7 +300,11 @@ class ActorResolver:
             actor = self._from_entry(person, day)
             self.discourse.note(head, actor)
             return actor
-        if head.ent_type_ == "PERSON" or (head.pos_ == "PROPN" and not matches and self._is_name(toks)):
+        # "Bree" tagged as a person is still the country the dictionary names
+        head_named = any(m.start <= head.i < m.end and m.entry.kind != "demonym" for m in matches)
+        if (head.ent_type_ == "PERSON" and not head_named) or (
+            head.pos_ == "PROPN" and not matches and self._is_name(toks)
+        ):
             return self._person_by_description(head, toks, matches, day)
         named = self._best(matches, kinds=("organization", "metonym", "capital", "country"))
         agent = self.index.agent([t for t in toks if not self._in_match(t, matches)])
