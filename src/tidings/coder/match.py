@@ -74,6 +74,8 @@ def _object_lemmas(verb: Token) -> dict[str, Token]:
         for c in o.children:
             if c.dep_ == "compound":
                 out[f"{c.lemma_.lower()} {o.lemma_.lower()}"] = o
+                # "fired artillery shells" fits "* ARTILLERY": a noun modifier names the object too
+                out.setdefault(c.lemma_.lower(), o)
     for x in children(verb, {"xcomp"}):
         for o in direct_objects(x):
             out.setdefault(o.lemma_.lower(), o)
