@@ -7,6 +7,8 @@ Two mentions *link* when all of these hold:
    a missing actor goes with a country-less one such as ``---CVL``),
    or the reversed dyad when both codes are *reciprocal* (consult, meet,
    negotiate, sign an agreement, cooperate, fight: "A met B" = "B met A");
+   in the violence class the government and the military of one country
+   are one actor (``RUSGOV`` ~ ``RUSMIL``: a state uses force through both);
 2. **code**: the same CAMEO root class (same root, or a documented
    equivalence: 18/19/20 are one "violence" class; 036 "express intent to
    meet" counts with 04 "consult");
@@ -15,7 +17,8 @@ Two mentions *link* when all of these hold:
    yesterday's events);
 4. **no conflict**: not two different known places (a country-level place
    only conflicts with a place in another country), not one prospective
-   (future / intended / hypothetical) and one realised mention;
+   (future / intended / hypothetical, an intent code 03x, or a text date
+   after the publication: :func:`prospective`) and one realised mention;
 5. **same story**: either both mentions are *framed*, that is have a
    source and a target and a code that is not a bare statement or appeal
    (CAMEO 01, 02: what was said matters there, not who to whom), or their
@@ -50,6 +53,7 @@ __all__ = [
     "dyad_compatible",
     "framed",
     "link_score",
+    "prospective",
     "root_class",
     "similarity",
     "specifics_of",
@@ -318,12 +322,27 @@ def actors_compatible(a: str | None, b: str | None) -> bool:
     return a[:3] == b[:3] and (a.startswith(b) or b.startswith(a))
 
 
+#: Sectors through which a state uses force: in the violence class "Putin's invasion" (GOV)
+#: and "Russian troops invaded" (MIL) are one actor.
+STATE_FORCE_SECTORS = frozenset({"GOV", "MIL"})
+
+
+def _force_compatible(a: str | None, b: str | None) -> bool:
+    """In the violence class: compatible actors, or the government and the military of one country."""
+    if actors_compatible(a, b):
+        return True
+    if not a or not b or a.startswith("---") or b.startswith("---"):
+        return False
+    a, b = a.upper(), b.upper()
+    return a[:3] == b[:3] and a[3:6] in STATE_FORCE_SECTORS and b[3:6] in STATE_FORCE_SECTORS
+
+
 def dyad_compatible(m: MentionRow, n: MentionRow) -> bool:
-    same = actors_compatible(m.source_code, n.source_code) and actors_compatible(m.target_code, n.target_code)
-    if same:
+    same_actor = _force_compatible if root_class(m.cameo) == "V" and root_class(n.cameo) == "V" else actors_compatible
+    if same_actor(m.source_code, n.source_code) and same_actor(m.target_code, n.target_code):
         return True
     if m.cameo[:3] in RECIPROCAL_CODES and n.cameo[:3] in RECIPROCAL_CODES:
-        return actors_compatible(m.source_code, n.target_code) and actors_compatible(m.target_code, n.source_code)
+        return same_actor(m.source_code, n.target_code) and same_actor(m.target_code, n.source_code)
     return False
 
 
@@ -376,6 +395,7 @@ _SYNONYMS = {
         "talk": "talk negotiation negotiat discuss discussion meet met meeting conversation spoke",
         "protest": "protest protester demonstrat demonstration rally marched march",
         "arrest": "arrest detain detained",
+        "want": "want desir wish",
         "sanction": "sanction sanctioned",
         "ceasefire": "ceasefire truce",
         "criticiz": "criticiz condemn condemned denounc",
@@ -435,7 +455,20 @@ def conflict(m: MentionRow, n: MentionRow, sm: Specifics, sn: Specifics) -> bool
             return True
         if sm.country and sn.country and sm.country != sn.country:
             return True
-    return (m.modality in PROSPECTIVE) != (n.modality in PROSPECTIVE)
+    return prospective(m) != prospective(n)
+
+
+def prospective(m: MentionRow) -> bool:
+    """Whether the mention is of an event that has not happened yet.
+
+    The modality says so (future, intended, hypothetical), or the code does (03x:
+    an expressed intent is about a meeting or an aid to come, whether the coder
+    read the expression as reported or the meeting as intended), or the date does
+    (a text date wholly after the publication: "will meet next week").
+    """
+    if m.modality in PROSPECTIVE or m.cameo[:2] == "03":
+        return True
+    return m.date_source == "text" and m.date_start is not None and m.article_date is not None and m.date_start > m.article_date
 
 
 def similarity(m: MentionRow, n: MentionRow, sm: Specifics, sn: Specifics) -> float:

@@ -5,8 +5,9 @@ trailing "not specified" 0 is dropped; ties: most mentions, then smallest
 code) and the mention carrying it (highest confidence) gives the dyad,
 labels and scores; the date is the narrowest text-derived interval (else the
 narrowest publication interval; ties: most mentions, then earliest);
-``num_sources`` counts distinct outlets (an article without an outlet counts
-as its own source); first/last seen are the earliest/latest publication dates.
+``num_mentions`` counts the sentences that report the event (one sentence coded
+twice for it, "A and B met" as A->B and B->A, is one mention); ``num_sources``
+counts distinct outlets (an article without an outlet counts as its own source); first/last seen are the earliest/latest publication dates.
 """
 
 from __future__ import annotations
@@ -118,7 +119,7 @@ def summarize(ms: Sequence[MentionRow]) -> EventRow:
         date_start=start,
         date_end=end,
         date_granularity=gran,
-        num_mentions=len(ms),
+        num_mentions=len({(m.article_id, m.sentence_index) for m in ms}),
         num_sources=len({source_of(m) for m in ms}),
         num_articles=len({m.article_id for m in ms}),
         first_seen=min(seen_dates) if seen_dates else None,
