@@ -72,3 +72,20 @@ def test_passive_agent_is_the_subject_with_conjuncts():
 def test_np_tokens_stop_at_clauses():
     assert texts(np_tokens(RELATIVE[0])) == ["Biden"]
     assert texts(np_tokens(KREMLIN[1])) == ["The", "Kremlin"]
+
+
+# "Lavrov met with President Assad Tuesday": the parser heads the PP object on the day
+MET_DAY = parse([
+    ("Lavrov", "PROPN", "nsubj", 1, "Lavrov"),
+    ("met", "VERB", "ROOT", 1, "meet"),
+    ("with", "ADP", "prep", 1, "with"),
+    ("President", "PROPN", "compound", 5, "President"),
+    ("Assad", "PROPN", "compound", 5, "Assad"),
+    ("Tuesday", "PROPN", "pobj", 2, "Tuesday"),
+], ents=[(4, 5, "PERSON"), (5, 6, "DATE")])
+
+
+def test_prep_object_headed_on_a_day_gives_the_name():
+    assert texts(prep_objects(MET_DAY[1], ("with",))) == ["Assad"]
+    # a day alone is never an object
+    assert texts(prep_objects(PASSIVE[2], ("on",))) == []

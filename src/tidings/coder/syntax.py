@@ -197,6 +197,13 @@ def prep_objects(tok: Token, preps: tuple[str, ...] | frozenset[str]) -> list[To
             for p in c.children:
                 if p.dep_ == "pobj" and p.ent_type_ not in TIME_LABELS:
                     out.extend(conjuncts(p))
+                elif p.dep_ == "pobj":
+                    # "met with President Assad Tuesday": the parser made the
+                    # day the head and the name its compound
+                    named = [k for k in p.children if k.dep_ == "compound" and k.ent_type_ not in TIME_LABELS
+                             and k.pos_ == "PROPN"]
+                    if named:
+                        out.append(named[-1])
         elif c.dep_ == "dative" and "to" in preps and c.pos_ in ("NOUN", "PROPN", "PRON"):
             out.extend(conjuncts(c))
     return out
