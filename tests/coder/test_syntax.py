@@ -89,3 +89,32 @@ def test_prep_object_headed_on_a_day_gives_the_name():
     assert texts(prep_objects(MET_DAY[1], ("with",))) == ["Assad"]
     # a day alone is never an object
     assert texts(prep_objects(PASSIVE[2], ("on",))) == []
+
+
+def test_a_list_read_as_apposition_is_a_coordination():
+    from tidings.coder.syntax import conjuncts
+
+    # "The US, Russia, and Switzerland met"
+    lst = parse([
+        ("The", "DET", "det", 1, "the"),
+        ("US", "PROPN", "nsubj", 7, "US"),
+        (",", "PUNCT", "punct", 1, ","),
+        ("Russia", "PROPN", "appos", 1, "Russia"),
+        (",", "PUNCT", "punct", 3, ","),
+        ("and", "CCONJ", "cc", 3, "and"),
+        ("Switzerland", "PROPN", "conj", 3, "Switzerland"),
+        ("met", "VERB", "ROOT", 7, "meet"),
+    ], ents=[(1, 2, "GPE"), (3, 4, "GPE"), (6, 7, "GPE")])
+    assert texts(conjuncts(lst[1])) == ["US", "Russia", "Switzerland"]
+    # "Putin, the Russian president, and Xi": the apposition is the same person
+    appo = parse([
+        ("Putin", "PROPN", "nsubj", 7, "Putin"),
+        (",", "PUNCT", "punct", 0, ","),
+        ("the", "DET", "det", 4, "the"),
+        ("Russian", "ADJ", "amod", 4, "russian"),
+        ("president", "NOUN", "appos", 0, "president"),
+        ("and", "CCONJ", "cc", 4, "and"),
+        ("Xi", "PROPN", "conj", 4, "Xi"),
+        ("met", "VERB", "ROOT", 7, "meet"),
+    ], ents=[(0, 1, "PERSON"), (6, 7, "PERSON")])
+    assert texts(conjuncts(appo[0])) == ["Putin"]

@@ -49,9 +49,25 @@ def conjuncts(tok: Token) -> list[Token]:
     """``tok`` and the tokens coordinated with it ("he and Putin")."""
     out = [tok]
     for c in tok.children:
-        if c.dep_ == "conj":
+        if c.dep_ == "conj" or _listed_as_apposition(tok, c):
             out.extend(conjuncts(c))
     return out
+
+
+def _listed_as_apposition(tok: Token, c: Token) -> bool:
+    """"The US, Russia, and Switzerland": a list the parser read as an apposition.
+
+    Only names of the same entity kind, and only when the apposition itself
+    heads a coordination, so "Putin, the Russian president, ..." stays one actor.
+    """
+    return (
+        c.dep_ == "appos"
+        and c.pos_ == "PROPN"
+        and tok.pos_ == "PROPN"
+        and bool(c.ent_type_)
+        and c.ent_type_ == tok.ent_type_
+        and any(k.dep_ == "conj" for k in c.children)
+    )
 
 
 def coordination_group(tok: Token) -> list[Token]:
