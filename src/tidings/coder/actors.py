@@ -343,13 +343,13 @@ class ActorResolver:
         may also be common nouns ("rejected *the proposal*").  Places, dates,
         numbers and pronouns never are: a place is a location, not an actor.
         """
-        if is_pronoun(head) or head.ent_type_ in NOT_ACTOR_LABELS or head.pos_ not in ("NOUN", "PROPN"):
+        if is_pronoun(head):
+            return self._uncoded_pronoun(head) if role == "source" else None
+        if head.ent_type_ in NOT_ACTOR_LABELS or head.pos_ not in ("NOUN", "PROPN"):
             return None
         if head.ent_type_ in PLACE_LABELS:
             return None
         named = head.pos_ == "PROPN" or head.ent_type_ in ("PERSON", "ORG", "NORP")
-        if role == "source" and not named:
-            return None
         toks = np_tokens(head)
         if any(m.entry.kind in ("capital", "country") for m in self._matches_in(toks)):
             return None  # a capital or country name not used as an actor is a place
@@ -358,6 +358,34 @@ class ActorResolver:
             if names and self.is_place_name(self.doc[names[0].i : names[-1].i + 1].text):
                 return None
         return self._make(head, toks, None, None, None, None, "unknown")
+
+    def _uncoded_pronoun(self, tok: Token) -> Actor | None:
+        """A subject pronoun no earlier actor explains: the subject of the clause that
+        reports it ("the strikers said *they* will not end the strike"), else the
+        pronoun itself for a person or group ("he", "they"), never "it" or "we" alone.
+        A possessive on the object is the subject's ("X continued *their* attacks")."""
+        if tok.dep_ == "poss" and tok.head.dep_ in ("dobj", "obj") and tok.head.head.pos_ == "VERB":
+            # "the forces continued *their* attacks": the object's possessor is the subject
+            subj = next((c for c in tok.head.head.children if c.dep_ == "nsubj"), None)
+            if subj is None or is_pronoun(subj):
+                return None
+            found = self.resolve(subj)
+            return found if found is not None and found.code else self.uncoded(subj, role="source")
+        if tok.dep_ not in ("nsubj", "nsubjpass"):
+            return None  # "their conversations": a possessor with no antecedent is no actor
+        clause = tok.head
+        for _ in range(4):
+            if clause.dep_ not in ("ccomp", "xcomp", "advcl", "conj") or clause.head.i == clause.i:
+                break
+            clause = clause.head
+            subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None and not is_pronoun(subj):
+                found = self.resolve(subj)
+                return found if found is not None and found.code else self.uncoded(subj, role="source")
+        if tok.lower_ not in ("he", "she", "they"):
+            return None
+        return Actor(text=tok.text, name=None, code=None, country=None, sector=None,
+                     start=tok.idx, end=tok.idx + len(tok.text), kind="unknown")
 
     # -- helpers -------------------------------------------------------------
 

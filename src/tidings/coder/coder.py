@@ -174,9 +174,11 @@ class Coder:
         day = _midpoint(interval)
         sources: list[Actor] = []
         for group in cand.sources:
-            sources = self._resolved(resolver, group, day, role="source")
-            if sources:
+            found = self._resolved(resolver, group, day, role="source")
+            if any(a.code for a in found):
+                sources = found  # a coded alternative wins over an uncoded first one
                 break
+            sources = sources or found
         targets = self._resolved(resolver, cand.targets, day, role="target", code=cand.code)
         if not targets and cand.consumed_object is not None:
             # "welcomed a resumption of ties between Gondor and Osgiliath"

@@ -23,6 +23,40 @@ TIME_LABELS = frozenset({"DATE", "TIME"})
 ACTIVE_ACL_TAGS = frozenset({"VBD", "VBG", "VBZ", "VBP"})
 RELATIVE = frozenset({"who", "which", "that", "whom"})
 PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "they", "them", "their", "it", "its", "we", "us", "our", "i", "me", "my"})
+#: dashes that end a dateline ("MANILA -- President Arroyo ...")
+DATELINE_DASHES = frozenset({"--", "-", "\u2014", "\u2013"})
+
+
+def dateline_end(tok: Token) -> int | None:
+    """Index of the dash closing the dateline ``tok`` belongs to, else None.
+
+    A dateline is a place in capitals at the start of a sentence, maybe with a
+    country or agency ("THE HAGUE, Netherlands --", "MOSCOW (Sputnik) -"); the
+    parser often takes it for the subject of the main verb.
+    """
+    sent = tok.sent
+    if tok.i - sent.start > 2 or not (tok.text.isupper() and sum(c.isalpha() for c in tok.text) >= 3):
+        return None
+    for t in tok.doc[tok.i + 1 : min(sent.end, tok.i + 8)]:
+        if t.text in DATELINE_DASHES:
+            return t.i
+        if not (t.is_punct or t.text[:1].isupper()):
+            return None
+    return None
+
+
+def _undateline(verb: Token, subjects_: list[Token]) -> list[Token]:
+    """The verb's subjects with a dateline replaced by the subject after its dash."""
+    out = []
+    for s in subjects_:
+        dash = dateline_end(s)
+        if dash is None:
+            out.append(s)
+            continue
+        later = [c for c in children(verb, SUBJ) if c.i > dash]
+        later = later or [t for t in s.subtree if t.dep_ == "appos" and t.i > dash][:1]
+        out.extend(t for t in later if t not in out)
+    return out
 
 
 def is_pronoun(tok: Token) -> bool:
@@ -145,7 +179,7 @@ def subject_candidates(verb: Token, *, max_up: int = 6) -> Iterator[list[Token]]
             if agent is not None:
                 yield conjuncts(agent)
             return
-        direct = children(tok, SUBJ)
+        direct = _undateline(tok, children(tok, SUBJ))
         if direct:
             subj = direct[0]
             if subj.lower_ in RELATIVE:
