@@ -12,27 +12,41 @@ events as one clean pass:
    not meet, incompatible dyads, ...). This stops chains ``A~B~C`` from
    merging ``A`` and ``C`` when they cannot be one event;
 3. an event's id is a hash of its smallest mention id.
+
+Cost: each mention's specifics, interval, root class and block are computed
+once (:class:`tidings.dedup.rules.Profile`); pairs are only scored inside a
+block, and inside a block only when their date intervals meet (a sweep over
+the mentions sorted by start date).  :func:`naive_link_graph` scores every pair
+of a block: it is the reference the sweep is tested and benchmarked against.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
 from tidings.dedup.rules import (
+    Profile,
     Specifics,
-    block_key,
-    conflict,
-    dates_overlap,
-    dyad_compatible,
-    link_score,
-    root_class,
+    link_profiles,
+    may_link,
+    places_conflict,
+    profile_of,
     specifics_of,
 )
 from tidings.store.base import BlockKey, MentionRow
 from tidings.types import content_hash
 
-__all__ = ["LinkGraph", "cluster_mentions", "components", "event_id_for", "link_graph", "split_component"]
+__all__ = [
+    "LinkGraph",
+    "cluster_mentions",
+    "components",
+    "event_id_for",
+    "link_graph",
+    "naive_link_graph",
+    "split_component",
+]
 
 
 def event_id_for(mention_ids: Iterable[str]) -> str:
@@ -40,23 +54,30 @@ def event_id_for(mention_ids: Iterable[str]) -> str:
     return "ev" + content_hash(min(mention_ids))
 
 
-def _compatible(m: MentionRow, n: MentionRow, sm: Specifics, sn: Specifics) -> bool:
-    return (
-        root_class(m.cameo) == root_class(n.cameo)
-        and dyad_compatible(m, n)
-        and dates_overlap(m, n)
-        and not conflict(m, n, sm, sn)
-    )
-
-
 class LinkGraph:
-    """Mentions, their specifics and the scored links between them."""
+    """Mentions (as profiles), their specifics (computed when first needed) and the scored links."""
 
-    def __init__(self, mentions: Sequence[MentionRow]) -> None:
-        self.mentions = {m.mention_id: m for m in mentions}
-        self.specifics = {i: specifics_of(m) for i, m in self.mentions.items()}
+    def __init__(self, mentions: Sequence[MentionRow] = ()) -> None:
+        self.profiles: dict[str, Profile] = {m.mention_id: profile_of(m) for m in mentions}
+        self.specifics: dict[str, Specifics] = {}
         self.edges: dict[tuple[str, str], float] = {}
         self.adjacent: dict[str, set[str]] = defaultdict(set)
+
+    @property
+    def mentions(self) -> dict[str, MentionRow]:
+        return {i: p.mention for i, p in self.profiles.items()}
+
+    def mention(self, i: str) -> MentionRow:
+        return self.profiles[i].mention
+
+    def add(self, p: Profile) -> None:
+        self.profiles[p.mention.mention_id] = p
+
+    def specifics_of(self, i: str) -> Specifics:
+        s = self.specifics.get(i)
+        if s is None:
+            s = self.specifics[i] = specifics_of(self.profiles[i].mention)
+        return s
 
     def add_edge(self, a: str, b: str, score: float) -> None:
         key = (a, b) if a < b else (b, a)
@@ -64,24 +85,65 @@ class LinkGraph:
         self.adjacent[a].add(b)
         self.adjacent[b].add(a)
 
+    def score(self, a: str, b: str) -> None:
+        """Score the pair and keep the link if there is one."""
+        pa, pb = self.profiles[a], self.profiles[b]
+        if not may_link(pa, pb):
+            return
+        s = link_profiles(pa, pb, self.specifics_of(a), self.specifics_of(b))
+        if s is not None:
+            self.add_edge(a, b, s)
+
     def compatible(self, a: str, b: str) -> bool:
-        return _compatible(self.mentions[a], self.mentions[b], self.specifics[a], self.specifics[b])
+        """Rules 1-4 (no similarity): whether the two may be in one event."""
+        return may_link(self.profiles[a], self.profiles[b]) and not places_conflict(
+            self.specifics_of(a), self.specifics_of(b)
+        )
+
+
+def _blocks(g: LinkGraph) -> dict[BlockKey, list[str]]:
+    blocks: dict[BlockKey, list[str]] = defaultdict(list)
+    for i, p in g.profiles.items():
+        blocks[p.block].append(i)
+    return blocks
+
+
+def naive_link_graph(mentions: Sequence[MentionRow]) -> LinkGraph:
+    """All links among ``mentions``, scoring every pair of a block (the reference)."""
+    g = LinkGraph(mentions)
+    for ids in _blocks(g).values():
+        ids.sort()
+        for x, a in enumerate(ids):
+            for b in ids[x + 1 :]:
+                g.score(a, b)
+    return g
+
+
+_NEVER = (dt.date.min, dt.date.max)
+
+
+def sweep_pairs(profiles: Sequence[Profile]) -> Iterable[tuple[str, str]]:
+    """The pairs of one block whose date intervals meet (an undated mention meets all)."""
+    undated = sorted(p.mention.mention_id for p in profiles if p.interval is None)
+    dated = sorted((p.interval or _NEVER, p.mention.mention_id) for p in profiles if p.interval is not None)
+    for x, a in enumerate(undated):
+        for b in undated[x + 1 :]:
+            yield a, b
+        for _, b in dated:
+            yield a, b
+    for x, ((_, end), a) in enumerate(dated):
+        for (start, _), b in dated[x + 1 :]:
+            if start > end:
+                break  # sorted by start: no later interval meets this one
+            yield a, b
 
 
 def link_graph(mentions: Sequence[MentionRow]) -> LinkGraph:
-    """All links among ``mentions`` (compared within their block only)."""
+    """All links among ``mentions``: within a block, pairs whose intervals meet."""
     g = LinkGraph(mentions)
-    blocks: dict[BlockKey, list[str]] = defaultdict(list)
-    for i, m in g.mentions.items():
-        blocks[block_key(m)].append(i)
-    for ids in blocks.values():
-        ids.sort()
-        for x, a in enumerate(ids):
-            ma, sa = g.mentions[a], g.specifics[a]
-            for b in ids[x + 1 :]:
-                score = link_score(ma, g.mentions[b], sa, g.specifics[b])
-                if score is not None:
-                    g.add_edge(a, b, score)
+    for ids in _blocks(g).values():
+        for a, b in sweep_pairs([g.profiles[i] for i in ids]):
+            g.score(a, b)
     return g
 
 
@@ -89,7 +151,7 @@ def components(g: LinkGraph) -> list[list[str]]:
     """Connected components, each sorted, listed by their smallest id."""
     seen: set[str] = set()
     out: list[list[str]] = []
-    for start in sorted(g.mentions):
+    for start in sorted(g.profiles):
         if start in seen:
             continue
         seen.add(start)
@@ -109,9 +171,8 @@ def split_component(g: LinkGraph, comp: Sequence[str]) -> list[list[str]]:
     """Greedy, deterministic merge of one component: strongest links first, no incompatible pair."""
     if len(comp) == 1:
         return [list(comp)]
-    members = set(comp)
     edges = sorted(
-        ((s, a, b) for (a, b), s in g.edges.items() if a in members),
+        {(g.edges[(a, b) if a < b else (b, a)], min(a, b), max(a, b)) for a in comp for b in g.adjacent.get(a, ())},
         key=lambda e: (-e[0], e[1], e[2]),
     )
     group = {i: i for i in comp}
@@ -135,5 +196,5 @@ def cluster_mentions(mentions: Sequence[MentionRow]) -> list[list[MentionRow]]:
     out: list[list[MentionRow]] = []
     for comp in components(g):
         for ids in split_component(g, comp):
-            out.append([g.mentions[i] for i in ids])
+            out.append([g.mention(i) for i in ids])
     return out

@@ -1,9 +1,13 @@
 """Add new mentions to a store's clusters so the result equals clustering everything at once.
 
-The events a mention can join are found by its block (unordered actor
-countries + CAMEO root class) and its date interval; the search repeats with
-every stored mention found until nothing new turns up, so each link-graph
-component touching a new mention is complete.  Those components are then
+Only the link-graph components that touch a new mention can change.  They are
+found by a search that follows links, not blocks: starting from the new
+mentions, each mention reached is scored against the stored (and new)
+mentions of its block whose dates can meet it (fetched from the store per
+block and date window), and the mentions it links to are reached in turn.
+So every link of every reached mention is scored, the components found are
+exactly those of the full graph that contain a new mention, and pairs of
+stored mentions outside them are never scored.  Those components are then
 re-split from scratch (:func:`tidings.dedup.cluster.split_component`), which
 depends only on their members: batches, kills and resumes cannot change the
 outcome.
@@ -17,8 +21,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol
 
-from tidings.dedup.cluster import components, link_graph, split_component
-from tidings.dedup.rules import block_key
+from tidings.dedup.cluster import LinkGraph, components, split_component
+from tidings.dedup.rules import Profile, intervals_meet, profile_of
 from tidings.dedup.summarize import claim_for, summarize
 from tidings.store.base import BlockKey, ClaimRow, EventRow, MentionRow
 
@@ -45,50 +49,92 @@ class ClusterUpdate:
     deleted_events: tuple[str, ...]
 
 
-def _span(ms: Sequence[MentionRow]) -> tuple[dt.date | None, dt.date | None]:
-    starts = [m.date_start or m.article_date for m in ms]
-    ends = [m.date_end or m.date_start or m.article_date for m in ms]
-    if any(s is None for s in starts) or any(e is None for e in ends):
+def _window(p: Profile) -> tuple[dt.date | None, dt.date | None]:
+    """The stored dates a mention can meet (``None``: unbounded), with a day of slack."""
+    m = p.mention
+    start = m.date_start or m.article_date
+    end = m.date_end or m.date_start or m.article_date
+    if start is None or end is None:
         return None, None  # an undated mention meets every date: search the whole block
-    return min(s for s in starts if s) - _SLACK, max(e for e in ends if e) + _SLACK
+    return start - _SLACK, end + _SLACK
 
 
-def _neighbourhood(store: MentionSource, new: Sequence[MentionRow]) -> dict[str, MentionRow]:
-    """Stored mentions that may be in the same component as a new one."""
-    found: dict[str, MentionRow] = {}
-    frontier: list[MentionRow] = list(new)
-    new_ids = {m.mention_id for m in new}
+def _windows(ps: Sequence[Profile]) -> list[tuple[dt.date | None, dt.date | None]]:
+    """The mentions' windows, overlapping ones merged (one store query each)."""
+    spans = [_window(p) for p in ps]
+    if any(s is None for s, _ in spans):
+        return [(None, None)]
+    out: list[list[dt.date]] = []
+    for s, e in sorted(spans):  # type: ignore[type-var]
+        if out and s <= out[-1][1]:  # type: ignore[operator]
+            out[-1][1] = max(out[-1][1], e)  # type: ignore[type-var]
+        else:
+            out.append([s, e])  # type: ignore[list-item]
+    return [(s, e) for s, e in out]
+
+
+def touched_graph(store: MentionSource, new: Sequence[MentionRow]) -> LinkGraph:
+    """The new mentions, the stored mentions linked to them (directly or through
+    others), and every link among them."""
+    g = LinkGraph(new)
+    pool: dict[BlockKey, dict[str, Profile]] = defaultdict(dict)
+    for i, p in g.profiles.items():
+        pool[p.block][i] = p
+    new_ids = set(g.profiles)
+    fetched: dict[BlockKey, list[tuple[dt.date | None, dt.date | None]]] = defaultdict(list)
+    reached = set(new_ids)
+    frontier = sorted(new_ids)
+    done: set[str] = set()
     while frontier:
-        by_block: dict[BlockKey, list[MentionRow]] = defaultdict(list)
-        for m in frontier:
-            by_block[block_key(m)].append(m)
-        frontier = []
+        by_block: dict[BlockKey, list[Profile]] = defaultdict(list)
+        for i in frontier:
+            by_block[g.profiles[i].block].append(g.profiles[i])
         for key in sorted(by_block, key=lambda k: (k.actor_a, k.actor_b, k.root_class)):
-            start, end = _span(by_block[key])
-            for m in store.mentions_in_blocks([key], start=start, end=end):
-                if m.mention_id not in found and m.mention_id not in new_ids:
-                    found[m.mention_id] = m
-                    frontier.append(m)
-    return found
+            for start, end in _windows(by_block[key]):
+                if any(_covers(w, (start, end)) for w in fetched[key]):
+                    continue
+                fetched[key].append((start, end))
+                for m in store.mentions_in_blocks([key], start=start, end=end):
+                    if m.mention_id not in pool[key] and m.mention_id not in new_ids:
+                        pool[key][m.mention_id] = profile_of(m)
+        nxt: set[str] = set()
+        for a in frontier:
+            pa = g.profiles[a]
+            for b, pb in pool[pa.block].items():
+                if b == a or b in done or not intervals_meet(pa.interval, pb.interval):
+                    continue  # a pair with a mention already done was scored from that side
+                if b not in g.profiles:
+                    g.add(pb)
+                g.score(a, b)
+                if b in g.adjacent.get(a, ()) and b not in reached:
+                    reached.add(b)
+                    nxt.add(b)
+            done.add(a)
+        frontier = sorted(nxt)
+    for i in set(g.profiles) - reached:
+        del g.profiles[i]  # scored against a reached mention but linked to none: not in any component here
+    return g
+
+
+def _covers(w: tuple[dt.date | None, dt.date | None], x: tuple[dt.date | None, dt.date | None]) -> bool:
+    (ws, we), (xs, xe) = w, x
+    return (ws is None or (xs is not None and ws <= xs)) and (we is None or (xe is not None and xe <= we))
 
 
 def plan_update(store: MentionSource, new: Sequence[MentionRow]) -> ClusterUpdate:
     """What to write so ``new`` mentions join (and possibly merge or split) stored events."""
     if not new:
         return ClusterUpdate((), (), (), ())
-    stored = _neighbourhood(store, new)
     new_ids = {m.mention_id for m in new}
-    g = link_graph([*stored.values(), *new])
+    g = touched_graph(store, new)
     mentions: list[MentionRow] = []
     events: list[EventRow] = []
     claims: list[ClaimRow] = []
     old_events: set[str] = set()
     for comp in components(g):
-        if not new_ids.intersection(comp):
-            continue  # untouched: its stored clustering stays as it is
-        old_events.update(stored[i].event_id for i in comp if i in stored)
+        old_events.update(g.mention(i).event_id for i in comp if i not in new_ids)
         for ids in split_component(g, comp):
-            members = [g.mentions[i] for i in ids]
+            members = [g.mention(i) for i in ids]
             row = summarize(members)
             events.append(row)
             claim = claim_for(row, members)

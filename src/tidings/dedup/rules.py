@@ -45,6 +45,7 @@ __all__ = [
     "PROSPECTIVE",
     "RECIPROCAL_CODES",
     "ROOT_EQUIVALENCE",
+    "Profile",
     "Specifics",
     "actors_compatible",
     "block_key",
@@ -52,7 +53,12 @@ __all__ = [
     "dates_overlap",
     "dyad_compatible",
     "framed",
+    "intervals_meet",
+    "link_profiles",
     "link_score",
+    "may_link",
+    "places_conflict",
+    "profile_of",
     "prospective",
     "root_class",
     "similarity",
@@ -356,12 +362,15 @@ def _interval(m: MentionRow) -> tuple[dt.date, dt.date] | None:
     return start, end
 
 
-def dates_overlap(m: MentionRow, n: MentionRow) -> bool:
-    """Whether the date intervals meet; an unknown date meets everything."""
-    a, b = _interval(m), _interval(n)
+def intervals_meet(a: tuple[dt.date, dt.date] | None, b: tuple[dt.date, dt.date] | None) -> bool:
     if a is None or b is None:
         return True
     return a[0] <= b[1] and b[0] <= a[1]
+
+
+def dates_overlap(m: MentionRow, n: MentionRow) -> bool:
+    """Whether the date intervals meet; an unknown date meets everything."""
+    return intervals_meet(_interval(m), _interval(n))
 
 
 @dataclass(frozen=True, slots=True)
@@ -444,18 +453,21 @@ def specifics_of(m: MentionRow) -> Specifics:
     )
 
 
-def conflict(m: MentionRow, n: MentionRow, sm: Specifics, sn: Specifics) -> bool:
-    """Evidence that two mentions are different events, whatever else they share.
-
-    Two places conflict when they differ, except that a country-level place
-    ("Ukraine") only conflicts with places in another country.
-    """
+def places_conflict(sm: Specifics, sn: Specifics) -> bool:
+    """Two different places, except that a country-level place ("Ukraine") only
+    conflicts with places in another country."""
     if sm.place and sn.place and sm.place != sn.place:
         if not (sm.coarse or sn.coarse):
             return True
         if sm.country and sn.country and sm.country != sn.country:
             return True
-    return prospective(m) != prospective(n)
+    return False
+
+
+def conflict(m: MentionRow, n: MentionRow, sm: Specifics, sn: Specifics) -> bool:
+    """Evidence that two mentions are different events, whatever else they share:
+    two places (:func:`places_conflict`), or one prospective and one realised."""
+    return places_conflict(sm, sn) or prospective(m) != prospective(n)
 
 
 def prospective(m: MentionRow) -> bool:
@@ -506,6 +518,53 @@ def link_score(m: MentionRow, n: MentionRow, sm: Specifics, sn: Specifics) -> fl
     if m.cameo[:2] in CONTENT_ROOTS:
         return score if score >= CONTENT_THRESHOLD else None
     return score if score >= LINK_THRESHOLD or (framed(m) and framed(n)) else None
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """A mention with the cheap parts of the rules computed once: its date
+    interval, root class, block, whether it is prospective or framed.  Its
+    :class:`Specifics` (the words: the costly part) are computed only for
+    pairs that pass these (:func:`link_profiles`)."""
+
+    mention: MentionRow
+    interval: tuple[dt.date, dt.date] | None
+    root_class: str
+    block: BlockKey
+    prospective: bool
+    framed: bool
+
+
+def profile_of(m: MentionRow) -> Profile:
+    return Profile(
+        mention=m,
+        interval=_interval(m),
+        root_class=root_class(m.cameo),
+        block=block_key(m),
+        prospective=prospective(m),
+        framed=framed(m),
+    )
+
+
+def may_link(p: Profile, q: Profile) -> bool:
+    """Rules 1-3 and the modality half of rule 4, on profiles (no specifics needed)."""
+    return (
+        p.root_class == q.root_class
+        and p.prospective == q.prospective
+        and intervals_meet(p.interval, q.interval)
+        and dyad_compatible(p.mention, q.mention)
+    )
+
+
+def link_profiles(p: Profile, q: Profile, sp: Specifics, sq: Specifics) -> float | None:
+    """:func:`link_score` for two profiles that pass :func:`may_link` (the same value)."""
+    if places_conflict(sp, sq):
+        return None
+    m, n = p.mention, q.mention
+    score = similarity(m, n, sp, sq)
+    if m.cameo[:2] in CONTENT_ROOTS:
+        return score if score >= CONTENT_THRESHOLD else None
+    return score if score >= LINK_THRESHOLD or (p.framed and q.framed) else None
 
 
 def framed(m: MentionRow) -> bool:

@@ -99,6 +99,8 @@ class MemoryStore:
         self._events: dict[str, EventRow] = {}
         self._actors: dict[str, ActorRow] = {}
         self._claims: dict[str, ClaimRow] = {}
+        #: mention ids per clustering block (a mention's block never changes: it is its codes)
+        self._blocks: dict[BlockKey, set[str]] = {}
 
     # ------------------------------------------------------------------ writing
     def known_text_hashes(self, hashes: Sequence[str]) -> frozenset[str]:
@@ -110,11 +112,9 @@ class MemoryStore:
     def mentions_in_blocks(
         self, keys: Sequence[BlockKey], *, start: dt.date | None, end: dt.date | None
     ) -> list[MentionRow]:
-        wanted = set(keys)
         out = []
-        for m in self._mentions.values():
-            if block_key_of(m) not in wanted:
-                continue
+        for i in {i for k in set(keys) for i in self._blocks.get(k, ())}:
+            m = self._mentions[i]
             if start and m.date_end and m.date_end < start:
                 continue
             if end and m.date_start and m.date_start > end:
@@ -153,7 +153,10 @@ class MemoryStore:
         actors = dict(self._actors)
         for r in batch.actors:
             actors[r.code] = merge_actor(actors.get(r.code), r)
+        fresh = [m for m in batch.mentions if m.mention_id not in self._mentions]
         # commit
+        for m in fresh:
+            self._blocks.setdefault(block_key_of(m), set()).add(m.mention_id)
         self._articles, self._hashes, self._mentions = articles, hashes, mentions
         self._events, self._claims, self._actors = events, claims, actors
 
