@@ -1,4 +1,4 @@
-"""Role inversion ("received X from Y"), passive objects and the abbreviation "US"."""
+"""Role inversion ("received X from Y"), passives (full and reduced) and the abbreviation "US"."""
 
 from __future__ import annotations
 
@@ -33,3 +33,15 @@ def test_capital_us_is_the_country_not_the_pronoun(coder):
     assert ("USA", "RUS", "112") in _triples(coder, "The US presented evidence against Russia.")
     # the pronoun stays a pronoun
     assert not any(s == "USA" for s, _, _ in _triples(coder, "They sent us a letter about Russia."))
+
+
+def test_reduced_passive_participle_makes_its_noun_the_target(coder):
+    # "detained" hangs on "Journalists" (acl): the journalists are detained, the police detain
+    triples = _triples(coder, "Journalists detained by the police were freed on Monday.")
+    assert ("---COP", "---MED", "173") in triples
+    assert not any(s == "---MED" and c == "173" for s, _, c in triples)
+
+
+def test_intransitive_participle_still_makes_its_noun_the_source(coder):
+    assert any(s == "---EDU" and c.startswith("14")
+               for s, _, c in _triples(coder, "Thousands of students protested in the capital on Sunday."))

@@ -18,10 +18,12 @@ from .syntax import (
     agent_of,
     children,
     conjuncts,
+    coordination_group,
     direct_objects,
     is_passive,
     passive_subjects,
     prep_objects,
+    reduced_passive,
     subject_candidates,
     subjects,
 )
@@ -111,6 +113,8 @@ def _verb_targets(verb: Token, p: VerbPattern, obj_tok: Token | None) -> list[To
     if "dobj" in p.target:
         if is_passive(verb):
             targets = passive_subjects(verb)
+        elif reduced_passive(verb):
+            targets = coordination_group(verb.head)  # "the civilians *imprisoned* by X"
         else:
             targets = [o for o in direct_objects(verb) if obj_tok is None or o.i != obj_tok.i]
         if not targets and p.particle:
@@ -225,7 +229,8 @@ def verb_candidates(verb: Token, lex: Lexicon) -> list[Candidate]:
         if key > best_key:
             best_key = key
             sources = [tuple(g) for g in subject_candidates(verb)]
-            if not sources and verb.dep_ == "acl" and agent_of(verb) is None and not direct_objects(verb):
+            if (not sources and verb.dep_ == "acl" and agent_of(verb) is None and not direct_objects(verb)
+                    and not (reduced_passive(verb) and "dobj" in p.target)):
                 # "thousands of students protested": a verb used intransitively,
                 # mis-tagged as a participle modifying its subject
                 sources = [(verb.head,)]

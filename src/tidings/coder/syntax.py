@@ -120,6 +120,16 @@ def is_passive(verb: Token) -> bool:
     return any(c.dep_ in PASSIVE_SUBJ or c.dep_ == "auxpass" for c in verb.children)
 
 
+def reduced_passive(verb: Token) -> bool:
+    """A past participle hung on the noun it is done to: "the civilians *imprisoned* (by X)"."""
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VBN"
+        and verb.head.pos_ in ("NOUN", "PROPN")
+        and not any(c.dep_ in OBJ for c in verb.children)
+    )
+
+
 def agent_of(verb: Token) -> Token | None:
     """The ``by`` phrase of a passive verb."""
     for c in verb.children:
@@ -174,7 +184,7 @@ def subject_candidates(verb: Token, *, max_up: int = 6) -> Iterator[list[Token]]
     """
     tok = verb
     for _ in range(max_up):
-        if is_passive(tok):
+        if is_passive(tok) or (tok.i == verb.i and reduced_passive(tok) and agent_of(tok) is not None):
             agent = agent_of(tok)
             if agent is not None:
                 yield conjuncts(agent)
