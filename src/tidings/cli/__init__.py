@@ -16,6 +16,7 @@ from .code import code
 from .db import dyad, export, ingest, query
 from .evaluation import evaluate_command
 from .serve import serve
+from .train import train
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -30,8 +31,9 @@ def main() -> None:
       tidings query --db tidings.duckdb --dyad USA:RUS
       tidings check examples/seed-article.txt
       tidings serve --db tidings.duckdb
+      tidings train labelled.csv -o my-fallback.npz
     """
 
 
-for command in (code, annotate, check, ingest, query, dyad, export, evaluate_command, serve):
+for command in (code, annotate, check, ingest, query, dyad, export, evaluate_command, serve, train):
     main.add_command(command)

@@ -41,6 +41,9 @@ def report_bad(bad: BadRecord) -> None:
               help="ICEWS/PETRARCH style: drop events whose actors the dictionaries cannot code, and events without a target.")
 @click.option("--speech-events", is_flag=True,
               help='Also emit "X said ..." (CAMEO 01x) when what X said is itself an event (by default it is that event\'s attribution).')
+@click.option("--fallback", "fallback", metavar="MODEL",
+              help="Where the lexicon finds no event, propose one from sentence embeddings: "
+              "'builtin' or a model from `tidings train` (docs/fallback.md).")
 def code(
     paths: tuple[str, ...],
     date: dt.date | None,
@@ -52,6 +55,7 @@ def code(
     master: str | None,
     coded_only: bool,
     speech_events: bool,
+    fallback: str | None,
 ) -> None:
     """Code news articles into political events.
 
@@ -67,6 +71,7 @@ def code(
       tidings code news.jsonl --workers 2 -o events.parquet
       tidings code news.jsonl --engine spark --master local[2] -o events.parquet
       echo "Putin met Xi in Beijing on Monday." | tidings code - --date 2025-05-08
+      tidings code news.jsonl --fallback builtin
     """
     from .engine_options import run_code
 
@@ -82,6 +87,7 @@ def code(
             master=master,
             coded_only=coded_only,
             speech_events=speech_events,
+            fallback=fallback,
         )
     except TidingsError as exc:
         raise click.ClickException(str(exc)) from exc

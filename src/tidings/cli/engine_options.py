@@ -89,16 +89,21 @@ def run_code(
     master: str | None = None,
     coded_only: bool = False,
     speech_events: bool = False,
+    fallback: str | None = None,
 ) -> int:
     """Run ``tidings code``; returns the exit status (0 all coded, 1 some records skipped).
 
-    ``coded_only`` and ``speech_events`` are the coder options of the same
-    name, passed to every coder built (each worker's, each Spark partition's).
+    ``coded_only``, ``speech_events`` and ``fallback`` (a model path or "builtin") are the
+    coder options of the same name, passed to every coder built (each worker's, each Spark partition's).
     Errors in the options or the set-up (no PySpark, no Java, a worker that
     died) are raised as :class:`click.ClickException` with their code.
     """
     options = {k: v for k, v in (("coded_only", coded_only), ("speech_events", speech_events)) if v}
     factory = functools.partial(default_coder_factory, **options)
+    if fallback:  # the embedding fallback (docs/fallback.md), loaded in each coder's process
+        from ..coder.fallback_hook import coder_with_fallback
+
+        factory = functools.partial(coder_with_fallback, fallback, **options)
     try:
         _check(output=output, workers=workers, engine=engine, master=master)
         if engine == "spark":

@@ -95,6 +95,10 @@ def _dictionary_files(kind: str):
     show_default=True,
     help="Sentences parsed per spaCy batch.",
 )
+@click.option("--fallback", "fallback", metavar="MODEL",
+              help="Code with the embedding fallback: 'builtin' or a model from `tidings train`.")
+@click.option("--fallback-threshold", type=click.FloatRange(0.0, 1.0), default=None,
+              help="Probability the fallback's best type needs [default: 0.3].")
 def evaluate_command(
     gold: str,
     directory: str | None,
@@ -107,6 +111,8 @@ def evaluate_command(
     coded_only: bool | None,
     as_json: bool,
     batch_size: int,
+    fallback: str | None,
+    fallback_threshold: float | None,
 ) -> None:
     """Code the records of a gold file and score the events.
 
@@ -123,6 +129,7 @@ def evaluate_command(
           --agents ../shared/gold/petrarch/PETR.Validate.agents.txt \\
           --verbs ../shared/gold/petrarch/PETR.Validate.verbs.txt \\
           --discards ../shared/gold/petrarch/PETR.Validate.discards.txt
+      tidings eval ../shared/gold/plover-news-dev.csv --fallback builtin
     """
     from ..coder import Coder
     from ..evaluate import evaluate
@@ -147,7 +154,12 @@ def evaluate_command(
         if coded_only is None:
             # PETRARCH/TABARI gold codes coded actors only; PLOVER gold scores actor text
             coded_only = not str(gold).endswith(".csv")
-        coder = Coder(lexicon=lexicon, nlp=load_nlp(), coded_only=coded_only)
+        hook = None
+        if fallback:
+            from ..coder.fallback_hook import load_fallback
+
+            hook = load_fallback(fallback, threshold=fallback_threshold)
+        coder = Coder(lexicon=lexicon, nlp=load_nlp(), coded_only=coded_only, fallback=hook)
         report = evaluate(Path(gold), coder, errors_path=errors_path, batch_size=batch_size)
     except TidingsError as exc:
         raise click.ClickException(str(exc)) from exc

@@ -35,6 +35,8 @@ from .syntax import clause_depth, conjuncts
 if TYPE_CHECKING:
     from spacy.language import Language
 
+    from .fallback_hook import FallbackHook
+
 #: CAMEO roots whose events need no target (statements, protests, force posture)
 TARGETLESS_ROOTS = frozenset({"01", "14", "15"})
 #: attacks whose target is a place, not an actor, are kept with that place as location
@@ -77,6 +79,7 @@ class Coder:
         claims: "ClaimLinker | None" = None,
         speech_events: bool = False,
         coded_only: bool = False,
+        fallback: "FallbackHook | None" = None,
     ):
         if lexicon is None:
             from ..lexicon import load_lexicon
@@ -97,6 +100,8 @@ class Coder:
         self.assessor = assessor if assessor is not None else default_assessor()
         self.places = places if places is not None else default_place_finder()
         self.claims = claims if claims is not None else ArticleClaims(lexicon)
+        #: proposes an event where the lexicon finds none (coder/fallback_hook.py)
+        self.fallback = fallback
 
     # -- public API ------------------------------------------------------------
 
@@ -138,6 +143,8 @@ class Coder:
                  or self._anaphoric(article, s_index, sent, c, resolver, sent_timexes, [e for _, e in events]))
                 for c in cands
             ]
+            if self.fallback is not None and not any(evs for _, evs in coded):
+                coded = self.fallback.propose(self, article, s_index, sent, resolver, sent_timexes, sent_places)
             frames = _speech_frames([c for c, evs in coded if evs])
             for cand, evs in coded:
                 is_frame = cand.trigger.i in frames
