@@ -32,6 +32,11 @@ LOCATIVE_PREPS = frozenset({"in", "at", "near", "into", "inside", "outside", "ar
 UNKNOWN_COUNTRY = "---"
 #: "a court *in* Guyana", "the mayor *of* Kabul", "officials *from* Iran"
 COUNTRY_PREPS = frozenset({"in", "of", "from"})
+#: "<name>-backed X": the named actor supports X but is not X
+BACKER_PARTICIPLES = frozenset({
+    "backed", "linked", "allied", "affiliated", "funded", "financed", "supported", "sponsored",
+    "aligned", "inspired", "armed", "trained", "friendly", "leaning", "installed", "appointed",
+})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
 GROUP_PRONOUNS = frozenset({"it", "its", "they", "them", "their"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -122,6 +127,10 @@ class ActorIndex:
     @staticmethod
     def _plausible(doc: Doc, start: int, end: int, entry: ActorEntry) -> bool:
         first = doc[start]
+        # "Iran-backed rebels", "US-funded group", "Al Qaeda-linked militants": the
+        # backer is not the actor (a leader is: "the Saudi-led coalition")
+        if end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in BACKER_PARTICIPLES:
+            return False
         # lower-case words that happen to be names ("china" the material is rare; "turkey" the bird)
         if not any(t.text[:1].isupper() for t in doc[start:end]) and entry.kind != "demonym":
             return False
@@ -300,6 +309,15 @@ class ActorResolver:
             actor = self._from_entry(person, day)
             self.discourse.note(head, actor)
             return actor
+        if head.pos_ == "NOUN" and not any(m.entry.kind in ("person", "organization") for m in matches):
+            # "the Somali militant group al-Shabab": the name in apposition says who
+            for c in head.children:
+                if c.dep_ == "appos" and c.pos_ == "PROPN":
+                    own = self._best(self._matches_in(np_tokens(c)), kinds=("organization", "person"))
+                    if own is not None:
+                        actor = self._from_entry(own, day)
+                        self.discourse.note(head, actor)
+                        return actor
         # "Bree" tagged as a person is still the country the dictionary names
         head_named = any(m.start <= head.i < m.end and m.entry.kind != "demonym" for m in matches)
         if (head.ent_type_ == "PERSON" and not head_named) or (
