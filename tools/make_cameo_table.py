@@ -84,6 +84,16 @@ MODE_FIXES: dict[str, str | None] = {
     "175": None,  # "pro_autocracy" is a PLOVER context, not a mode
 }
 
+#: Team decisions that move a code to another PLOVER event type than the crosswalk's.
+#: PLOVER 2021 folds the older FIGHT into ASSAULT; a military blockade (191) and the
+#: occupation of territory (192) are uses of armed force there, as news annotated with
+#: PLOVER labels them (the crosswalk's COERCE/restrict and COERCE/seize were meant for
+#: its "military" context). Modes are kept.
+EVENT_FIXES: dict[str, str] = {
+    "191": "ASSAULT",
+    "192": "ASSAULT",
+}
+
 _XWALK_LINE = re.compile(r"^(?P<code>\d{2,4})\s*:\s*(?P<body>[^#]*)")
 
 
@@ -171,7 +181,7 @@ def resolve_plover(
             event, mode = xwalk[cur]
             if cur in MODE_FIXES:
                 mode = MODE_FIXES[cur]
-            return event, mode
+            return EVENT_FIXES.get(code, event), mode
         sup = SUPPLEMENT.get(cur)
         if sup is not None:
             if sup.startswith("="):

@@ -1,7 +1,7 @@
 """Trigger and pattern matching over hand-built parses."""
 
-from tidings.coder.match import verb_candidates
-from tidings.lexicon.model import Lexicon, VerbPattern
+from tidings.coder.match import noun_candidates, noun_patterns, verb_candidates
+from tidings.lexicon.model import Lexicon, NounPattern, VerbPattern
 
 from .handparse import parse
 
@@ -26,3 +26,56 @@ def test_object_word_matches_a_noun_modifier_of_the_object():
     (cand,) = verb_candidates(FIRED[1], lex)
     assert cand.code == "194"
     assert [t.text for t in cand.targets] == ["Seoul"]
+
+
+# "Workers went on strike", "The group began a hunger strike"
+ON_STRIKE = parse([
+    ("Workers", "NOUN", "nsubj", 1, "worker"),
+    ("went", "VERB", "ROOT", 1, "go"),
+    ("on", "ADP", "prep", 1, "on"),
+    ("strike", "NOUN", "pobj", 2, "strike"),
+])
+HUNGER = parse([
+    ("The", "DET", "det", 1, "the"),
+    ("group", "NOUN", "nsubj", 2, "group"),
+    ("began", "VERB", "ROOT", 2, "begin"),
+    ("a", "DET", "det", 5, "a"),
+    ("hunger", "NOUN", "compound", 5, "hunger"),
+    ("strike", "NOUN", "dobj", 2, "strike"),
+])
+# "Putin launched a mediation effort between India and Pakistan"
+MEDIATION = parse([
+    ("Putin", "PROPN", "nsubj", 1, "Putin"),
+    ("launched", "VERB", "ROOT", 1, "launch"),
+    ("a", "DET", "det", 4, "a"),
+    ("mediation", "NOUN", "compound", 4, "mediation"),
+    ("effort", "NOUN", "dobj", 1, "effort"),
+    ("between", "ADP", "prep", 4, "between"),
+    ("India", "PROPN", "pobj", 5, "India"),
+    ("and", "CCONJ", "cc", 6, "and"),
+    ("Pakistan", "PROPN", "conj", 6, "Pakistan"),
+])
+
+
+def strike_lexicon() -> Lexicon:
+    lex = Lexicon()
+    for code, noun, target in (("195", "strike", ("on",)), ("142", "hunger strike", ()), ("143", "on strike", ()),
+                               ("045", "mediation", ("between",))):
+        lex.add_noun(NounPattern(code=code, noun=noun, target=target))
+    lex.light_verbs = frozenset({"launch"})
+    return lex
+
+
+def test_modifier_or_preposition_keys_a_two_word_noun_row():
+    lex = strike_lexicon()
+    assert [p.code for p in noun_patterns(ON_STRIKE[3], lex)] == ["143"]
+    assert [p.code for p in noun_patterns(HUNGER[5], lex)] == ["142"]
+    (cand,) = noun_candidates(HUNGER[5], lex)
+    assert cand.code == "142"
+
+
+def test_event_noun_compounded_with_a_stance_noun_takes_its_place():
+    (cand,) = noun_candidates(MEDIATION[3], strike_lexicon())
+    assert cand.code == "045"
+    assert [[t.text for t in g] for g in cand.sources] == [["Putin"]]
+    assert [t.text for t in cand.targets] == ["India", "Pakistan"]

@@ -90,6 +90,10 @@ def _object_lemmas(verb: Token) -> dict[str, Token]:
     # "impose sanctions": spaCy sometimes attaches the object noun as attr/oprd
     for c in children(verb, {"attr", "oprd", "npadvmod"}):
         out.setdefault(c.lemma_.lower(), c)
+    # "found X *guilty*": the small clause's adjective
+    for c in children(verb, {"ccomp", "acomp"}):
+        if c.pos_ == "ADJ":
+            out.setdefault(c.lemma_.lower(), c)
     return out
 
 
@@ -117,6 +121,9 @@ def _verb_targets(verb: Token, p: VerbPattern, obj_tok: Token | None) -> list[To
             targets = coordination_group(verb.head)  # "the civilians *imprisoned* by X"
         else:
             targets = [o for o in direct_objects(verb) if obj_tok is None or o.i != obj_tok.i]
+        if not targets and obj_tok is not None and obj_tok.pos_ == "ADJ":
+            # "found *X* guilty": the subject of the small clause
+            targets = [t for c in obj_tok.children if c.dep_ == "nsubj" for t in conjuncts(c)]
         if not targets and p.particle:
             targets = prep_objects(verb, (p.particle,))  # "cordoned off *the roads*"
         if not targets and obj_tok is not None and p.target == ("dobj",):
@@ -263,6 +270,12 @@ def _noun_sources(noun: Token, lex: Lexicon) -> list[list[Token]]:
     if named:
         return [named[:1]]
     head = noun.head
+    if noun.dep_ == "compound" and head.pos_ == "NOUN" and head.lemma_.lower() in STANCE_NOUNS:
+        # "launched a *mediation* effort": the event noun stands where its head does
+        noun, head = head, head.head
+        poss = [c for c in noun.children if c.dep_ == "poss"]
+        if poss:
+            return [conjuncts(poss[0])]
     if noun.dep_ in ("dobj", "obj") and head.pos_ in ("VERB", "AUX"):
         return list(subject_candidates(head)) if head.lemma_.lower() in lex.light_verbs else []
     if noun.dep_ == "pobj" and head.lower_ in COMPLEMENT_PREPS:
@@ -285,6 +298,8 @@ def _noun_targets(noun: Token, p: NounPattern) -> list[Token]:
     if not p.target:
         return []
     preps = tuple(p.target)
+    if noun.dep_ == "compound" and noun.head.pos_ == "NOUN" and noun.head.lemma_.lower() in STANCE_NOUNS:
+        noun = noun.head  # "a mediation effort *between* India and Pakistan"
     targets = prep_objects(noun, preps)
     if not targets and noun.dep_ in ("dobj", "obj", "pobj"):
         head = noun.head if noun.dep_ != "pobj" else noun.head.head
@@ -292,8 +307,28 @@ def _noun_targets(noun: Token, p: NounPattern) -> list[Token]:
     return targets
 
 
+#: modifiers that can key a two-word nominal event ("*hunger* strike", "*war* games")
+NOUN_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
+
+
+def noun_patterns(noun: Token, lex: Lexicon) -> list[NounPattern] | None:
+    """The noun's rows: a two-word row keyed by a modifier before it wins over the
+    noun alone ("hunger strike" 142, "war games" 062, "scathing attack" 111), as
+    does a preposition before a bare noun ("went *on* strike" 143)."""
+    lemma, low = noun.lemma_.lower(), noun.lower_
+    mods = [m for m in noun.children if m.dep_ in NOUN_MODIFIER_DEPS and m.i < noun.i]
+    if noun.dep_ == "pobj" and not any(c.dep_ == "det" for c in noun.children):
+        mods.append(noun.head)
+    for m in mods:
+        for key in (f"{m.lemma_.lower()} {lemma}", f"{m.lower_} {lemma}", f"{m.lower_} {low}"):
+            found = lex.nouns.get(key)
+            if found:
+                return found
+    return lex.nouns.get(lemma) or lex.nouns.get(low)
+
+
 def noun_candidates(noun: Token, lex: Lexicon) -> list[Candidate]:
-    patterns = lex.nouns.get(noun.lemma_.lower()) or lex.nouns.get(noun.lower_)
+    patterns = noun_patterns(noun, lex)
     if not patterns:
         return []
     if noun.dep_ == "pobj" and noun.head.head.lemma_.lower() in NOUN_NEGATORS:
