@@ -139,6 +139,9 @@ def wait_shown(page, timeout: float = 15.0) -> None:
 
 
 def filter_dyad(page, dyad: str) -> None:
+    # the view may still be drawing its panels (map, network) from the first load: a
+    # late redraw would undo the filter, so wait until the page has fetched everything
+    page.wait_for_load_state("networkidle")
     page.fill("input[name=dyad]", dyad)
     page.click("form.filters button[type=submit]")
     sync_api.expect(page).to_have_url(re.compile(r"dyad="))
