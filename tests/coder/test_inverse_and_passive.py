@@ -45,3 +45,9 @@ def test_reduced_passive_participle_makes_its_noun_the_target(coder):
 def test_intransitive_participle_still_makes_its_noun_the_source(coder):
     assert any(s == "---EDU" and c.startswith("14")
                for s, _, c in _triples(coder, "Thousands of students protested in the capital on Sunday."))
+
+
+def test_a_finite_verb_misread_as_a_participle_keeps_its_subject(coder):
+    # the parser hangs "bombed" on "coalition" (acl, VBN) although it has an object
+    assert any(s == "SAU" and c == "195"
+               for s, _, c in _triples(coder, "The Saudi-led coalition bombed rebel positions in Sanaa on Monday."))

@@ -130,6 +130,17 @@ def reduced_passive(verb: Token) -> bool:
     )
 
 
+def _finite_misread(verb: Token) -> bool:
+    """"The Saudi-led coalition *bombed* Sanaa." parsed as a participle on the noun: a
+    past participle with a direct object and no sentence verb of its own is active."""
+    return (
+        verb.tag_ == "VBN"
+        and verb.head.dep_ == "ROOT"
+        and verb.head.pos_ in ("NOUN", "PROPN")
+        and any(c.dep_ in OBJ for c in verb.children)
+    )
+
+
 def agent_of(verb: Token) -> Token | None:
     """The ``by`` phrase of a passive verb."""
     for c in verb.children:
@@ -198,7 +209,7 @@ def subject_candidates(verb: Token, *, max_up: int = 6) -> Iterator[list[Token]]
                 yield conjuncts(subj)
             if tok.i == verb.i or tok.head.i == tok.i:
                 return
-        elif tok.dep_ == "relcl" or (tok.dep_ == "acl" and tok.tag_ in ACTIVE_ACL_TAGS):
+        elif tok.dep_ == "relcl" or (tok.dep_ == "acl" and (tok.tag_ in ACTIVE_ACL_TAGS or _finite_misread(tok))):
             # "X, who spoke"; "troops *advancing* on Kyiv" (an active participle or a
             # finite verb the parser hung on the noun: the noun does it)
             yield coordination_group(tok.head)
