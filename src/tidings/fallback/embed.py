@@ -188,7 +188,7 @@ class MiniLM:
         try:
             config = json.loads((folder / "config.json").read_text(encoding="utf-8"))
             tok = Tokenizer.from_file(str(folder / "tokenizer.json"))
-        except (OSError, ValueError, Exception) as exc:  # tokenizers raises its own Exception type
+        except Exception as exc:  # OSError, bad JSON, or the tokenizers package's own exception type
             raise ModelError(f"cannot read the MiniLM files in {folder}: {exc}", code=E_FALLBACK_MODEL) from exc
         tok.enable_truncation(max_length=MAX_TOKENS)
         tok.no_padding()
