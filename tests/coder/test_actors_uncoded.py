@@ -103,3 +103,12 @@ def test_possessive_on_the_object_is_the_subject(index):
     res = ActorResolver(index, POSSESSIVE, default_date=None)
     actor = res.uncoded(POSSESSIVE[3], role="source")
     assert actor is not None and actor.text == "The rebels"
+
+
+def test_agentless_passive_keeps_the_event_without_a_source(nlp, lexicon):
+    from tidings.coder import Coder
+
+    text = "The journalist was arrested in Niger on Monday."
+    events = Coder(lexicon=lexicon, nlp=nlp).code_text(text)
+    assert [(e.cameo[:3], e.source, e.target.text) for e in events][:1] == [("173", None, "The journalist")]
+    assert Coder(lexicon=lexicon, nlp=nlp, coded_only=True).code_text(text) == []

@@ -79,3 +79,38 @@ def test_event_noun_compounded_with_a_stance_noun_takes_its_place():
     assert cand.code == "045"
     assert [[t.text for t in g] for g in cand.sources] == [["Putin"]]
     assert [t.text for t in cand.targets] == ["India", "Pakistan"]
+
+
+# "France lifted its blockade of Britain"
+LIFTED = parse([
+    ("France", "PROPN", "nsubj", 1, "France"),
+    ("lifted", "VERB", "ROOT", 1, "lift"),
+    ("its", "PRON", "poss", 3, "its"),
+    ("blockade", "NOUN", "dobj", 1, "blockade"),
+    ("of", "ADP", "prep", 3, "of"),
+    ("Britain", "PROPN", "pobj", 4, "Britain"),
+])
+# "Japan sent troops to the peacekeeping force"
+SENT = parse([
+    ("Japan", "PROPN", "nsubj", 1, "Japan"),
+    ("sent", "VERB", "ROOT", 1, "send"),
+    ("troops", "NOUN", "dobj", 1, "troop"),
+    ("to", "ADP", "prep", 1, "to"),
+    ("the", "DET", "det", 6, "the"),
+    ("peacekeeping", "NOUN", "compound", 6, "peacekeeping"),
+    ("force", "NOUN", "pobj", 3, "force"),
+])
+
+
+def test_possessive_pronoun_on_the_object_is_not_the_target():
+    lex = Lexicon()
+    lex.verbs["lift"] = [VerbPattern(code="0872", verb="lift", objects=frozenset({"blockade"}), target=())]
+    (cand,) = verb_candidates(LIFTED[1], lex)
+    assert [t.text for t in cand.targets] == ["Britain"]
+
+
+def test_deployment_for_peacekeeping_is_074():
+    lex = Lexicon()
+    lex.verbs["send"] = [VerbPattern(code="154", verb="send", objects=frozenset({"troop"}), target=("to",))]
+    (cand,) = verb_candidates(SENT[1], lex)
+    assert cand.code == "074"

@@ -30,7 +30,7 @@ from .hooks import (
     default_place_finder,
 )
 from .match import DEONTIC, Candidate, sentence_candidates
-from .syntax import clause_depth, conjuncts
+from .syntax import clause_depth, conjuncts, is_passive
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -205,6 +205,11 @@ class Coder:
             pairs = [(a, b) for a in sources for b in sources if a is not b]
         else:
             pairs = [(s, t) for s in sources for t in (targets or [None])]
+        agentless = False
+        if not pairs and targets and not self.coded_only and cand.method == "verb" and is_passive(cand.trigger):
+            # "the journalist was arrested in Niger": someone did it; the event is kept
+            # with no source (never in coded_only mode, where both actors must be coded)
+            pairs, agentless = [(None, t) for t in targets], True
         if not pairs:
             return
         location, venues = self.places.locate(sent, cand.trigger, places) if places else (None, ())
@@ -214,13 +219,13 @@ class Coder:
         for source, target in pairs:
             if target is None and not self._targetless_ok(root, location):
                 continue
-            if target is not None and _same(source, target):
+            if target is not None and source is not None and _same(source, target):
                 continue
             full = self._intent_code(cand, assessment.modality)
             # TABARI codes: "031:032" is 031 one way and 032 back; "---" is no event
             for code, backwards in event_codes(full):
                 src, tgt = (target, source) if backwards else (source, target)
-                if src is None:
+                if src is None and (backwards or not agentless):
                     continue
                 ev = self._event(article, s_index, sent, cand, code, src, tgt, interval, assessment, resolver)
                 ev = replace(ev, location=location, candidate_locations=venues)
@@ -329,9 +334,9 @@ class Coder:
         confidence = 0.85 if cand.method == "verb" else 0.75
         if target is None:
             confidence -= 0.15
-        if not source.code or (target is not None and not target.code):
+        if source is None or not source.code or (target is not None and not target.code):
             confidence -= 0.2
-        if source.text.lower() in ("he", "she", "his", "her", "him"):
+        if source is not None and source.text.lower() in ("he", "she", "his", "her", "him"):
             confidence -= 0.1
         attribution = self.assessor.attribution(sent, assessment, resolver, day=_midpoint(interval))
         return Event(

@@ -8,7 +8,7 @@ actors, dates and modality is the coder's job.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from spacy.tokens import Span, Token
@@ -39,6 +39,10 @@ NOUN_NEGATORS = frozenset({"lack", "absence", "without"})
 COMPLEMENT_PREPS = frozenset({"in", "into", "for", "on", "to", "about", "toward", "towards", "through", "via", "by"})
 #: "a proposal *by* the AU", "demands *from* Kyiv": who the object belongs to
 OBJECT_OWNER_PREPS = ("by", "from")
+#: possessive pronouns that usually stand for the verb's own subject ("lifted *its* blockade")
+REFLEXIVE_POSSESSIVES = frozenset({"its", "their", "his", "her", "our"})
+#: prepositions that name whom a possessed object is aimed at ("its blockade *of* Yemen")
+OBJECT_PATIENT_PREPS = ("of", "on", "against", "to")
 #: prepositions of a complement verb that name the target of an "agree to"-type pattern
 XCOMP_TARGET_PREPS = ("to", "with", "for", "on", "against")
 #: nouns through which the verb's subject is the agent of a nominal event
@@ -101,7 +105,12 @@ def _verb_targets(verb: Token, p: VerbPattern, obj_tok: Token | None) -> list[To
     if not p.target and obj_tok is not None:
         # "rejected *Armenia's* proposal", "rejected a proposal *by the African Union*"
         poss = [c for c in obj_tok.children if c.dep_ == "poss"]
-        if poss:
+        if poss and poss[0].lower_ in REFLEXIVE_POSSESSIVES:
+            # "lifted *its* blockade *of Yemen*": the possessor is the subject, the PP the target
+            found = prep_objects(obj_tok, OBJECT_PATIENT_PREPS)
+            if found:
+                return found
+        elif poss:
             return conjuncts(poss[0])
         found = prep_objects(obj_tok, OBJECT_OWNER_PREPS)
         if found:
@@ -251,7 +260,21 @@ def verb_candidates(verb: Token, lex: Lexicon) -> list[Candidate]:
                 consumed=consumed,
                 consumed_object=obj_tok,
             )
+    if best is not None and best.code.startswith("154") and _peacekeeping(verb):
+        # "sent 200 troops to serve as a peacekeeping force": troops sent to keep the peace
+        best = replace(best, code="074")
     return [best] if best is not None else []
+
+
+#: words that make a deployment a peacekeeping one
+PEACEKEEPING = frozenset({"peacekeeping", "peacekeeper", "peacekeepers", "peace-keeping"})
+
+
+def _peacekeeping(verb: Token) -> bool:
+    """The deployment's clause (its objects, purpose and subject) speaks of peacekeeping."""
+    words = {t.lower_ for t in verb.subtree}
+    words |= {t.lower_ for s in subjects(verb) for t in s.subtree}
+    return bool(words & PEACEKEEPING)
 
 
 def _noun_sources(noun: Token, lex: Lexicon) -> list[list[Token]]:
@@ -352,6 +375,8 @@ def noun_candidates(noun: Token, lex: Lexicon) -> list[Candidate]:
         )
         if best is None or (bool(cand.targets), cand.specificity) > (bool(best.targets), best.specificity):
             best = cand
+    if best is not None and best.code.startswith("154") and _peacekeeping(noun):
+        best = replace(best, code="074")  # "the deployment of troops on a peacekeeping mission"
     return [best] if best is not None else []
 
 
