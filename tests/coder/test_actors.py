@@ -1,6 +1,7 @@
 """Actor resolution over hand-built parses and a hand-built lexicon."""
 
 from tidings.coder.actors import ActorIndex, ActorResolver
+from tidings.coder.compound import resolve_all, share_countries
 from tidings.lexicon.model import ActorEntry, AgentEntry, Lexicon
 
 from .handparse import parse
@@ -28,3 +29,66 @@ def test_country_the_tagger_takes_for_a_person_is_the_country():
     ], ents=[(2, 3, "PERSON")])
     actor = resolver(doc).resolve(doc[2])
     assert actor is not None and actor.code == "BRE"
+
+
+def test_coordination_folded_into_one_noun_phrase_gives_each_member():
+    # "Fornost and the evil Gondor welcomed": the parser makes Fornost a modifier of Gondor
+    doc = parse([
+        ("Fornost", "PROPN", "nmod", 4, "Fornost"),
+        ("and", "CCONJ", "cc", 0, "and"),
+        ("the", "DET", "det", 3, "the"),
+        ("evil", "NOUN", "conj", 0, "evil"),
+        ("Gondor", "PROPN", "nsubj", 5, "Gondor"),
+        ("welcomed", "VERB", "ROOT", 5, "welcome"),
+    ])
+    assert [a.code for a in resolve_all(resolver(doc), doc[4], on=None, code=None)] == ["FOR", "GON"]
+
+
+def test_names_without_a_coordinator_are_one_actor():
+    # "the Gondor Fornost commission" is not two actors
+    doc = parse([
+        ("the", "DET", "det", 3, "the"),
+        ("Gondor", "PROPN", "compound", 3, "Gondor"),
+        ("Fornost", "PROPN", "compound", 3, "Fornost"),
+        ("government", "NOUN", "ROOT", 3, "government"),
+    ])
+    assert len(resolve_all(resolver(doc), doc[3], on=None, code=None)) == 1
+
+
+def test_group_in_coordinated_countries_is_one_group_per_country():
+    # "lawmakers in Fornost and Gondor"
+    doc = parse([
+        ("Lawmakers", "NOUN", "ROOT", 0, "lawmaker"),
+        ("in", "ADP", "prep", 0, "in"),
+        ("Fornost", "PROPN", "pobj", 1, "Fornost"),
+        ("and", "CCONJ", "cc", 2, "and"),
+        ("Gondor", "PROPN", "conj", 2, "Gondor"),
+    ])
+    assert [a.code for a in resolve_all(resolver(doc), doc[0], on=None, code=None)] == ["FORLEG", "GONLEG"]
+
+
+def test_bare_member_shares_the_country_named_before_the_first():
+    # "Gondor lawmakers and government": the government is Gondor's; "and the rebels" would not be
+    doc = parse([
+        ("Gondor", "PROPN", "compound", 1, "Gondor"),
+        ("lawmakers", "NOUN", "ROOT", 1, "lawmaker"),
+        ("and", "CCONJ", "cc", 1, "and"),
+        ("government", "NOUN", "conj", 1, "government"),
+    ])
+    r = resolver(doc)
+    heads = [doc[1], doc[3]]
+    actors = [a for h in heads for a in resolve_all(r, h, on=None, code=None)]
+    assert [a.code for a in actors] == ["GONLEG", "---GOV"]
+    assert [a.code for a in share_countries(actors, heads)] == ["GONLEG", "GONGOV"]
+
+
+def test_coordinated_names_in_one_entity_are_each_found():
+    # "ties between Gondor and Osgiliath", the NER tagging the three words as one work of art
+    doc = parse([
+        ("between", "ADP", "ROOT", 0, "between"),
+        ("Gondor", "PROPN", "pobj", 0, "Gondor"),
+        ("and", "CCONJ", "cc", 1, "and"),
+        ("Osgiliath", "PROPN", "conj", 1, "Osgiliath"),
+    ], ents=[(1, 4, "WORK_OF_ART")])
+    r = resolver(doc)
+    assert [r.resolve(doc[i]).code for i in (1, 3)] == ["GON", "OSG"]

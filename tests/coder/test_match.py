@@ -114,3 +114,26 @@ def test_deployment_for_peacekeeping_is_074():
     lex.verbs["send"] = [VerbPattern(code="154", verb="send", objects=frozenset({"troop"}), target=("to",))]
     (cand,) = verb_candidates(SENT[1], lex)
     assert cand.code == "074"
+
+
+# "Arnor presented credentials to Gondor's president in a show of support"
+PRESENTED = parse([
+    ("Arnor", "PROPN", "nsubj", 1, "Arnor"),
+    ("presented", "VERB", "ROOT", 1, "present"),
+    ("credentials", "NOUN", "dobj", 1, "credential"),
+    ("to", "ADP", "prep", 2, "to"),
+    ("president", "NOUN", "pobj", 3, "president"),
+    ("in", "ADP", "prep", 1, "in"),
+    ("show", "NOUN", "pobj", 5, "show"),
+])
+
+
+def test_target_without_plus_is_the_first_phrase_after_the_verb_the_rest_alternatives():
+    lex = Lexicon()
+    default = ("with", "to", "against", "on", "at", "in")
+    lex.verbs["present"] = [
+        VerbPattern(code="032", verb="present", objects=frozenset({"credential"}), target=default),
+    ]
+    (cand,) = verb_candidates(PRESENTED[1], lex)
+    assert [t.text for t in cand.targets] == ["president"]
+    assert [[t.text for t in g] for g in cand.alt_targets] == [["show"]]

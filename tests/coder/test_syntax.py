@@ -118,3 +118,16 @@ def test_a_list_read_as_apposition_is_a_coordination():
         ("met", "VERB", "ROOT", 7, "meet"),
     ], ents=[(0, 1, "PERSON"), (6, 7, "PERSON")])
     assert texts(conjuncts(appo[0])) == ["Putin"]
+
+
+def test_second_subject_is_an_alternative():
+    # "Old foes Gondor and Osgiliath renewed ties": the apposition parsed as a second nsubj
+    doc = parse([
+        ("foes", "NOUN", "nsubj", 3, "foe"),
+        ("Gondor", "PROPN", "nsubj", 3, "Gondor"),
+        ("and", "CCONJ", "cc", 1, "and"),
+        ("renewed", "VERB", "ROOT", 3, "renew"),
+        ("Osgiliath", "PROPN", "conj", 1, "Osgiliath"),
+    ])
+    groups = [texts(g) for g in subject_candidates(doc[3])]
+    assert groups == [["foes"], ["Gondor", "Osgiliath"]]

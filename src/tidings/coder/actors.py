@@ -139,7 +139,9 @@ class ActorIndex:
             ent = first.ent_type_
             if ent in ("ORG", "WORK_OF_ART", "PERSON") and entry.kind != "metonym":
                 span = next((e for e in doc.ents if e.start <= start < e.end), None)
-                if span is not None and (span.end - span.start) > (end - start):
+                # "Gondor and Osgiliath" tagged as one entity is two names, not a longer one
+                coordinated = span is not None and any(t.dep_ == "cc" or t.lower_ in ("and", "or") for t in span)
+                if span is not None and (span.end - span.start) > (end - start) and not coordinated:
                     return False
         return True
 
@@ -416,6 +418,33 @@ class ActorResolver:
             if root.dep_ in ("dobj", "pobj", "dative") and root.head.lower_ not in LOCATIVE_PREPS:
                 return True
         return is_government_metonym(self.doc[m.start : m.end])
+
+    def matches_in(self, toks: list[Token]) -> list[Match]:
+        """The dictionary phrases found among ``toks``."""
+        return self._matches_in(toks)
+
+    def country_in(self, toks: list[Token]) -> str | None:
+        """The country a noun phrase names, by a country, demonym, capital or person in it."""
+        matches = self._matches_in(toks)
+        found = self._country_of(matches)
+        if found:
+            return found
+        owner = self._best(matches, kinds=("capital", "metonym", "person"))
+        return owner.entry.country if owner is not None else None
+
+    def member(self, m: Match, *, on: dt.date | None, code: str | None, sector: str | None) -> Actor | None:
+        """The actor of one dictionary phrase of a coordination, with the members' shared sector."""
+        day = on or self.default_date
+        if m.entry.kind == "capital" and sector is None and not self._metonym(m, code):
+            return None  # a place
+        actor = self._from_entry(m, day)
+        if m.entry.kind in ("country", "capital") and sector and actor.code:
+            actor = Actor(
+                text=actor.text, name=actor.name, code=with_agent(actor.code[:3], sector), country=actor.country,
+                sector=sector, start=actor.start, end=actor.end, kind=actor.kind,
+            )
+        self.discourse.note(self.doc[m.end - 1], actor)
+        return actor
 
     def _pp_country(self, head: Token) -> str | None:
         """The country named in a PP on the head ("a court in Guyana" -> GUY)."""

@@ -19,6 +19,7 @@ from ..lexicon.codes import actor_codes, event_codes
 from ..lexicon.model import CameoCode, Lexicon
 from ..types import Actor, Article, DateInterval, Event, Evidence, Place
 from .actors import ActorIndex, ActorResolver
+from .compound import resolve_all, share_countries
 from .hooks import (
     ArticleClaims,
     Assessor,
@@ -187,6 +188,13 @@ class Coder:
                 break
             sources = sources or found
         targets = self._resolved(resolver, cand.targets, day, role="target", code=cand.code)
+        if not any(a.code for a in targets):
+            # TABARI's "first actor after the verb": a later phrase when this one names none
+            for alt in cand.alt_targets:
+                coded = [a for a in self._resolved(resolver, alt, day, role="target", code=cand.code) if a.code]
+                if coded:
+                    targets = coded
+                    break
         if not targets and cand.consumed_object is not None:
             # "welcomed a resumption of ties between Gondor and Osgiliath"
             targets = _inner_actors(resolver, cand.consumed_object, day, cand.code)
@@ -234,19 +242,21 @@ class Coder:
     def _resolved(
         self, resolver: ActorResolver, heads: tuple[Token, ...], day: dt.date | None, *, role: str, code: str | None = None
     ) -> list[Actor]:
-        out: list[Actor] = []
+        found: list[Actor] = []
+        found_heads: list[Token] = []
         for h in heads:
-            a = resolver.resolve(h, on=day, code=code)
-            if (a is None or not a.code) and role == "target":
+            # "Fornost and the evil Gondor", "lawmakers in Fornost and Gondor": one actor each
+            actors = [a for a in resolve_all(resolver, h, on=day, code=code) if a.code]
+            if not actors and role == "target":
                 # "welcomed a resumption of ties *with Osgiliath*": the actors inside the phrase
-                inner = _inner_actors(resolver, h, day, code)
-                if inner:
-                    out.extend(inner)
-                    continue
-            if (a is None or not a.code) and not self.coded_only:
+                actors = _inner_actors(resolver, h, day, code)
+            if not actors and not self.coded_only:
                 a = resolver.uncoded(h, role=role)
-            if a is None or (not a.code and self.coded_only):
-                continue
+                actors = [a] if a is not None else []
+            found.extend(actors)
+            found_heads.extend([h] * len(actors))
+        out: list[Actor] = []
+        for a in share_countries(found, found_heads) if len(found) > 1 else found:
             if a.code and "/" in a.code:  # TABARI "FRO/BIL/SAM": one actor each
                 out.extend(replace(a, code=c) for c in actor_codes(a.code))
             else:

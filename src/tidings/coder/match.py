@@ -22,6 +22,7 @@ from .syntax import (
     direct_objects,
     is_passive,
     passive_subjects,
+    prep_groups,
     prep_objects,
     reduced_passive,
     subject_candidates,
@@ -67,6 +68,9 @@ class Candidate:
     #: the pattern consumed this complement verb or object noun (not a separate event)
     consumed: Token | None = None
     consumed_object: Token | None = None
+    #: further target phrases, in sentence order, for when ``targets`` names no coded actor
+    #: (TABARI's "first actor after the verb")
+    alt_targets: tuple[tuple[Token, ...], ...] = ()
     #: the source and target are members of one coordination ("X and Y met")
     reciprocal: bool = False
 
@@ -101,7 +105,14 @@ def _object_lemmas(verb: Token) -> dict[str, Token]:
     return out
 
 
-def _verb_targets(verb: Token, p: VerbPattern, obj_tok: Token | None) -> list[Token]:
+def _verb_targets(verb: Token, p: VerbPattern, obj_tok: Token | None) -> tuple[list[Token], list[list[Token]]]:
+    """The target phrase of a pattern, and the further candidate phrases in sentence order."""
+    alts: list[list[Token]] = []
+    targets = _first_target(verb, p, obj_tok, alts)
+    return targets, alts
+
+
+def _first_target(verb: Token, p: VerbPattern, obj_tok: Token | None, alts: list[list[Token]]) -> list[Token]:
     if not p.target and obj_tok is not None:
         # "rejected *Armenia's* proposal", "rejected a proposal *by the African Union*"
         poss = [c for c in obj_tok.children if c.dep_ == "poss"]
@@ -138,14 +149,18 @@ def _verb_targets(verb: Token, p: VerbPattern, obj_tok: Token | None) -> list[To
         if not targets and obj_tok is not None and p.target == ("dobj",):
             targets = [obj_tok]  # the required object is the target: "received *the minister*"
     if not targets and preps:
-        targets = prep_objects(verb, preps)
-        if not targets and obj_tok is not None:
-            targets = prep_objects(obj_tok, preps)  # "impose sanctions on Russia"
-        if not targets:
+        # the verb's phrases and the object's ("impose sanctions on Russia"), first one first:
+        # "presented credentials *to Ithilen's president* ... in a show of support"
+        groups = prep_groups(verb, preps) + (prep_groups(obj_tok, preps) if obj_tok is not None else [])
+        if not groups:
             for x in children(verb, {"xcomp"}):
-                targets = prep_objects(x, preps)
-                if targets:
+                groups = prep_groups(x, preps)
+                if groups:
                     break
+        groups.sort(key=lambda g: g[0].i)
+        if groups:
+            targets = groups[0]
+            alts.extend(groups[1:])
     if not targets and "dobj" in p.target and p.xcomp:
         # "agreed to meet *Putin*": the complement's object
         for x in children(verb, {"xcomp", "ccomp"}):
@@ -238,7 +253,7 @@ def verb_candidates(verb: Token, lex: Lexicon) -> list[Candidate]:
         if p.source_preps:
             best, best_key = _inverse_candidate(verb, p, obj_tok, consumed, best, best_key)
             continue
-        targets = _verb_targets(verb, p, obj_tok)
+        targets, alts = _verb_targets(verb, p, obj_tok)
         # a target preposition only counts when it is there ("went on strike" is not "go to")
         prep_bonus = 1 if p.target and p.target != ("dobj",) else 0
         key = (p.specificity + (2 if targets else -prep_bonus), -len(p.target))
@@ -259,6 +274,7 @@ def verb_candidates(verb: Token, lex: Lexicon) -> list[Candidate]:
                 specificity=p.specificity,
                 consumed=consumed,
                 consumed_object=obj_tok,
+                alt_targets=tuple(tuple(g) for g in alts),
             )
     if best is not None and best.code.startswith("154") and _peacekeeping(verb):
         # "sent 200 troops to serve as a peacekeeping force": troops sent to keep the peace

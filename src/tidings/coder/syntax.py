@@ -207,6 +207,9 @@ def subject_candidates(verb: Token, *, max_up: int = 6) -> Iterator[list[Token]]
                 yield from relative_groups(subj)
             else:
                 yield conjuncts(subj)
+            for other in direct[1:]:
+                # "Old foes Gondor and Osgiliath renewed": an apposition parsed as a second subject
+                yield conjuncts(other)
             if tok.i == verb.i or tok.head.i == tok.i:
                 return
         elif tok.dep_ == "relcl" or (tok.dep_ == "acl" and (tok.tag_ in ACTIVE_ACL_TAGS or _finite_misread(tok))):
@@ -262,21 +265,26 @@ def direct_objects(verb: Token) -> list[Token]:
 
 def prep_objects(tok: Token, preps: tuple[str, ...] | frozenset[str]) -> list[Token]:
     """Objects of the prepositions ``preps`` attached to ``tok`` ("talks *with* Putin")."""
-    out: list[Token] = []
+    return [o for g in prep_groups(tok, preps) for o in g]
+
+
+def prep_groups(tok: Token, preps: tuple[str, ...] | frozenset[str]) -> list[list[Token]]:
+    """The objects of the prepositions ``preps`` on ``tok``, one group (with its conjuncts) per phrase."""
+    out: list[list[Token]] = []
     for c in tok.children:
         if c.dep_ in ("prep", "dative") and c.lower_ in preps:
             for p in c.children:
                 if p.dep_ == "pobj" and p.ent_type_ not in TIME_LABELS:
-                    out.extend(conjuncts(p))
+                    out.append(conjuncts(p))
                 elif p.dep_ == "pobj":
                     # "met with President Assad Tuesday": the parser made the
                     # day the head and the name its compound
                     named = [k for k in p.children if k.dep_ == "compound" and k.ent_type_ not in TIME_LABELS
                              and k.pos_ == "PROPN"]
                     if named:
-                        out.append(named[-1])
+                        out.append([named[-1]])
         elif c.dep_ == "dative" and "to" in preps and c.pos_ in ("NOUN", "PROPN", "PRON"):
-            out.extend(conjuncts(c))
+            out.append(conjuncts(c))
     return out
 
 
