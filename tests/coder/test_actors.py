@@ -92,3 +92,30 @@ def test_coordinated_names_in_one_entity_are_each_found():
     ], ents=[(1, 4, "WORK_OF_ART")])
     r = resolver(doc)
     assert [r.resolve(doc[i]).code for i in (1, 3)] == ["GON", "OSG"]
+
+
+def test_longest_agent_phrase_wins_over_the_words_inside_it():
+    lex = lexicon()
+    lex.agents["main opposition group"] = AgentEntry("main opposition group", "MOP")
+    lex.agents["opposition group"] = AgentEntry("opposition group", "OPP")
+    doc = parse([
+        ("Gondor", "PROPN", "poss", 3, "Gondor"),
+        ("main", "ADJ", "amod", 3, "main"),
+        ("opposition", "NOUN", "compound", 3, "opposition"),
+        ("group", "NOUN", "ROOT", 3, "group"),
+    ])
+    assert resolver(doc, lex).resolve(doc[3]).code == "GONMOP"
+
+
+def test_prefix_agent_combines_with_a_sector_and_is_not_a_longer_name():
+    # "an MSF Gondor diplomat", the NER taking "MSF Gondor" for an organisation
+    lex = lexicon()
+    lex.agents["msf"] = AgentEntry("msf", "NGO~")
+    lex.agents["diplomat"] = AgentEntry("diplomat", "GOV")
+    doc = parse([
+        ("an", "DET", "det", 3, "an"),
+        ("MSF", "PROPN", "compound", 3, "MSF"),
+        ("Gondor", "PROPN", "compound", 3, "Gondor"),
+        ("diplomat", "NOUN", "ROOT", 3, "diplomat"),
+    ], ents=[(1, 3, "ORG")])
+    assert resolver(doc, lex).resolve(doc[3]).code == "NGOGONGOV"

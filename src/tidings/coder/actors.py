@@ -124,8 +124,7 @@ class ActorIndex:
                 i += 1
         return out
 
-    @staticmethod
-    def _plausible(doc: Doc, start: int, end: int, entry: ActorEntry) -> bool:
+    def _plausible(self, doc: Doc, start: int, end: int, entry: ActorEntry) -> bool:
         first = doc[start]
         # "Iran-backed rebels", "US-funded group", "Al Qaeda-linked militants": the
         # backer is not the actor (a leader is: "the Saudi-led coalition")
@@ -141,25 +140,45 @@ class ActorIndex:
                 span = next((e for e in doc.ents if e.start <= start < e.end), None)
                 # "Gondor and Osgiliath" tagged as one entity is two names, not a longer one
                 coordinated = span is not None and any(t.dep_ == "cc" or t.lower_ in ("and", "or") for t in span)
-                if span is not None and (span.end - span.start) > (end - start) and not coordinated:
+                # "MSF Arnor": the other words are agents ("MSF" [NGO~]), not more of a name
+                extra = [] if span is None else [t for t in span if not start <= t.i < end and t.pos_ != "DET"]
+                agents_only = bool(extra) and all(t.lower_ in self.agent_words for t in extra)
+                if span is not None and (span.end - span.start) > (end - start) and not (coordinated or agents_only):
                     return False
         return True
 
     def agent(self, tokens: list[Token]) -> tuple[str, Token] | None:
-        """The highest-ranked sector word among ``tokens`` and the token it was found on."""
+        """The highest-ranked sector word among ``tokens`` and the token it was found on.
+
+        The longest phrase wins over the words inside it ("main opposition group"
+        is not "opposition group"); a prefix agent (``NGO~``) combines with a sector
+        ("an MSF diplomat": ``NGO~GOV``).
+        """
         best: tuple[int, str, Token] | None = None
+        prefix: tuple[str, Token] | None = None
         # surface forms only: agents.tsv lists singular and plural, and a lemma
         # would turn "Russian speakers" into parliamentary speakers
         lowers = [t.lower_ for t in tokens]
-        for i in range(len(tokens)):
+        i = 0
+        while i < len(tokens):
+            step = 1
             for ln in range(min(self._max_agent, len(tokens) - i), 0, -1):
                 entry = self._agents.get(" ".join(lowers[i : i + ln]))
                 if entry is not None:
-                    rank = SECTOR_RANK.get(entry.sector, 3)
-                    if best is None or rank > best[0]:
-                        best = (rank, entry.sector, tokens[i + ln - 1])
+                    if entry.sector.endswith("~"):
+                        prefix = prefix or (entry.sector, tokens[i + ln - 1])
+                    else:
+                        rank = SECTOR_RANK.get(entry.sector, 3)
+                        if best is None or rank > best[0]:
+                            best = (rank, entry.sector, tokens[i + ln - 1])
+                    step = ln
                     break
-        return (best[1], best[2]) if best else None
+            i += step
+        if best and prefix:
+            return prefix[0] + best[1], best[2]
+        if best:
+            return best[1], best[2]
+        return prefix
 
 
 @dataclass
@@ -332,6 +351,12 @@ class ActorResolver:
         if named is not None and named.entry.kind in ("organization", "metonym", "capital"):
             if named.entry.kind == "capital" and agent is None and not self._metonym(named, code):
                 return None  # "visit Brasilia", "the Moscow office": a place, not the government
+            if named.entry.kind == "capital" and agent is not None and named.entry.country:
+                # "Delhi Police", "Moscow City Court": the country's police, court
+                actor = self._make(head, toks, None, with_agent(named.entry.country, agent[0]),
+                                   named.entry.country, agent, "group")
+                self.discourse.note(head, actor)
+                return actor
             actor = self._from_entry(named, day)
             self.discourse.note(head, actor)
             return actor

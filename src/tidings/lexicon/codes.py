@@ -32,12 +32,13 @@ def actor_codes(code: str) -> list[str]:
 
 
 def with_agent(actor_code: str, sector: str) -> str:
-    """An actor code with an agent's code: appended (``GOV``), or put before (``NGO~``).
+    """An actor code with an agent's code: appended (``GOV``), put before (``NGO~``), or both.
 
-    >>> with_agent("ARN", "GOV"), with_agent("ARN", "NGO~"), with_agent("", "GOV")
-    ('ARNGOV', 'NGOARN', '---GOV')
+    >>> with_agent("ARN", "GOV"), with_agent("ARN", "NGO~"), with_agent("", "GOV"), with_agent("ARN", "NGO~GOV")
+    ('ARNGOV', 'NGOARN', '---GOV', 'NGOARNGOV')
     """
     base = actor_code or "---"
-    if sector.endswith("~"):
-        return sector[:-1] + base
+    if "~" in sector:  # "NGO~" before the actor's code, "NGO~GOV" around it
+        before, _, after = sector.partition("~")
+        return before + base + after
     return base + sector
