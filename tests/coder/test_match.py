@@ -2,6 +2,7 @@
 
 from tidings.coder.match import noun_candidates, noun_patterns, verb_candidates
 from tidings.lexicon.model import Lexicon, NounPattern, VerbPattern
+from tidings.lexicon.tabari_text import DEFAULT_TARGET
 
 from .handparse import parse
 
@@ -137,3 +138,52 @@ def test_target_without_plus_is_the_first_phrase_after_the_verb_the_rest_alterna
     (cand,) = verb_candidates(PRESENTED[1], lex)
     assert [t.text for t in cand.targets] == ["president"]
     assert [[t.text for t in g] for g in cand.alt_targets] == [["show"]]
+
+
+def test_first_actor_after_the_verb_may_be_the_subject_of_its_clause():
+    # "Gollum allowed that Mordor is a pleasant place" (TABARI: the first actor after the verb)
+    doc = parse([
+        ("Gollum", "PROPN", "nsubj", 1, "Gollum"),
+        ("allowed", "VERB", "ROOT", 1, "allow"),
+        ("that", "SCONJ", "mark", 4, "that"),
+        ("Mordor", "PROPN", "nsubj", 4, "Mordor"),
+        ("is", "AUX", "ccomp", 1, "be"),
+        ("pleasant", "ADJ", "acomp", 4, "pleasant"),
+    ])
+    lex = Lexicon()
+    lex.verbs["allow"] = [VerbPattern(code="080", verb="allow", target=DEFAULT_TARGET)]
+    (cand,) = verb_candidates(doc[1], lex)
+    assert [[t.text for t in g] for g in cand.alt_targets] == [["Mordor"]]
+    # a clause before the verb is not after it: "Mordor is pleasant, Gollum allowed"
+    doc = parse([
+        ("Mordor", "PROPN", "nsubj", 1, "Mordor"),
+        ("is", "AUX", "ccomp", 3, "be"),
+        ("Gollum", "PROPN", "nsubj", 3, "Gollum"),
+        ("allowed", "VERB", "ROOT", 3, "allow"),
+    ])
+    (cand,) = verb_candidates(doc[3], lex)
+    assert cand.alt_targets == ()
+
+
+def test_pattern_noun_after_a_preposition_and_words_before_the_verb():
+    # "Ethiopia acted on a resolution against Libya" fits "* &PREP RESOLUTION"
+    doc = parse([
+        ("Ethiopia", "PROPN", "nsubj", 1, "Ethiopia"),
+        ("acted", "VERB", "ROOT", 1, "act"),
+        ("on", "ADP", "prep", 1, "on"),
+        ("resolution", "NOUN", "pobj", 2, "resolution"),
+        ("against", "ADP", "prep", 3, "against"),
+        ("Libya", "PROPN", "pobj", 4, "Libya"),
+        ("not", "PART", "neg", 1, "not"),
+    ])
+    lex = Lexicon()
+    lex.verbs["act"] = [
+        VerbPattern(code="100", verb="act", target=DEFAULT_TARGET),
+        VerbPattern(code="102", verb="act", objects=frozenset({"resolution"}), target=DEFAULT_TARGET[1:],
+                    requires=("on",)),
+        # "NOT *": the "not" here comes after the verb, so this pattern does not fit
+        VerbPattern(code="112", verb="act", target=DEFAULT_TARGET, requires=("<not",)),
+    ]
+    (cand,) = verb_candidates(doc[1], lex)
+    assert cand.code == "102"
+    assert [t.text for t in cand.targets] == ["Libya"]

@@ -198,6 +198,7 @@ VERBS = """<!-- TEST VERBS -->
 --- RESTORE  [064]  ---
 RESTORE    # the block's code
 - * DIPLOMATIC TIES [901]
+- * DIPLOMATIC_TIES [905]
 - * &TIES RELATIONS [902]
 - NOT * RELATIONS  [112]
 - * (WITH +) [065]
@@ -252,11 +253,16 @@ def test_verb_patterns(tmp_path: Path) -> None:
     assert {p.requires for p in p902} == {("military",), ("economic",)}
     assert all(p.objects == {"relation", "relations"} for p in p902)
     (p112,) = _by(lex, "restore", "112")
-    assert p112.requires == ("not",) and p112.objects == {"relation", "relations"}
+    # a word before the verb must come before it ("<not")
+    assert p112.requires == ("<not",) and p112.objects == {"relation", "relations"}
+    # words joined by "_" must follow each other: the pair is required as well
+    (p905,) = _by(lex, "restore", "905")
+    assert p905.objects == {"tie", "ties"} and p905.requires == ("diplomatic", "diplomatic tie")
+    assert p905.specificity == p901.specificity
     (p065,) = _by(lex, "restore", "065")
     assert p065.target == ("with",)
     # % (a compound actor) before the verb: its "and" is required
-    assert [p.requires for p in _by(lex, "restore", "030")] == [("and",)]
+    assert [p.requires for p in _by(lex, "restore", "030")] == [("<and",)]
     # multi-word verbs and a verb with its own code
     assert {
         (p.particle, p.code) for p in lex.verbs["break"] if not p.requires and p.target[0] != "nsubj"
@@ -267,7 +273,7 @@ def test_verb_patterns(tmp_path: Path) -> None:
     # patterns of MEET
     assert _by(lex, "meet", "031:032")[0].target == DEFAULT_TARGET  # compound code kept
     (p082,) = _by(lex, "meet", "082")
-    assert p082.xcomp == "attend" and p082.requires == ("say",)
+    assert p082.xcomp == "attend" and p082.requires == ("<say",)
     (p043,) = _by(lex, "meet", "043")
     assert p043.target == ("with",) and p043.requires == ("at",)
     assert _by(lex, "meet", "096")[0].target == ("for",)

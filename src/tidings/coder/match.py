@@ -14,6 +14,7 @@ from functools import cache
 from spacy.tokens import Span, Token
 
 from ..lexicon.model import Lexicon, NounPattern, VerbPattern
+from ..lexicon.tabari_text import DEFAULT_TARGET, PREPOSITIONS
 from .syntax import (
     agent_of,
     children,
@@ -46,6 +47,8 @@ REFLEXIVE_POSSESSIVES = frozenset({"its", "their", "his", "her", "our"})
 OBJECT_PATIENT_PREPS = ("of", "on", "against", "to")
 #: prepositions of a complement verb that name the target of an "agree to"-type pattern
 XCOMP_TARGET_PREPS = ("to", "with", "for", "on", "against")
+#: TABARI patterns without a marked target: the target is the first actor after the verb
+FIRST_ACTOR = (DEFAULT_TARGET, DEFAULT_TARGET[1:])
 #: nouns through which the verb's subject is the agent of a nominal event
 #: ("expressed *interest* in meeting", "announced *plans* for talks")
 STANCE_NOUNS = frozenset({
@@ -105,10 +108,28 @@ def _object_lemmas(verb: Token) -> dict[str, Token]:
     return out
 
 
+def _pobj_lemmas(verb: Token) -> dict[str, Token]:
+    """Objects of the verb's prepositions ("acted *on a resolution*"), by lemma and form."""
+    out: dict[str, Token] = {}
+    for prep in children(verb, {"prep"}):
+        for o in children(prep, {"pobj"}):
+            out.setdefault(o.lemma_.lower(), o)
+            out.setdefault(o.lower_, o)
+    return out
+
+
 def _verb_targets(verb: Token, p: VerbPattern, obj_tok: Token | None) -> tuple[list[Token], list[list[Token]]]:
     """The target phrase of a pattern, and the further candidate phrases in sentence order."""
     alts: list[list[Token]] = []
     targets = _first_target(verb, p, obj_tok, alts)
+    if p.target in FIRST_ACTOR:
+        # "allowed that *Mordor* isn't a pleasant place": the subject of the clause the verb
+        # takes is the first actor after the verb ("X attacked Y, Z said" has none after it)
+        for x in children(verb, {"ccomp"}):
+            alts.extend(
+                conjuncts(s) for s in children(x, {"nsubj", "nsubjpass"})
+                if s.i > verb.i and s.lower_ not in ("it", "there")
+            )
     return targets, alts
 
 
@@ -157,6 +178,8 @@ def _first_target(verb: Token, p: VerbPattern, obj_tok: Token | None, alts: list
                 groups = prep_groups(x, preps)
                 if groups:
                     break
+        # "acted on a resolution against Libya": the pattern's noun is not its own target
+        groups = [g for g in groups if obj_tok is None or all(t.i != obj_tok.i for t in g)]
         groups.sort(key=lambda g: g[0].i)
         if groups:
             targets = groups[0]
@@ -177,7 +200,22 @@ def _scope_words(verb: Token) -> frozenset[str]:
     so the ancestors count too.
     """
     scope = [*verb.subtree, *verb.ancestors]
-    return frozenset({t.lemma_.lower() for t in scope} | {t.lower_ for t in scope})
+    before = [t for t in scope if t.i < verb.i]
+    # "<not": a word the pattern puts before the verb ("NOT *") must come before it
+    return frozenset(
+        {t.lemma_.lower() for t in scope} | {t.lower_ for t in scope}
+        | {"<" + t.lemma_.lower() for t in before} | {"<" + t.lower_ for t in before}
+    )
+
+
+def _consecutive(verb: Token, phrase: str) -> bool:
+    """Whether the words of ``phrase`` follow each other in the verb's sentence (by lemma or form)."""
+    words = phrase.split()
+    toks = list(verb.sent)
+    for i in range(len(toks) - len(words) + 1):
+        if all(w in (t.lemma_.lower(), t.lower_) for w, t in zip(words, toks[i : i + len(words)])):
+            return True
+    return False
 
 
 def _pattern_fits(
@@ -189,6 +227,10 @@ def _pattern_fits(
     obj_tok = None
     if p.objects:
         hit = next((objs[o] for o in p.objects if o in objs), None)
+        if hit is None and any(w.lstrip("<") in PREPOSITIONS for w in p.requires):
+            # "* &PREPOSIT1 RESOLUTION": the pattern's noun follows a preposition ("acted on a resolution")
+            pobjs = _pobj_lemmas(verb)
+            hit = next((pobjs[o] for o in p.objects if o in pobjs), None)
         if hit is None:
             return False, None, None
         obj_tok = hit
@@ -199,7 +241,7 @@ def _pattern_fits(
             # "agree on a meeting", "plans for talks": the complement as a noun
             return False, None, None
         consumed = xs[0]
-    if p.requires and not all(w in scope() for w in p.requires):
+    if p.requires and not all(w in scope() if " " not in w else _consecutive(verb, w) for w in p.requires):
         return False, None, None
     return True, obj_tok, consumed
 

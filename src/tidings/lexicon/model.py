@@ -43,7 +43,7 @@ class VerbPattern:
     target: tuple[str, ...] = ("dobj",)
     xcomp: str | None = None
     #: words that must appear among the verb's dependents (PETRARCH-style
-    #: literal pattern words); lower-case lemmas
+    #: literal pattern words); lower-case lemmas; "real pleasant" (two words): they follow each other
     requires: tuple[str, ...] = ()
     origin: str | None = None
     #: prepositions whose object is the *source*, the subject being the target
@@ -57,7 +57,7 @@ class VerbPattern:
             + (1 if self.source_preps else 0)
             + (3 if self.objects else 0)
             + (2 if self.xcomp else 0)
-            + len(self.requires)
+            + sum(1 for w in self.requires if " " not in w)
             + (1 if self.target and self.target != ("dobj",) else 0)
         )
 

@@ -98,6 +98,10 @@ class _Pattern:
     slots: list[Alternatives] = field(default_factory=list)
     #: (object heads, words required with them): several when a synset object has phrases
     obj_variants: list[tuple[frozenset[str], tuple[str, ...]]] = field(default_factory=list)
+    #: words joined by "_" (REAL_PLEASANT): they must follow each other in the sentence
+    joined: tuple[tuple[str, str], ...] = ()
+    #: how many of ``slots`` come before the verb ("NOT *"): their words must precede it
+    pre: int = 0
 
 
 @dataclass
@@ -306,7 +310,7 @@ class VerbReader:
             )
             return None
         star = toks.index("*")
-        pat = _Pattern(code=code, origin=origin)
+        pat = _Pattern(code=code, origin=origin, joined=_joined_words(text[: m.start()]))
         for tok in toks[:star]:
             if tok == "+":
                 pat.target = ("nsubj",)
@@ -320,6 +324,7 @@ class VerbReader:
                 if alts is None:
                     return None
                 pat.slots.append(alts)
+        pat.pre = len(pat.slots)
         if not self._post(toks[star + 1 :], pat, where):
             return None
         if not (pat.particle or pat.objects or pat.xcomp or pat.slots or pat.target):
@@ -473,6 +478,9 @@ class VerbReader:
 
     # ------------------------------------------------------------------ output
 
+    def _req_lemma(self, w: str) -> str:
+        return w if w in PREPOSITIONS or w in PARTICLES else self.lem.lemma(w)
+
     def _requires(self, pat: _Pattern) -> list[tuple[str, ...]]:
         slots = pat.slots
         combos = 1
@@ -489,9 +497,9 @@ class VerbReader:
         out = []
         for combo in itertools.islice(itertools.product(*slots), MAX_COMBINATIONS):
             words: list[str] = []
-            for phrase in combo:
+            for k, phrase in enumerate(combo):
                 for w in phrase:
-                    lem = w if w in PREPOSITIONS or w in PARTICLES else self.lem.lemma(w)
+                    lem = ("<" if k < pat.pre else "") + self._req_lemma(w)
                     if lem not in words:
                         words.append(lem)
             out.append(tuple(words))
@@ -521,7 +529,8 @@ class VerbReader:
                 for req in req_sets:
                     for objects, extra in variants:
                         more = tuple(self.lem.lemma(w) for w in extra)
-                        requires = tuple(dict.fromkeys(v.requires + req + more))
+                        pairs = tuple(f"{self._req_lemma(a)} {self._req_lemma(b)}" for a, b in pat.joined)
+                        requires = tuple(dict.fromkeys(v.requires + req + more + pairs))
                         self._add(VerbPattern(
                             code=pat.code, verb=v.lemma, particle=pat.particle or v.particle, objects=objects,
                             target=pat.target or default, xcomp=pat.xcomp, requires=requires, origin=pat.origin,
@@ -586,3 +595,12 @@ def read_verbs(
     validation suites they only added spurious events, see docs/tabari.md).
     """
     return VerbReader(path, lex, bad, lemmatizer, nouns=nouns).read()
+
+
+def _joined_words(text: str) -> tuple[tuple[str, str], ...]:
+    """Pairs of plain words joined by ``_`` in a pattern ("REAL_PLEASANT"), lower case."""
+    out = []
+    for raw in text.split():
+        words = raw.lower().split("_")
+        out.extend((a, b) for a, b in zip(words, words[1:]) if a.isalpha() and b.isalpha())
+    return tuple(out)
