@@ -142,9 +142,17 @@ def filter_dyad(page, dyad: str) -> None:
     # the view may still be drawing its panels (map, network) from the first load: a
     # late redraw would undo the filter, so wait until the page has fetched everything
     page.wait_for_load_state("networkidle")
-    page.fill("input[name=dyad]", dyad)
-    page.click("form.filters button[type=submit]")
-    sync_api.expect(page).to_have_url(re.compile(r"dyad="))
+    # a redraw after a window resize refills the form from the address; if one lands between
+    # typing and submitting, the filter is lost: type and submit again
+    for attempt in range(3):
+        page.fill("input[name=dyad]", dyad)
+        page.click("form.filters button[type=submit]")
+        try:
+            sync_api.expect(page).to_have_url(re.compile(r"dyad="), timeout=5_000)
+            break
+        except AssertionError:
+            if attempt == 2:
+                raise
     wait_shown(page)
 
 
