@@ -1,15 +1,25 @@
 """Acceptance: the seed article and two rewrites of it (other outlets, other words) give one event
-per seed event, reported by three sources (the real coder, so marked slow)."""
+per seed event, with one mention per reporting sentence and three sources (the real coder, so slow).
+
+Each seed event is listed with the sentences that report it in the three articles (a snippet of
+each), its CAMEO root class and the countries of its dyad.  The check: every listed sentence has a
+coded mention of that class and dyad, all of them are in one event, and that event's
+``num_mentions`` is the number of listed sentences and its ``num_sources`` is 3.  Events the coder
+reads differently in the three tellings are marked ``xfail`` (strict: a fix makes them fail loudly)
+with the reason; docs/accuracy.md, "Event de-duplication", has the table.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+from dataclasses import dataclass
 
 import pytest
 
+from tidings.dedup.rules import root_class
 from tidings.ingestion import store_coded
-from tidings.store.base import EventQuery, EventRow
+from tidings.store.base import EventQuery, EventRow, MentionRow
 from tidings.store.memory import MemoryStore
 from tidings.types import Article
 
@@ -17,39 +27,125 @@ from ..conftest import EXAMPLES
 
 pytestmark = pytest.mark.slow
 
+SEED, RW1, RW2 = "seed", "seed-rewrite-1", "seed-rewrite-2"
+
+
+@dataclass(frozen=True)
+class SeedEvent:
+    number: str
+    root: str  # CAMEO root class (tidings.dedup.rules.root_class)
+    countries: frozenset[str]  # countries of the dyad ("-" for no actor or a country-less one)
+    sentences: tuple[tuple[str, str], ...]  # (article, snippet of the sentence)
+    triggers: tuple[str, ...] = ()  # word starts of the trigger, when the sentence reports two events of the class
+
+
+def _country(code: str | None) -> str:
+    return "-" if not code or code.startswith("---") else code[:3]
+
+
+EVENTS = [
+    SeedEvent("1-2 Trump-Putin talks", "04", frozenset({"USA", "RUS"}), (
+        (SEED, "having direct conversations"), (SEED, "some very good talks"),
+        (RW1, "has spoken directly with Vladimir Putin"), (RW1, "described his talks with Putin"),
+        (RW2, "has held direct conversations"), (RW2, "had very good talks"))),
+    SeedEvent("3 Kremlin confirms the contacts", "01", frozenset({"RUS", "-"}), (
+        (SEED, "confirmed that multiple communications"), (RW1, "confirmed that there had been several contacts"),
+        (RW2, "The Kremlin confirmed that several communications")), ("confirm",)),
+    SeedEvent("4 Kremlin declines comment", "01", frozenset({"RUS", "-"}), (
+        (SEED, "declined to provide direct comment"), (RW1, "would not comment directly"),
+        (RW2, "gave no direct comment")), ("declin", "comment")),
+    SeedEvent("5 Putin wants an end to the bloodshed", "03", frozenset({"RUS", "-"}), (
+        (SEED, "Putin desires an end to the bloodshed"), (RW1, "wants the killing to stop"),
+        (RW2, "Putin wants to see an end to the bloodshed"))),
+    SeedEvent("6 Trump and Putin intend to meet", "04", frozenset({"USA", "RUS"}), (
+        (SEED, "have both expressed interest in meeting"), (RW1, "both say they want to meet"),
+        (RW2, "ready to meet to look for a settlement"))),
+    SeedEvent("7 Slutsky: a meeting is being prepared", "01", frozenset({"RUS", "-"}), (
+        (SEED, "preparations for such a meeting"), (RW1, "preparations for the meeting were under way"),
+        (RW2, "work to prepare a meeting has begun"))),
+    SeedEvent("8 Biden-Putin call, February 2022", "04", frozenset({"USA", "RUS"}), (
+        (SEED, "spoke just once for about an hour"), (RW1, "spoke to Putin only once"),
+        (RW2, "a single hour-long call in February 2022"))),
+    SeedEvent("9 the invasion of Ukraine", "V", frozenset({"RUS", "UKR"}), (
+        (SEED, "ending his invasion of Ukraine"), (SEED, "shortly before the Russian invasion of Ukraine"),
+        (RW1, "bringing Russia's war in Ukraine to a close"), (RW1, "days before Russian troops invaded Ukraine"),
+        (RW2, "end the Russian invasion of Ukraine"), (RW2, "shortly before the Russian invasion."))),
+    SeedEvent("10 Woodward: seven calls after 2021, denied", "04", frozenset({"USA", "RUS"}), (
+        (SEED, "as many as seven times after leaving office"), (RW1, "up to seven times after he left"),
+        (RW2, "talked with Putin as many as seven times"))),
+    SeedEvent("11 Trump to meet Zelenskiy next week", "04", frozenset({"USA", "UKR"}), (
+        (SEED, "meet with Ukrainian President Volodymyr Zelenskiy next week"),
+        (RW1, "meet Ukrainian President Volodymyr Zelenskiy next week"),
+        (RW2, "meet Ukraine's President Volodymyr Zelenskiy next week"))),
+]
+
+#: Why an event is not one event of exactly its sentences and three sources (measured, not guessed).
+NOT_MET = {
+    "1-2 Trump-Putin talks": "rewrite 1's opening sentence is dated 'since 2022' (2022-2025) and Trump in it is "
+    "coded USAELI (former leader for most of that span), so it goes with Woodward's 2021-2024 calls; "
+    "rewrite 2's 'the two men had very good talks' is not coded; the seed adds two sentences of its own",
+    "3 Kremlin confirms the contacts": "'confirmed that ... had taken place' is read as an attribution cue "
+    "(it makes the talks 'confirmed'), not coded as a statement of its own",
+    "4 Kremlin declines comment": "the seed's is coded 011, the rewrites' negated 010 ('would not comment'); "
+    "rewrite 2's 'its spokesman, Dmitry Peskov' is coded ---GOV; statements must share what was said",
+    "5 Putin wants an end to the bloodshed": "rewrite 1's 'wants the killing to stop' is not coded",
+    "6 Trump and Putin intend to meet": "rewrite 1's 'they' resolves to Trump alone (no target); rewrite 2's "
+    "'Both leaders' is coded ---GOV with no target",
+    "7 Slutsky: a meeting is being prepared": "coded as the meeting itself (036) in the seed, as RUSLEG 010 in "
+    "rewrite 1, not at all in rewrite 2",
+    "9 the invasion of Ukraine": "one event from three sources, but rewrite 2's 'shortly before the Russian "
+    "invasion' has no target (and its own date, February 2022): 5 of the 6 sentences",
+    "10 Woodward: seven calls after 2021, denied": "rewrite 2's parse makes Bob Woodward the subject of "
+    "'talked' (USAMED -> RUSGOV); rewrite 1's opening sentence (USAELI, see 1-2) joins the event",
+}
+
 
 @pytest.fixture(scope="module")
-def store(coder) -> MemoryStore:
+def mentions(coder) -> list[tuple[MentionRow, EventRow]]:
     day = dt.date(2025, 2, 10)
-    arts = [
-        Article(id="seed", text=(EXAMPLES / "seed-article.txt").read_text(encoding="utf-8"), date=day, source="seed")
-    ]
+    arts = [Article(id=SEED, text=(EXAMPLES / "seed-article.txt").read_text(encoding="utf-8"), date=day, source="seed")]
     for n in (1, 2):
         d = json.loads((EXAMPLES / "rewrites" / f"seed-rewrite-{n}.json").read_text(encoding="utf-8"))
         arts.append(Article(id=d["id"], text=d["text"], date=dt.date.fromisoformat(d["date"]), source=d["source"]))
-    s = MemoryStore()
+    store = MemoryStore()
     for pair in coder.code_articles(arts, batch_size=4):
-        store_coded(s, [pair])
-    return s
+        store_coded(store, [pair])  # one article at a time, as an ingest of three feeds would
+    rows = list(store.iter_mentions())
+    events = {e.event_id: e for e in store.iter_events(EventQuery())}
+    return [(m, events[m.event_id]) for m in rows]
 
 
-def _covering(rows: list[EventRow], day: dt.date) -> list[EventRow]:
-    return [e for e in rows if e.date_start and e.date_end and e.date_start <= day <= e.date_end]
+def _params() -> list:
+    return [
+        pytest.param(ev, id=ev.number.split()[0],
+                     marks=[pytest.mark.xfail(reason=NOT_MET[ev.number], strict=True)] if ev.number in NOT_MET else [])
+        for ev in EVENTS
+    ]
 
 
-def test_trump_putin_talks_are_one_event_from_three_sources(store: MemoryStore) -> None:
-    talks = _covering(store.query_events(EventQuery(dyad=("USAGOV", "RUSGOV"), code="04")), dt.date(2025, 2, 9))
-    assert len(talks) == 1
-    assert (talks[0].num_sources, talks[0].num_articles) == (3, 3)
-    assert talks[0].num_mentions >= 3
+@pytest.mark.parametrize("seed_event", _params())
+def test_each_seed_event_is_one_event_with_a_mention_per_sentence_and_three_sources(mentions, seed_event) -> None:
+    found: dict[tuple[str, str], list] = {}
+    for article, snippet in seed_event.sentences:
+        found[(article, snippet)] = [
+            (m, e) for m, e in mentions
+            if m.article_id == article and snippet in m.sentence and root_class(m.cameo) == seed_event.root
+            and {_country(m.source_code), _country(m.target_code)} == seed_event.countries
+            and (not seed_event.triggers or m.trigger.lower().startswith(seed_event.triggers))
+        ]
+    uncoded = [k for k, v in found.items() if not v]
+    assert not uncoded, f"not coded: {uncoded}"
+    events = {e.event_id: e for v in found.values() for _, e in v}
+    assert len(events) == 1, sorted((e.source_code, e.target_code, e.cameo, e.num_mentions) for e in events.values())
+    (event,) = events.values()
+    assert (event.num_mentions, event.num_sources) == (len(seed_event.sentences), 3)
 
 
-def test_biden_putin_call_of_february_2022_is_one_event_from_three_sources(store: MemoryStore) -> None:
-    calls = _covering(store.query_events(EventQuery(dyad=("USA", "RUS"), code="04")), dt.date(2022, 2, 15))
-    feb = [e for e in calls if e.date_start >= dt.date(2022, 2, 1)]
-    assert len(feb) == 1 and feb[0].num_sources == 3
-
-
-def test_the_invasion_is_reported_by_all_three(store: MemoryStore) -> None:
-    war = store.query_events(EventQuery(dyad=("RUS", "UKR"), code="19"))
-    assert any(e.num_sources == 3 for e in war)
+def test_every_listed_snippet_is_in_its_article() -> None:
+    texts = {SEED: (EXAMPLES / "seed-article.txt").read_text(encoding="utf-8")}
+    for n in (1, 2):
+        d = json.loads((EXAMPLES / "rewrites" / f"seed-rewrite-{n}.json").read_text(encoding="utf-8"))
+        texts[d["id"]] = d["text"]
+    for ev in EVENTS:
+        for article, snippet in ev.sentences:
+            assert snippet in texts[article], (ev.number, snippet)

@@ -25,6 +25,7 @@ from .hooks import (
     Assessor,
     ClaimLinker,
     DateFinder,
+    PLACE_NOUNS,
     PlaceFinder,
     default_assessor,
     default_date_finder,
@@ -146,6 +147,7 @@ class Coder:
             ]
             if self.fallback is not None and not any(evs for _, evs in coded):
                 coded = self.fallback.propose(self, article, s_index, sent, resolver, sent_timexes, sent_places)
+            coded = _inherit_locations(coded)
             frames = _speech_frames([c for c, evs in coded if evs])
             for cand, evs in coded:
                 is_frame = cand.trigger.i in frames
@@ -428,11 +430,30 @@ def _object_place(trigger: Token, places: list) -> Place | None:
     heads = [c for c in trigger.children if c.dep_ in ("dobj", "obj")]
     heads += [p for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("on", "against", "of")
               for p in c.children if p.dep_ == "pobj"]
+    # "struck the city of Kharkiv", "hit the port of Odesa"
+    heads += [p for h in heads if h.lemma_.lower() in PLACE_NOUNS
+              for c in h.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
     for h in heads:
         for place in places:
             if place.char_start <= h.idx < place.char_end:
                 return replace(place, role="asserted")
     return None
+
+
+def _inherit_locations(coded: list) -> list:
+    """An event of a clause attached to a located event's verb happened there too
+    ("drones struck Kharkiv, *killing* four civilians")."""
+    located = {c.trigger.i: ev.location for c, evs in coded for ev in evs if ev.location is not None}
+    if not located:
+        return coded
+    out = []
+    for cand, evs in coded:
+        trig = cand.trigger
+        where = located.get(trig.head.i) if trig.dep_ in ("advcl", "conj", "xcomp") else None
+        if where is not None:
+            evs = [ev if ev.location is not None else replace(ev, location=where) for ev in evs]
+        out.append((cand, evs))
+    return out
 
 
 def _add_venues(events: list, s_index: int, venues: tuple) -> None:

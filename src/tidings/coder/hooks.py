@@ -33,6 +33,21 @@ class PlaceFinder(Protocol):
         countries: tuple[str, ...] = (),
     ) -> list[Place]: ...
 
+    def _named_places(self, doc: Any) -> list[tuple[str, int, int]]:
+        """Well-known places (:meth:`is_place_name`) the tagger missed or took for a
+        person ("struck the city of Kharkiv", "bombed Odesa"), where a place goes."""
+        out = []
+        for tok in doc:
+            if tok.pos_ != "PROPN" or tok.dep_ == "compound" or tok.ent_type_ in PLACE_LABELS or not place_slot(tok):
+                continue
+            first = tok
+            while first.i > 0 and doc[first.i - 1].dep_ == "compound" and doc[first.i - 1].head.i == tok.i:
+                first = doc[first.i - 1]
+            span = doc[first.i : tok.i + 1]
+            if self.is_place_name(span.text):
+                out.append((span.text, span.start_char, span.end_char))
+        return out
+
     def locate(self, sent: Span, trigger: Token, places: list[Place]) -> tuple[Place | None, tuple[Place, ...]]: ...
 
     def venues(self, sent: Span, places: list[Place]) -> tuple[Place, ...]: ...
@@ -101,6 +116,22 @@ class ClaimsAssessor:
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 #: gazetteer kinds that are never actors by themselves
 PLACE_KINDS = frozenset({"continent", "country", "admin1", "region", "water"})
+#: prepositions after which a name is where something happened or what was hit ("an attack on Kharkiv")
+PLACE_PREPS = frozenset("in at near outside inside around across on against".split())
+#: "the city of Kharkiv", "the port of Odesa": nouns whose "of" names a place
+PLACE_NOUNS = frozenset("city town village port region province district capital".split())
+
+
+def place_slot(tok: Any) -> bool:
+    """Whether a name stands where a place goes: after a locative preposition, after
+    "the city of", or as the object of a verb ("Russia bombed Odesa")."""
+    head = tok.head
+    if tok.dep_ == "dobj":
+        return True
+    if tok.dep_ != "pobj":
+        return False
+    word = head.lower_
+    return word in PLACE_PREPS or (word == "of" and head.head.lemma_.lower() in PLACE_NOUNS)
 
 
 class GazetteerPlaces:
@@ -128,11 +159,27 @@ class GazetteerPlaces:
 
         mentions = [(e.text, e.start_char, e.end_char) for e in doc.ents if e.label_ in PLACE_LABELS]
         mentions += [m for m in extra if not any(s <= m[1] < e for _, s, e in mentions)]
+        mentions += [m for m in self._named_places(doc) if not any(s <= m[1] < e for _, s, e in mentions)]
         mentions.sort(key=lambda m: m[1])
         if not mentions:
             return []
         found = resolve_places(mentions, gazetteer=self.gazetteer, context_countries=countries, text=article.text)
         return [p for p in found if p.name is not None]
+
+    def _named_places(self, doc: Any) -> list[tuple[str, int, int]]:
+        """Well-known places (:meth:`is_place_name`) the tagger missed or took for a
+        person ("struck the city of Kharkiv", "bombed Odesa"), where a place goes."""
+        out = []
+        for tok in doc:
+            if tok.pos_ != "PROPN" or tok.dep_ == "compound" or tok.ent_type_ in PLACE_LABELS or not place_slot(tok):
+                continue
+            first = tok
+            while first.i > 0 and doc[first.i - 1].dep_ == "compound" and doc[first.i - 1].head.i == tok.i:
+                first = doc[first.i - 1]
+            span = doc[first.i : tok.i + 1]
+            if self.is_place_name(span.text):
+                out.append((span.text, span.start_char, span.end_char))
+        return out
 
     def locate(self, sent: Span, trigger: Token, places: list[Place]) -> tuple[Place | None, tuple[Place, ...]]:
         from ..resolve.venues import event_location
