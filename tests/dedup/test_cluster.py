@@ -256,3 +256,13 @@ def test_missing_target_goes_with_a_countryless_one_only() -> None:
     a = row("a1", "RUSMIL", None, "190", s)
     b = row("a1", "RUSMIL", "---CVL", "190", s, trigger="killing")
     assert len(partition([a, b])) == 1
+
+
+def test_anonymous_reports_need_the_same_place() -> None:
+    s1 = "Police fired tear gas at protesters on Tuesday."
+    s2 = "Police used tear gas on demonstrators on Tuesday."
+    a, b = row("a1", "---COP", "---OPP", "175", s1), row("a2", "---COP", "---OPP", "175", s2)
+    assert len(partition([a, b])) == 2  # framed, same code and day, but nothing says it is one event
+    a2 = row("a1", "---COP", "---OPP", "175", s1, place="Abuja", geonameid=2)
+    b2 = row("a2", "---COP", "---OPP", "175", s2, place="Abuja", geonameid=2)
+    assert len(partition([a2, b2])) == 1

@@ -29,6 +29,7 @@ from collections.abc import Iterable, Sequence
 from tidings.dedup.rules import (
     Profile,
     Specifics,
+    anonymous_apart,
     link_profiles,
     may_link,
     places_conflict,
@@ -88,7 +89,7 @@ class LinkGraph:
     def score(self, a: str, b: str) -> None:
         """Score the pair and keep the link if there is one."""
         pa, pb = self.profiles[a], self.profiles[b]
-        if not may_link(pa, pb):
+        if anonymous_apart(pa, pb) or not may_link(pa, pb):
             return
         s = link_profiles(pa, pb, self.specifics_of(a), self.specifics_of(b))
         if s is not None:
@@ -138,12 +139,33 @@ def sweep_pairs(profiles: Sequence[Profile]) -> Iterable[tuple[str, str]]:
             yield a, b
 
 
+def anonymous_groups(profiles: Sequence[Profile]) -> list[list[Profile]]:
+    """The groups an anonymous block's mentions can link within (rule 6): one per place, one per sentence."""
+    groups: dict[tuple[str, object], list[Profile]] = defaultdict(list)
+    for p in profiles:
+        if p.place is not None:
+            groups[("place", p.place)].append(p)
+        groups[("sentence", p.sentence_key)].append(p)
+    return [v for v in groups.values() if len(v) > 1]
+
+
 def link_graph(mentions: Sequence[MentionRow]) -> LinkGraph:
-    """All links among ``mentions``: within a block, pairs whose intervals meet."""
+    """All links among ``mentions``: within a block (and, for anonymous mentions, a place or a
+    sentence), pairs whose intervals meet."""
     g = LinkGraph(mentions)
-    for ids in _blocks(g).values():
-        for a, b in sweep_pairs([g.profiles[i] for i in ids]):
-            g.score(a, b)
+    for key, ids in _blocks(g).items():
+        profiles = [g.profiles[i] for i in ids]
+        if key.actor_a != key.actor_b or key.actor_a != "-":
+            for a, b in sweep_pairs(profiles):
+                g.score(a, b)
+            continue
+        seen: set[tuple[str, str]] = set()  # a pair can share a place and a sentence
+        for group in anonymous_groups(profiles):
+            for a, b in sweep_pairs(group):
+                pair = (a, b) if a < b else (b, a)
+                if pair not in seen:
+                    seen.add(pair)
+                    g.score(a, b)
     return g
 
 

@@ -98,9 +98,15 @@ def touched_graph(store: MentionSource, new: Sequence[MentionRow]) -> LinkGraph:
                     if m.mention_id not in pool[key] and m.mention_id not in new_ids:
                         pool[key][m.mention_id] = profile_of(m)
         nxt: set[str] = set()
+        by_place, by_sentence = _anonymous_index(pool)
         for a in frontier:
             pa = g.profiles[a]
-            for b, pb in pool[pa.block].items():
+            if pa.anonymous:  # rule 6: only the same place or the same sentence
+                same_sentence = by_sentence[(pa.block, pa.sentence_key)]
+                cands = {**by_place[(pa.block, pa.place)], **same_sentence} if pa.place else same_sentence
+            else:
+                cands = pool[pa.block]
+            for b, pb in cands.items():
                 if b == a or b in done or not intervals_meet(pa.interval, pb.interval):
                     continue  # a pair with a mention already done was scored from that side
                 if b not in g.profiles:
@@ -114,6 +120,21 @@ def touched_graph(store: MentionSource, new: Sequence[MentionRow]) -> LinkGraph:
     for i in set(g.profiles) - reached:
         del g.profiles[i]  # scored against a reached mention but linked to none: not in any component here
     return g
+
+
+def _anonymous_index(
+    pool: dict[BlockKey, dict[str, Profile]],
+) -> tuple[dict[object, dict[str, Profile]], dict[object, dict[str, Profile]]]:
+    """The anonymous mentions of the pool by (block, place) and by (block, sentence)."""
+    by_place: dict[object, dict[str, Profile]] = defaultdict(dict)
+    by_sentence: dict[object, dict[str, Profile]] = defaultdict(dict)
+    for key, members in pool.items():
+        if key.actor_a == key.actor_b == "-":
+            for i, p in members.items():
+                if p.place is not None:
+                    by_place[(key, p.place)][i] = p
+                by_sentence[(key, p.sentence_key)][i] = p
+    return by_place, by_sentence
 
 
 def _covers(w: tuple[dt.date | None, dt.date | None], x: tuple[dt.date | None, dt.date | None]) -> bool:

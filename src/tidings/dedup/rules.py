@@ -24,7 +24,11 @@ Two mentions *link* when all of these hold:
    (CAMEO 01, 02: what was said matters there, not who to whom), or their
    similarity reaches :data:`LINK_THRESHOLD`: the overlap of the evidence
    sentences' content words plus shared specifics (same place, shared
-   numbers, same exact code, same text-derived date).
+   numbers, same exact code, same text-derived date);
+6. **anonymous reports**: when neither mention names a country on either
+   side (no actor, or only country-less ones such as ``---COP``), they
+   also need the same known place (or the same sentence): without an
+   actor, only where it happened identifies an event.
 
 Every function here is pure and symmetric in its two mentions, so the links
 do not depend on the order mentions arrive in.
@@ -48,6 +52,8 @@ __all__ = [
     "Profile",
     "Specifics",
     "actors_compatible",
+    "anonymous",
+    "anonymous_apart",
     "block_key",
     "conflict",
     "dates_overlap",
@@ -57,6 +63,7 @@ __all__ = [
     "link_profiles",
     "link_score",
     "may_link",
+    "place_key",
     "places_conflict",
     "profile_of",
     "prospective",
@@ -126,169 +133,18 @@ _NUMBER_WORDS = {
 }
 # Function words and reporting verbs: they say nothing about which event it is.
 _STOP = frozenset(
-    [
-        "a",
-        "about",
-        "above",
-        "after",
-        "again",
-        "against",
-        "all",
-        "also",
-        "am",
-        "an",
-        "and",
-        "any",
-        "are",
-        "as",
-        "at",
-        "be",
-        "been",
-        "before",
-        "being",
-        "below",
-        "between",
-        "both",
-        "but",
-        "by",
-        "can",
-        "could",
-        "did",
-        "do",
-        "does",
-        "doing",
-        "down",
-        "during",
-        "each",
-        "few",
-        "for",
-        "from",
-        "further",
-        "had",
-        "has",
-        "have",
-        "having",
-        "he",
-        "her",
-        "here",
-        "hers",
-        "herself",
-        "him",
-        "himself",
-        "his",
-        "how",
-        "i",
-        "if",
-        "in",
-        "into",
-        "is",
-        "it",
-        "its",
-        "itself",
-        "just",
-        "me",
-        "more",
-        "most",
-        "my",
-        "no",
-        "nor",
-        "not",
-        "now",
-        "of",
-        "off",
-        "on",
-        "once",
-        "only",
-        "or",
-        "other",
-        "our",
-        "ours",
-        "out",
-        "over",
-        "own",
-        "same",
-        "she",
-        "should",
-        "so",
-        "some",
-        "such",
-        "than",
-        "that",
-        "the",
-        "their",
-        "theirs",
-        "them",
-        "then",
-        "there",
-        "these",
-        "they",
-        "this",
-        "those",
-        "through",
-        "to",
-        "too",
-        "under",
-        "until",
-        "up",
-        "very",
-        "was",
-        "we",
-        "were",
-        "what",
-        "when",
-        "where",
-        "which",
-        "while",
-        "who",
-        "whom",
-        "why",
-        "will",
-        "with",
-        "would",
-        "you",
-        "your",
-        "yours",
-        "said",
-        "says",
-        "say",
-        "saying",
-        "told",
-        "tells",
-        "according",
-        "reported",
-        "reports",
-        "report",
-        "reportedly",
-        "statement",
-        "added",
-        "news",
-        "spokesman",
-        "spokeswoman",
-        "official",
-        "officials",
-        "mr",
-        "mrs",
-        "ms",
-        "last",
-        "week",
-        "day",
-        "today",
-        "yesterday",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "on",
-        "also",
-        "new",
-        "one",
-        "reporters",
-        "journalists",
-        "told",
-    ]
+    """
+    a about above after again against all also am an and any are as at be been before being
+    below between both but by can could did do does doing down during each few for from further
+    had has have having he her here hers herself him himself his how i if in into is it its
+    itself just me more most my no nor not now of off on once only or other our ours out over
+    own same she should so some such than that the their theirs them then there these they this
+    those through to too under until up very was we were what when where which while who whom
+    why will with would you your yours said says say saying told tells according reported
+    reports report reportedly statement added news spokesman spokeswoman official officials mr
+    mrs ms last week day today yesterday monday tuesday wednesday thursday friday saturday
+    sunday new one reporters journalists
+    """.split()  # noqa: SIM905 - a word list reads better as text
 )
 
 
@@ -421,12 +277,15 @@ def _actor_words(m: MentionRow) -> set[str]:
     return out
 
 
-def specifics_of(m: MentionRow) -> Specifics:
-    place = None
+def place_key(m: MentionRow) -> str | None:
+    """The mention's known place: its GeoNames id, else its place name."""
     if m.geonameid is not None:
-        place = f"g{m.geonameid}"
-    elif m.place_name:
-        place = m.place_name.casefold()
+        return f"g{m.geonameid}"
+    return m.place_name.casefold() if m.place_name else None
+
+
+def specifics_of(m: MentionRow) -> Specifics:
+    place = place_key(m)
     numbers: set[str] = set()
     words: set[str] = set()
     for tok in _WORD.findall(m.sentence):
@@ -514,10 +373,22 @@ def link_score(m: MentionRow, n: MentionRow, sm: Specifics, sn: Specifics) -> fl
         return None
     if not dyad_compatible(m, n) or not dates_overlap(m, n) or conflict(m, n, sm, sn):
         return None
+    return _story(m, n, sm, sn, framed(m) and framed(n), anonymous(m) and anonymous(n))
+
+
+def anonymous(m: MentionRow) -> bool:
+    """No country on either side: no actor, or only country-less ones (``---COP``)."""
+    return _country(m.source_code) == "-" and _country(m.target_code) == "-"
+
+
+def _story(m: MentionRow, n: MentionRow, sm: Specifics, sn: Specifics, both_framed: bool, both_anonymous: bool) -> float | None:
+    """Rules 5 and 6: the link strength when the two tell the same story, else ``None``."""
+    if both_anonymous and not (sm.place and sm.place == sn.place) and (m.article_id, m.sentence_index) != (n.article_id, n.sentence_index):
+        return None  # without an actor only the place identifies an event: "police fired tear gas" anywhere
     score = similarity(m, n, sm, sn)
     if m.cameo[:2] in CONTENT_ROOTS:
         return score if score >= CONTENT_THRESHOLD else None
-    return score if score >= LINK_THRESHOLD or (framed(m) and framed(n)) else None
+    return score if score >= LINK_THRESHOLD or both_framed else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -533,17 +404,32 @@ class Profile:
     block: BlockKey
     prospective: bool
     framed: bool
+    #: rule 6: for a mention with no country on either side, its place (or ``None``); else ``None``
+    anonymous: bool = False
+    place: str | None = None
+
+    @property
+    def sentence_key(self) -> tuple[str, int]:
+        return self.mention.article_id, self.mention.sentence_index
 
 
 def profile_of(m: MentionRow) -> Profile:
+    block = block_key(m)
     return Profile(
         mention=m,
         interval=_interval(m),
         root_class=root_class(m.cameo),
-        block=block_key(m),
+        block=block,
         prospective=prospective(m),
         framed=framed(m),
+        anonymous=block.actor_a == block.actor_b == "-",
+        place=place_key(m),
     )
+
+
+def anonymous_apart(p: Profile, q: Profile) -> bool:
+    """Rule 6 without the words: two anonymous mentions with no place in common, from two sentences."""
+    return p.anonymous and q.anonymous and (p.place is None or p.place != q.place) and p.sentence_key != q.sentence_key
 
 
 def may_link(p: Profile, q: Profile) -> bool:
@@ -560,11 +446,7 @@ def link_profiles(p: Profile, q: Profile, sp: Specifics, sq: Specifics) -> float
     """:func:`link_score` for two profiles that pass :func:`may_link` (the same value)."""
     if places_conflict(sp, sq):
         return None
-    m, n = p.mention, q.mention
-    score = similarity(m, n, sp, sq)
-    if m.cameo[:2] in CONTENT_ROOTS:
-        return score if score >= CONTENT_THRESHOLD else None
-    return score if score >= LINK_THRESHOLD or (p.framed and q.framed) else None
+    return _story(p.mention, q.mention, sp, sq, p.framed and q.framed, p.anonymous and q.anonymous)
 
 
 def framed(m: MentionRow) -> bool:
