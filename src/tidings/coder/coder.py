@@ -53,8 +53,12 @@ RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06", "08"})
 INTENT_MODALITIES = frozenset({"future", "intended", "hypothetical"})
 
 
-def _midpoint(interval: DateInterval) -> dt.date | None:
+def _midpoint(interval: DateInterval, pub_date: dt.date | None = None) -> dt.date | None:
+    """The day actors' roles are read on: the middle of the event's interval, or its end when
+    it runs up to the publication ("has spoken to Putin since 2022": the president of now)."""
     if interval.start and interval.end:
+        if pub_date is not None and interval.end == pub_date:
+            return interval.end
         return interval.start + (interval.end - interval.start) / 2
     return interval.start or interval.end
 
@@ -181,7 +185,7 @@ class Coder:
         places: list,
     ) -> Iterator[Event]:
         interval = self.dates.event_date(sent, cand.trigger, timexes, article.date)
-        day = _midpoint(interval)
+        day = _midpoint(interval, article.date)
         sources: list[Actor] = []
         for group in cand.sources:
             found = self._resolved(resolver, group, day, role="source")
@@ -350,7 +354,7 @@ class Coder:
             confidence -= 0.2
         if source is not None and source.text.lower() in ("he", "she", "his", "her", "him"):
             confidence -= 0.1
-        attribution = self.assessor.attribution(sent, assessment, resolver, day=_midpoint(interval))
+        attribution = self.assessor.attribution(sent, assessment, resolver, day=_midpoint(interval, article.date))
         return Event(
             article_id=article.id,
             sentence_index=s_index,
