@@ -112,3 +112,18 @@ def test_agentless_passive_keeps_the_event_without_a_source(nlp, lexicon):
     events = Coder(lexicon=lexicon, nlp=nlp).code_text(text)
     assert [(e.cameo[:3], e.source, e.target.text) for e in events][:1] == [("173", None, "The journalist")]
     assert Coder(lexicon=lexicon, nlp=nlp, coded_only=True).code_text(text) == []
+
+
+# "US Jewish organisations rejected the plan"
+ORGS = parse([
+    ("US", "PROPN", "compound", 2, "US"),
+    ("Jewish", "ADJ", "amod", 2, "jewish"),
+    ("organisations", "NOUN", "nsubj", 3, "organisation"),
+    ("rejected", "VERB", "ROOT", 3, "reject"),
+])
+
+
+def test_country_modifier_does_not_make_a_common_noun_a_place(index):
+    actor = ActorResolver(index, ORGS, default_date=None).uncoded(ORGS[2], role="source")
+    assert actor is not None and actor.text == "US Jewish organisations"
+    assert ActorResolver(index, ORGS, default_date=None).uncoded(ORGS[0], role="source") is None

@@ -117,6 +117,24 @@ def test_deployment_for_peacekeeping_is_074():
     assert cand.code == "074"
 
 
+# "Militants held civilians as human shields"
+SHIELDS = parse([
+    ("Militants", "NOUN", "nsubj", 1, "militant"),
+    ("held", "VERB", "ROOT", 1, "hold"),
+    ("civilians", "NOUN", "dobj", 1, "civilian"),
+    ("as", "ADP", "prep", 1, "as"),
+    ("human", "ADJ", "amod", 5, "human"),
+    ("shields", "NOUN", "pobj", 3, "shield"),
+])
+
+
+def test_noun_row_with_dobj_target_reads_the_verb_of_its_as_phrase():
+    lex = Lexicon()
+    lex.add_noun(NounPattern(code="184", noun="human shield", target=("dobj",)))
+    (cand,) = noun_candidates(SHIELDS[5], lex)
+    assert cand.code == "184"
+    assert [[t.text for t in g] for g in cand.sources] == [["Militants"]]
+    assert [t.text for t in cand.targets] == ["civilians"]
 # "Arnor presented credentials to Gondor's president in a show of support"
 PRESENTED = parse([
     ("Arnor", "PROPN", "nsubj", 1, "Arnor"),

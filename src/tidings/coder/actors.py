@@ -396,8 +396,9 @@ class ActorResolver:
             return None
         named = head.pos_ == "PROPN" or head.ent_type_ in ("PERSON", "ORG", "NORP")
         toks = np_tokens(head)
-        if any(m.entry.kind in ("capital", "country") for m in self._matches_in(toks)):
+        if any(m.entry.kind in ("capital", "country") and m.start <= head.i < m.end for m in self._matches_in(toks)):
             return None  # a capital or country name not used as an actor is a place
+        # ("US Jewish organisations", "Japan PM's office": a country modifier is no place)
         if named and head.ent_type_ != "PERSON" and self.is_place_name is not None:
             names = [t for t in toks if t.pos_ == "PROPN"]
             if names and self.is_place_name(self.doc[names[0].i : names[-1].i + 1].text):

@@ -415,10 +415,16 @@ def noun_candidates(noun: Token, lex: Lexicon) -> list[Candidate]:
     if noun.dep_ == "pobj" and noun.head.head.lemma_.lower() in NOUN_NEGATORS:
         return []
     sources = _noun_sources(noun, lex)
+    # "held civilians *as human shields*": a row whose target is "dobj" names the role
+    # the verb's object is put in; the verb's subject does it
+    as_verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "as" else None
     best: Candidate | None = None
     for p in patterns:
         targets = _noun_targets(noun, p)
         srcs = [tuple(g) for g in sources]
+        if "dobj" in p.target and as_verb is not None and as_verb.pos_ in ("VERB", "AUX"):
+            targets = direct_objects(as_verb)
+            srcs = [tuple(g) for g in subject_candidates(as_verb)]
         reciprocal = False
         if not srcs and "between" in p.target and len(targets) >= 2:
             srcs, targets, reciprocal = [(targets[0],)], targets[1:], True
