@@ -222,6 +222,7 @@ MEET
 - * &SANCT [172]
 - * NO_CODE
 - * TO RECONSIDER [102]
+- * THEIR ^ ABOUT + [162]
 
 --- KILL [---] ---
 KILLED
@@ -290,6 +291,9 @@ def test_verb_patterns(tmp_path: Path) -> None:
         (("sanction", "sanctions"), ("economic",)),
     }
     assert _by(lex, "meet", "102")[0].xcomp == "reconsider"
+    # a possessive is not the object noun: "warned their populations about X"
+    (p162,) = _by(lex, "meet", "162")
+    assert p162.objects == frozenset() and p162.requires == ("their",) and p162.target == ("about",)
     # KILLED -> kill, the form itself required; a null-coded bare verb adds nothing,
     # null-coded patterns are kept
     assert {p.code for p in lex.verbs["kill"]} == {"---"}

@@ -141,9 +141,13 @@ class ActorIndex:
                 # "Gondor and Osgiliath" tagged as one entity is two names, not a longer one
                 coordinated = span is not None and any(t.dep_ == "cc" or t.lower_ in ("and", "or") for t in span)
                 # "MSF Arnor": the other words are agents ("MSF" [NGO~]), not more of a name
-                extra = [] if span is None else [t for t in span if not start <= t.i < end and t.pos_ != "DET"]
-                agents_only = bool(extra) and all(t.lower_ in self.agent_words for t in extra)
-                if span is not None and (span.end - span.start) > (end - start) and not (coordinated or agents_only):
+                extra = [] if span is None else [
+                    t for t in span if not start <= t.i < end and t.pos_ not in ("DET", "PART", "PUNCT")
+                ]  # "Arnor 's" is no longer a name than "Arnor"
+                more_name = any(t.lower_ not in self.agent_words for t in extra)
+                if end < len(doc) and doc[end].lower_ in self.agent_words and span is not None and end < span.end:
+                    more_name = False  # "Arnor President Umbardacil": a country before a title
+                if more_name and not coordinated:
                     return False
         return True
 

@@ -214,8 +214,9 @@ class Coder:
         pairs: list[tuple[Actor, Actor | None]] = []
         if cand.reciprocal and sources and targets:
             pairs = [(sources[0], targets[0]), (targets[0], sources[0])]
-        elif not targets and len(sources) >= 2 and root in RECIPROCAL_ROOTS:
-            # "The US, Russia and Switzerland met": every ordered pair
+        elif not targets and len(sources) >= 2 and (root in RECIPROCAL_ROOTS or cand.joint):
+            # "The US, Russia and Switzerland met"; a pattern for a compound actor
+            # ("% HAVE *": "Gondor and Osgiliath have delayed their meeting"): every ordered pair
             pairs = [(a, b) for a in sources for b in sources if a is not b]
         else:
             pairs = [(s, t) for s in sources for t in (targets or [None])]
@@ -316,9 +317,12 @@ class Coder:
 
         Statements, protests and force posture never need one; an attack on a
         place keeps the place as its location ("missiles struck Kyiv"). Other
-        events without a target ("the ELN declared a ceasefire") are kept too,
-        except in ``coded_only`` mode (ICEWS/PETRARCH style).
+        events without a target ("the ELN declared a ceasefire") are kept too.
+        In ``coded_only`` mode (ICEWS/PETRARCH style) every event needs a coded
+        target: those coders code dyads only.
         """
+        if self.coded_only:
+            return False
         if root in TARGETLESS_ROOTS or (root in ATTACK_ROOTS and location is not None):
             return True
         return not self.coded_only
@@ -400,7 +404,13 @@ ANAPHORIC_DETERMINERS = frozenset({"such", "this", "that", "these", "those", "th
 
 def _inner_actors(resolver: ActorResolver, head: Token, day: dt.date | None, code: str | None) -> list[Actor]:
     """The coded actors of the first prepositional phrase inside the noun phrase of ``head``
-    that names any ("ties *with Mordor, Rohan and Bree*")."""
+    that names any ("ties *with Mordor, Rohan and Bree*"), or of a name modifying it
+    ("aid to the affected *Ithilen* villages")."""
+    for tok in head.children:
+        if tok.dep_ in ("compound", "nmod") and tok.pos_ == "PROPN" and tok.i < head.i:
+            found = resolver.resolve(tok, on=day, code=code)
+            if found is not None and found.code:
+                return [found]
     for tok in head.subtree:
         if tok.dep_ == "pobj" and tok.i != head.i:
             found = [a for t in conjuncts(tok) if (a := resolver.resolve(t, on=day, code=code)) and a.code]
@@ -515,7 +525,8 @@ def _speech_frames(cands: list[Candidate]) -> set[int]:
 def _same(a: Actor, b: Actor) -> bool:
     if a.start is not None and a.start == b.start:
         return True
-    return bool(a.name and a.name == b.name)
+    # "Russian police arrested Russian students": one country, two actors
+    return bool(a.name and a.name == b.name and a.code == b.code)
 
 
 def _unique(events: list[Event]) -> list[Event]:

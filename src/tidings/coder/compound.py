@@ -57,6 +57,12 @@ def share_countries(actors: list[Actor], heads: list[Token]) -> list[Actor]:
     out = list(actors)
     for k in range(1, min(len(out), len(heads))):
         a, prev, h, ph = out[k], out[k - 1], heads[k], heads[k - 1]
+        if a.kind == "country" and not a.sector and prev.kind == "group" and prev.sector and _ends_pp(ph, h):
+            # "lawmakers in Fornost and Gondor" with Gondor parsed as a second subject: the
+            # coordination is inside the prepositional phrase
+            out[k] = replace(a, code=with_agent(a.country or UNKNOWN_COUNTRY, prev.sector), sector=prev.sector,
+                             kind="group")
+            continue
         if not (a.code and a.code.startswith(UNKNOWN_COUNTRY) and a.kind == "group" and a.sector):
             continue
         if not prev.country or any(c.dep_ not in ("cc", "punct", "conj") for c in h.children):
@@ -68,6 +74,17 @@ def share_countries(actors: list[Actor], heads: list[Token]) -> list[Actor]:
         if named_before:
             out[k] = replace(a, code=with_agent(prev.country, a.sector), country=prev.country)
     return out
+
+
+def _ends_pp(head: Token, member: Token) -> bool:
+    """Whether ``member`` follows an "in/of/from" phrase of ``head`` with only "and" or a comma between."""
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ in ("in", "of", "from") and c.i < member.i:
+            last = max(t.i for t in c.subtree)
+            between = head.doc[last + 1 : member.i]
+            if all(t.dep_ in ("cc", "punct") for t in between):
+                return True
+    return False
 
 
 def pp_countries(resolver: ActorResolver, head: Token) -> list[str]:

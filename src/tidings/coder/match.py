@@ -47,6 +47,8 @@ REFLEXIVE_POSSESSIVES = frozenset({"its", "their", "his", "her", "our"})
 OBJECT_PATIENT_PREPS = ("of", "on", "against", "to")
 #: prepositions of a complement verb that name the target of an "agree to"-type pattern
 XCOMP_TARGET_PREPS = ("to", "with", "for", "on", "against")
+#: what the TABARI importer requires for a compound actor before the verb ("% *")
+COMPOUND_ACTOR = "<and"
 #: TABARI patterns without a marked target: the target is the first actor after the verb
 FIRST_ACTOR = (DEFAULT_TARGET, DEFAULT_TARGET[1:])
 #: nouns through which the verb's subject is the agent of a nominal event
@@ -76,6 +78,9 @@ class Candidate:
     alt_targets: tuple[tuple[Token, ...], ...] = ()
     #: the source and target are members of one coordination ("X and Y met")
     reciprocal: bool = False
+    #: the pattern is for a compound actor (TABARI ``%``: "X and Y have delayed ..."):
+    #: without a target, its members act on each other
+    joint: bool = False
 
 
 def _object_lemmas(verb: Token) -> dict[str, Token]:
@@ -169,10 +174,13 @@ def _first_target(verb: Token, p: VerbPattern, obj_tok: Token | None, alts: list
             targets = prep_objects(verb, (p.particle,))  # "cordoned off *the roads*"
         if not targets and obj_tok is not None and p.target == ("dobj",):
             targets = [obj_tok]  # the required object is the target: "received *the minister*"
-    if not targets and preps:
+    if preps:
         # the verb's phrases and the object's ("impose sanctions on Russia"), first one first:
-        # "presented credentials *to Ithilen's president* ... in a show of support"
-        groups = prep_groups(verb, preps) + (prep_groups(obj_tok, preps) if obj_tok is not None else [])
+        # "presented credentials *to Ithilen's president* ... in a show of support"; after a
+        # direct object they are fallbacks ("contribute a million galleons *to Gondor*")
+        groups = prep_groups(verb, preps) + [
+            g for o in ([obj_tok] if obj_tok is not None else direct_objects(verb)) for g in prep_groups(o, preps)
+        ]  # "warned their populations *about* X"
         if not groups:
             for x in children(verb, {"xcomp"}):
                 groups = prep_groups(x, preps)
@@ -181,9 +189,11 @@ def _first_target(verb: Token, p: VerbPattern, obj_tok: Token | None, alts: list
         # "acted on a resolution against Libya": the pattern's noun is not its own target
         groups = [g for g in groups if obj_tok is None or all(t.i != obj_tok.i for t in g)]
         groups.sort(key=lambda g: g[0].i)
-        if groups:
+        if groups and not targets:
             targets = groups[0]
             alts.extend(groups[1:])
+        elif groups:
+            alts.extend(groups)
     if not targets and "dobj" in p.target and p.xcomp:
         # "agreed to meet *Putin*": the complement's object
         for x in children(verb, {"xcomp", "ccomp"}):
@@ -317,6 +327,7 @@ def verb_candidates(verb: Token, lex: Lexicon) -> list[Candidate]:
                 consumed=consumed,
                 consumed_object=obj_tok,
                 alt_targets=tuple(tuple(g) for g in alts),
+                joint=COMPOUND_ACTOR in p.requires,
             )
     if best is not None and best.code.startswith("154") and _peacekeeping(verb):
         # "sent 200 troops to serve as a peacekeeping force": troops sent to keep the peace

@@ -34,7 +34,7 @@ PREPOSITIONS = frozenset(
 #: where the target is looked for when a pattern does not mark it with ``+``
 DEFAULT_TARGET: tuple[str, ...] = (
     "dobj", "with", "to", "against", "on", "at", "in", "into", "from", "for", "toward", "towards",
-    "over", "about", "upon", "between", "among",
+    "over", "about", "upon", "between", "among", "of",
 )  # fmt: skip
 
 

@@ -69,7 +69,8 @@ LIGHT_VERBS = frozenset(
 MAX_COMBINATIONS = 256
 #: words that never head an object ("* WAS UNSATISFACTORY", "* NOT COOPERATE")
 _FUNCTION_WORDS = frozenset(
-    "be have do will would shall should can could may might must not no never the a an that this".split()
+    "be have do will would shall should can could may might must not no never the a an that this"
+    " their his her its our my your these those".split()
 )
 _CODE_AT_END = re.compile(r"\[([^\[\]]*)\]\s*$")
 
