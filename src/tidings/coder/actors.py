@@ -10,19 +10,16 @@ the article (:class:`Discourse`).
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
 from ..lexicon.codes import with_agent
-from ..lexicon.model import ActorEntry, Lexicon
 from ..types import Actor
+from .actor_index import ActorIndex, Match
 from .syntax import PRONOUNS, children, is_pronoun, np_tokens
 
-#: sector precedence when an NP has several sector words ("opposition lawmakers")
-SECTOR_RANK = {"REB": 9, "OPP": 8, "MIL": 7, "COP": 7, "SPY": 7, "JUD": 6, "LEG": 6, "GOV": 5, "MED": 5}
 #: event roots in which a capital as target stands for its government (statements to
 #: demands, threats, reduced relations); visits and attacks take places
 POLICY_ROOTS = frozenset({"01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12", "13", "16"})
@@ -32,29 +29,11 @@ LOCATIVE_PREPS = frozenset({"in", "at", "near", "into", "inside", "outside", "ar
 UNKNOWN_COUNTRY = "---"
 #: "a court *in* Guyana", "the mayor *of* Kabul", "officials *from* Iran"
 COUNTRY_PREPS = frozenset({"in", "of", "from"})
-#: "<name>-backed X": the named actor supports X but is not X
-BACKER_PARTICIPLES = frozenset({
-    "backed", "linked", "allied", "affiliated", "funded", "financed", "supported", "sponsored",
-    "aligned", "inspired", "armed", "trained", "friendly", "leaning", "installed", "appointed",
-})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
 GROUP_PRONOUNS = frozenset({"it", "its", "they", "them", "their"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 NOT_ACTOR_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY", "LANGUAGE"})
 KIND_RANK = {"person": 6, "organization": 5, "metonym": 4, "capital": 3, "country": 2, "demonym": 1}
-
-
-#: dictionary phrases and tokens are compared as word and punctuation pieces
-_PUNCT_SPLIT = re.compile(r"[^\s\-,/'’]+|[\-,/'’]")
-
-
-@dataclass(frozen=True, slots=True)
-class Match:
-    """A lexicon actor found at tokens ``[start, end)`` of a doc."""
-
-    start: int
-    end: int
-    entry: ActorEntry
 
 
 #: "tens of thousands *of students*", "members *of the opposition*": the group is in the PP
@@ -76,113 +55,6 @@ def _quantity_head(head: Token) -> Token:
             return head
         head = nxt
     return head
-
-
-class ActorIndex:
-    """Longest-match lookup of lexicon actor phrases over token sequences."""
-
-    def __init__(self, lexicon: Lexicon):
-        self._raw = lexicon.actors
-        # phrases as token tuples, punctuation split off ("kim jong-un" -> kim, jong, -, un)
-        self._phrases: dict[tuple[str, ...], ActorEntry] = {}
-        self._prefixes: set[tuple[str, ...]] = set()
-        for k, e in lexicon.actors.items():
-            key = tuple(_PUNCT_SPLIT.findall(k))
-            if key:
-                self._phrases[key] = e
-                self._prefixes.update(key[:n] for n in range(1, len(key) + 1))
-        self._agents = lexicon.agents
-        self.agent_words = frozenset(k for k in lexicon.agents if " " not in k)
-        self._max_agent = max((k.count(" ") + 1 for k in self._agents), default=1)
-
-    def entry(self, name: str) -> ActorEntry | None:
-        """The lexicon entry of a name, as written in the dictionaries."""
-        return self._raw.get(" ".join(name.lower().split()))
-
-    def find(self, doc: Doc) -> list[Match]:
-        """All non-overlapping actor phrases of ``doc``, longest first, left to right."""
-        out: list[Match] = []
-        parts = [tuple(_PUNCT_SPLIT.findall(t.lower_)) for t in doc]
-        prefixes, phrases = self._prefixes, self._phrases
-        i, n = 0, len(doc)
-        while i < n:
-            hit = None
-            key: tuple[str, ...] = ()
-            j = i
-            while j < n:
-                key = key + parts[j]
-                if key not in prefixes:
-                    break
-                j += 1
-                entry = phrases.get(key)
-                if entry is not None and self._plausible(doc, i, j, entry):
-                    hit = Match(i, j, entry)
-            if hit:
-                out.append(hit)
-                i = hit.end
-            else:
-                i += 1
-        return out
-
-    def _plausible(self, doc: Doc, start: int, end: int, entry: ActorEntry) -> bool:
-        first = doc[start]
-        # "Iran-backed rebels", "US-funded group", "Al Qaeda-linked militants": the
-        # backer is not the actor (a leader is: "the Saudi-led coalition")
-        if end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in BACKER_PARTICIPLES:
-            return False
-        # lower-case words that happen to be names ("china" the material is rare; "turkey" the bird)
-        if not any(t.text[:1].isupper() for t in doc[start:end]) and entry.kind != "demonym":
-            return False
-        if entry.kind in ("capital", "country", "metonym"):
-            # part of a longer name: "The Washington Post", "New York Times"
-            ent = first.ent_type_
-            if ent in ("ORG", "WORK_OF_ART", "PERSON") and entry.kind != "metonym":
-                span = next((e for e in doc.ents if e.start <= start < e.end), None)
-                # "Gondor and Osgiliath" tagged as one entity is two names, not a longer one
-                coordinated = span is not None and any(t.dep_ == "cc" or t.lower_ in ("and", "or") for t in span)
-                # "MSF Arnor": the other words are agents ("MSF" [NGO~]), not more of a name
-                extra = [] if span is None else [
-                    t for t in span if not start <= t.i < end and t.pos_ not in ("DET", "PART", "PUNCT")
-                ]  # "Arnor 's" is no longer a name than "Arnor"
-                more_name = any(t.lower_ not in self.agent_words for t in extra)
-                if end < len(doc) and doc[end].lower_ in self.agent_words and span is not None and end < span.end:
-                    more_name = False  # "Arnor President Umbardacil": a country before a title
-                if more_name and not coordinated:
-                    return False
-        return True
-
-    def agent(self, tokens: list[Token]) -> tuple[str, Token] | None:
-        """The highest-ranked sector word among ``tokens`` and the token it was found on.
-
-        The longest phrase wins over the words inside it ("main opposition group"
-        is not "opposition group"); a prefix agent (``NGO~``) combines with a sector
-        ("an MSF diplomat": ``NGO~GOV``).
-        """
-        best: tuple[int, str, Token] | None = None
-        prefix: tuple[str, Token] | None = None
-        # surface forms only: agents.tsv lists singular and plural, and a lemma
-        # would turn "Russian speakers" into parliamentary speakers
-        lowers = [t.lower_ for t in tokens]
-        i = 0
-        while i < len(tokens):
-            step = 1
-            for ln in range(min(self._max_agent, len(tokens) - i), 0, -1):
-                entry = self._agents.get(" ".join(lowers[i : i + ln]))
-                if entry is not None:
-                    if entry.sector.endswith("~"):
-                        prefix = prefix or (entry.sector, tokens[i + ln - 1])
-                    else:
-                        rank = SECTOR_RANK.get(entry.sector, 3)
-                        if best is None or rank > best[0]:
-                            best = (rank, entry.sector, tokens[i + ln - 1])
-                    step = ln
-                    break
-            i += step
-        if best and prefix:
-            return prefix[0] + best[1], best[2]
-        if best:
-            return best[1], best[2]
-        return prefix
 
 
 @dataclass

@@ -229,3 +229,12 @@ _FUNCTION_LEMMAS = {
     "has": "have", "had": "have", "having": "have", "did": "do", "does": "do",
     "n't": "not", "wo": "will", "ca": "can", "'s": "'s",
 }  # fmt: skip
+
+
+def joined_words(text: str) -> tuple[tuple[str, str], ...]:
+    """Pairs of plain words joined by ``_`` in a pattern ("REAL_PLEASANT"), lower case."""
+    out = []
+    for raw in text.split():
+        words = raw.lower().split("_")
+        out.extend((a, b) for a, b in zip(words, words[1:]) if a.isalpha() and b.isalpha())
+    return tuple(out)

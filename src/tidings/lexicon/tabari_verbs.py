@@ -59,6 +59,7 @@ from .tabari_text import (
     PREPOSITIONS,
     Lemmatizer,
     dictionary_lines,
+    joined_words,
 )
 
 #: verbs whose object noun carries the event
@@ -311,7 +312,7 @@ class VerbReader:
             )
             return None
         star = toks.index("*")
-        pat = _Pattern(code=code, origin=origin, joined=_joined_words(text[: m.start()]))
+        pat = _Pattern(code=code, origin=origin, joined=joined_words(text[: m.start()]))
         for tok in toks[:star]:
             if tok == "+":
                 pat.target = ("nsubj",)
@@ -597,11 +598,3 @@ def read_verbs(
     """
     return VerbReader(path, lex, bad, lemmatizer, nouns=nouns).read()
 
-
-def _joined_words(text: str) -> tuple[tuple[str, str], ...]:
-    """Pairs of plain words joined by ``_`` in a pattern ("REAL_PLEASANT"), lower case."""
-    out = []
-    for raw in text.split():
-        words = raw.lower().split("_")
-        out.extend((a, b) for a, b in zip(words, words[1:]) if a.isalpha() and b.isalpha())
-    return tuple(out)
