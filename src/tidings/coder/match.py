@@ -329,8 +329,9 @@ def verb_candidates(verb: Token, lex: Lexicon) -> list[Candidate]:
                 alt_targets=tuple(tuple(g) for g in alts),
                 joint=COMPOUND_ACTOR in p.requires,
             )
-    if best is not None and best.code.startswith("154") and _peacekeeping(verb):
-        # "sent 200 troops to serve as a peacekeeping force": troops sent to keep the peace
+    if best is not None and best.code.startswith(("154", "042")) and _peacekeeping(verb):
+        # "sent 200 troops to serve as a peacekeeping force", "peacekeepers arrived in
+        # Juba": troops sent or arriving to keep the peace
         best = replace(best, code="074")
     return [best] if best is not None else []
 
