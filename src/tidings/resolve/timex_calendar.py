@@ -165,9 +165,9 @@ def partial(span: Span, mod: str, ref: dt.date | None = None) -> Span:
     elif mod == "second half":
         s = s + (n // 2) * _DAY
     elif mod == "earlier" and ref is not None:
-        e = min(e, ref)
+        e = max(min(e, ref), s)  # a reference before the span leaves its first day
     elif mod in ("later", "rest") and ref is not None:
-        s = max(s, ref)
+        s = min(max(s, ref), e)  # "later March" said in April: the span's last day, never an empty interval
     return Span(span.value, s, e, "range")
 
 
