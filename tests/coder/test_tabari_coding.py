@@ -97,3 +97,19 @@ def test_country_right_after_a_groups_phrase_belongs_to_that_phrase():
     heads = [doc[0], doc[4]]
     actors = [a for h in heads for a in resolve_all(r, h, on=None, code=None)]
     assert [a.code for a in share_countries(actors, heads)] == ["GONLEG", "ARNLEG"]
+
+
+def test_object_of_a_purpose_clause_is_a_fallback_target():
+    # "Arnor signed an accord to supply Gondor with wheat"
+    doc = parse([
+        ("Arnor", "PROPN", "nsubj", 1, "Arnor"),
+        ("signed", "VERB", "ROOT", 1, "sign"),
+        ("accord", "NOUN", "dobj", 1, "accord"),
+        ("to", "PART", "aux", 4, "to"),
+        ("supply", "VERB", "acl", 2, "supply"),
+        ("Gondor", "PROPN", "dobj", 4, "Gondor"),
+    ])
+    lex = Lexicon()
+    lex.verbs["sign"] = [VerbPattern(code="081", verb="sign", objects=frozenset({"accord"}), target=DEFAULT_TARGET[1:])]
+    (cand,) = verb_candidates(doc[1], lex)
+    assert [[t.text for t in g] for g in cand.alt_targets] == [["Gondor"]]

@@ -135,6 +135,10 @@ def _verb_targets(verb: Token, p: VerbPattern, obj_tok: Token | None) -> tuple[l
                 conjuncts(s) for s in children(x, {"nsubj", "nsubjpass"})
                 if s.i > verb.i and s.lower_ not in ("it", "there")
             )
+        # "signed an accord to supply *Gondor*": the object of a purpose clause after the verb
+        clauses = children(verb, {"xcomp", "advcl"}) + [c for o in direct_objects(verb) for c in children(o, {"acl"})]
+        alts.extend(direct_objects(x) for x in clauses if x.i > verb.i and direct_objects(x))
+        alts.sort(key=lambda g: g[0].i)
     return targets, alts
 
 
