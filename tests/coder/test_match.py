@@ -1,6 +1,6 @@
 """Trigger and pattern matching over hand-built parses."""
 
-from tidings.coder.match import noun_candidates, noun_patterns, verb_candidates
+from tidings.coder.match import noun_candidates, noun_patterns, sentence_candidates, verb_candidates
 from tidings.lexicon.model import Lexicon, NounPattern, VerbPattern
 from tidings.lexicon.tabari_text import DEFAULT_TARGET
 
@@ -205,3 +205,43 @@ def test_pattern_noun_after_a_preposition_and_words_before_the_verb():
     (cand,) = verb_candidates(doc[1], lex)
     assert cand.code == "102"
     assert [t.text for t in cand.targets] == ["Libya"]
+
+
+# "Guterres reiterated the commitment to supporting Lebanon"
+COMMITMENT = parse([
+    ("Guterres", "PROPN", "nsubj", 1, "Guterres"),
+    ("reiterated", "VERB", "ROOT", 1, "reiterate"),
+    ("the", "DET", "det", 3, "the"),
+    ("commitment", "NOUN", "dobj", 1, "commitment"),
+    ("to", "ADP", "prep", 3, "to"),
+    ("supporting", "VERB", "pcomp", 4, "support"),
+    ("Lebanon", "PROPN", "dobj", 5, "Lebanon"),
+])
+# "Olmert sent jets to destroy the reactor"
+SENT_TO_DESTROY = parse([
+    ("Olmert", "PROPN", "nsubj", 1, "Olmert"),
+    ("sent", "VERB", "ROOT", 1, "send"),
+    ("jets", "NOUN", "dobj", 1, "jet"),
+    ("to", "PART", "aux", 4, "to"),
+    ("destroy", "VERB", "advcl", 1, "destroy"),
+    ("the", "DET", "det", 6, "the"),
+    ("reactor", "NOUN", "dobj", 4, "reactor"),
+])
+
+
+def test_a_commitment_yields_to_the_event_it_is_a_commitment_to():
+    lex = Lexicon()
+    lex.add_noun(NounPattern(code="030", noun="commitment", target=("to",)))
+    lex.verbs["support"] = [VerbPattern(code="051", verb="support")]
+    assert [c.code for c in sentence_candidates(COMMITMENT[:], lex)] == ["051"]
+
+
+def test_means_of_force_frame_their_purpose():
+    from tidings.coder.coder import _speech_frames
+
+    lex = Lexicon()
+    lex.verbs["send"] = [VerbPattern(code="072", verb="send", target=("to",))]
+    lex.verbs["destroy"] = [VerbPattern(code="1712", verb="destroy")]
+    cands = sentence_candidates(SENT_TO_DESTROY[:], lex)
+    assert [c.code for c in cands] == ["072", "1712"]
+    assert _speech_frames(cands) == {1}

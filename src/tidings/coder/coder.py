@@ -519,7 +519,21 @@ def _speech_frames(cands: list[Candidate]) -> set[int]:
                 if (x.dep_ in ("advcl", "xcomp") and purpose is not None and purpose.code[:2] not in ("01", "04")
                         and any(a.dep_ == "aux" and a.lower_ == "to" for a in x.children)):
                     frames.add(c.trigger.i)
+        elif c.method == "verb" and c.code[:2] in MEANS_ROOTS:
+            # "sent fighter jets *to destroy* the reactor", "launched operations *to detain*
+            # 110 people": the force used is the event, the sending its means
+            for x in c.trigger.children:
+                purpose = triggers.get(x.i)
+                if (x.dep_ in ("advcl", "xcomp") and purpose is not None and purpose.code[:2] in FORCE_ROOTS
+                        and any(a.dep_ == "aux" and a.lower_ == "to" for a in x.children)):
+                    frames.add(c.trigger.i)
     return frames
+
+
+#: roots of a deployment, supply or operation that can be the means of a use of force
+MEANS_ROOTS = frozenset({"07", "15", "19"})
+#: coercion and force, the purposes such means serve
+FORCE_ROOTS = frozenset({"17", "18", "19", "20"})
 
 
 def _same(a: Actor, b: Actor) -> bool:

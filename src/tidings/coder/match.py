@@ -39,6 +39,8 @@ NOUN_NEGATORS = frozenset({"lack", "absence", "without"})
 #: prepositions that make a noun the complement of the verb above ("engaged *in* talks",
 #: "called *for* talks"); adverbial ones ("despite", "after") do not
 COMPLEMENT_PREPS = frozenset({"in", "into", "for", "on", "to", "about", "toward", "towards", "through", "via", "by"})
+#: stance nouns that state what is being done rather than planned
+ONGOING_STANCE_NOUNS = frozenset({"commitment"})
 #: "a proposal *by* the AU", "demands *from* Kyiv": who the object belongs to
 OBJECT_OWNER_PREPS = ("by", "from")
 #: possessive pronouns that usually stand for the verb's own subject ("lifted *its* blockade")
@@ -484,6 +486,15 @@ def deontic_candidates(verb: Token) -> list[Candidate]:
     return out
 
 
+def _complement_of(noun: Token, tok: Token) -> bool:
+    """``tok`` is the verb complement of ``noun`` ("commitment *to support*", "plan *to visit*")."""
+    if tok.i == noun.i or tok.pos_ not in ("VERB", "AUX"):
+        return False
+    if tok.head.i == noun.i and tok.dep_ in ("acl", "xcomp", "relcl"):
+        return tok.dep_ != "relcl"
+    return tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.i == noun.i
+
+
 def sentence_candidates(sent: Span, lex: Lexicon) -> list[Candidate]:
     """All triggers of a sentence, with complements consumed by a pattern removed."""
     out: list[Candidate] = []
@@ -495,6 +506,14 @@ def sentence_candidates(sent: Span, lex: Lexicon) -> list[Candidate]:
             out.extend(noun_candidates(tok, lex))
     consumed = {c.consumed.i for c in out if c.consumed is not None}
     consumed |= {c.consumed_object.i for c in out if c.consumed_object is not None}
+    # "reiterated its commitment *to supporting* Lebanon": a standing commitment yields
+    # to the event it is a commitment to (a plan, offer or pledge stays an intent)
+    triggers = {c.trigger.i for c in out}
+    consumed |= {
+        c.trigger.i for c in out
+        if c.method == "noun" and c.trigger.lemma_.lower() in ONGOING_STANCE_NOUNS
+        and any(_complement_of(c.trigger, t) for t in (c.trigger.doc[i] for i in triggers))
+    }
     out = [c for c in out if c.trigger.i not in consumed]
     # "ordered massive attacks on Gaza", "launched an offensive": a light verb's
     # general pattern yields to the event its object names
