@@ -113,3 +113,33 @@ def test_object_of_a_purpose_clause_is_a_fallback_target():
     lex.verbs["sign"] = [VerbPattern(code="081", verb="sign", objects=frozenset({"accord"}), target=DEFAULT_TARGET[1:])]
     (cand,) = verb_candidates(doc[1], lex)
     assert [[t.text for t in g] for g in cand.alt_targets] == [["Gondor"]]
+
+
+def test_of_two_pattern_objects_the_first_in_the_sentence_is_taken():
+    # "signed agreements and memorandums": the choice must not depend on set order (hash seed)
+    doc = parse([
+        ("Arnor", "PROPN", "nsubj", 1, "Arnor"),
+        ("signed", "VERB", "ROOT", 1, "sign"),
+        ("agreements", "NOUN", "dobj", 1, "agreement"),
+        ("and", "CCONJ", "cc", 2, "and"),
+        ("memorandums", "NOUN", "conj", 2, "memorandum"),
+    ])
+    lex = Lexicon()
+    lex.verbs["sign"] = [VerbPattern(code="057", verb="sign", objects=frozenset({"memorandum", "agreement"}))]
+    (cand,) = verb_candidates(doc[1], lex)
+    assert cand.consumed_object.text == "agreements"
+
+
+def test_group_in_an_organisation_takes_its_country():
+    # "officials in the White House" [USAGOV]
+    lex = lexicon()
+    lex.actors["white house"] = ActorEntry("White House", (), (), "USAGOV", "organization", "USA")
+    lex.agents["officials"] = AgentEntry("officials", "GOV")
+    doc = parse([
+        ("officials", "NOUN", "ROOT", 0, "official"),
+        ("in", "ADP", "prep", 0, "in"),
+        ("White", "PROPN", "compound", 3, "White"),
+        ("House", "PROPN", "pobj", 1, "House"),
+    ])
+    r = ActorResolver(ActorIndex(lex), doc, default_date=None)
+    assert r.resolve(doc[0]).code == "USAGOV"

@@ -358,7 +358,7 @@ class ActorResolver:
                     m = self._country_of(self._matches_in(np_tokens(p)))
                     if m:
                         return m
-                    owner = self._best(self._matches_in(np_tokens(p)), kinds=("capital", "metonym", "person"))
+                    owner = self._best(self._matches_in(np_tokens(p)), kinds=("capital", "metonym", "person", "organization"))
                     if owner is not None:
                         return owner.entry.country
         return None

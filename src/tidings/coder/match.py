@@ -242,11 +242,11 @@ def _pattern_fits(
         return False, None, None
     obj_tok = None
     if p.objects:
-        hit = next((objs[o] for o in p.objects if o in objs), None)
+        hit = min((objs[o] for o in p.objects if o in objs), key=lambda t: t.i, default=None)
         if hit is None and any(w.lstrip("<") in PREPOSITIONS for w in p.requires):
             # "* &PREPOSIT1 RESOLUTION": the pattern's noun follows a preposition ("acted on a resolution")
             pobjs = _pobj_lemmas(verb)
-            hit = next((pobjs[o] for o in p.objects if o in pobjs), None)
+            hit = min((pobjs[o] for o in p.objects if o in pobjs), key=lambda t: t.i, default=None)
         if hit is None:
             return False, None, None
         obj_tok = hit
