@@ -245,3 +245,37 @@ def test_means_of_force_frame_their_purpose():
     cands = sentence_candidates(SENT_TO_DESTROY[:], lex)
     assert [c.code for c in cands] == ["072", "1712"]
     assert _speech_frames(cands) == {1}
+
+
+# "Jordan began a new round of exercises", "US marines launched war games"
+ROUND = parse([
+    ("Jordan", "PROPN", "nsubj", 1, "Jordan"),
+    ("began", "VERB", "ROOT", 1, "begin"),
+    ("a", "DET", "det", 4, "a"),
+    ("new", "ADJ", "amod", 4, "new"),
+    ("round", "NOUN", "dobj", 1, "round"),
+    ("of", "ADP", "prep", 4, "of"),
+    ("exercises", "NOUN", "pobj", 5, "exercise"),
+])
+WAR_GAMES = parse([
+    ("Marines", "NOUN", "nsubj", 1, "marine"),
+    ("launched", "VERB", "ROOT", 1, "launch"),
+    ("war", "NOUN", "compound", 3, "war"),
+    ("games", "NOUN", "dobj", 1, "game"),
+])
+
+
+def test_container_noun_passes_its_source_to_the_event():
+    lex = Lexicon()
+    lex.add_noun(NounPattern(code="062", noun="exercise", target=("with",)))
+    lex.light_verbs = frozenset({"begin"})
+    (cand,) = noun_candidates(ROUND[6], lex)
+    assert [[t.text for t in g] for g in cand.sources] == [["Jordan"]]
+
+
+def test_two_word_event_object_is_not_matched_by_its_modifier():
+    lex = Lexicon()
+    lex.verbs["launch"] = [VerbPattern(code="190", verb="launch", objects=frozenset({"war", "attack"}))]
+    lex.add_noun(NounPattern(code="062", noun="war game", target=("with",)))
+    lex.light_verbs = frozenset({"launch"})
+    assert [c.code for c in sentence_candidates(WAR_GAMES[:], lex)] == ["062"]

@@ -39,6 +39,8 @@ NOUN_NEGATORS = frozenset({"lack", "absence", "without"})
 #: prepositions that make a noun the complement of the verb above ("engaged *in* talks",
 #: "called *for* talks"); adverbial ones ("despite", "after") do not
 COMPLEMENT_PREPS = frozenset({"in", "into", "for", "on", "to", "about", "toward", "towards", "through", "via", "by"})
+#: nouns that hold an event in an "of" phrase ("a new *round* of talks", "a *wave* of arrests")
+CONTAINER_NOUNS = frozenset({"round", "series", "wave", "spate", "string", "flurry", "barrage"})
 #: stance nouns that state what is being done rather than planned
 ONGOING_STANCE_NOUNS = frozenset({"commitment"})
 #: "a proposal *by* the AU", "demands *from* Kyiv": who the object belongs to
@@ -85,7 +87,7 @@ class Candidate:
     joint: bool = False
 
 
-def _object_lemmas(verb: Token) -> dict[str, Token]:
+def _object_lemmas(verb: Token, lex: Lexicon | None = None) -> dict[str, Token]:
     """Direct objects of the verb and of its complement ("declined to provide *comment*")."""
     out: dict[str, Token] = {}
     for o in direct_objects(verb):
@@ -93,9 +95,12 @@ def _object_lemmas(verb: Token) -> dict[str, Token]:
         out[o.lower_] = o
         for c in o.children:
             if c.dep_ == "compound":
-                out[f"{c.lemma_.lower()} {o.lemma_.lower()}"] = o
-                # "fired artillery shells" fits "* ARTILLERY": a noun modifier names the object too
-                out.setdefault(c.lemma_.lower(), o)
+                pair = f"{c.lemma_.lower()} {o.lemma_.lower()}"
+                out[pair] = o
+                # "fired artillery shells" fits "* ARTILLERY": a noun modifier names the object
+                # too, unless the two words are an event of their own ("launch *war games*")
+                if lex is None or pair not in lex.nouns:
+                    out.setdefault(c.lemma_.lower(), o)
     for x in children(verb, {"xcomp"}):
         for o in direct_objects(x):
             out.setdefault(o.lemma_.lower(), o)
@@ -300,7 +305,7 @@ def verb_candidates(verb: Token, lex: Lexicon) -> list[Candidate]:
     patterns = lex.verbs.get(verb.lemma_.lower())
     if not patterns:
         return []
-    objs = _object_lemmas(verb)
+    objs = _object_lemmas(verb, lex)
     scope = cache(lambda: _scope_words(verb))  # computed once, only if a pattern needs it
     best: Candidate | None = None
     best_key: tuple[int, int] = (-1, -1)
@@ -369,6 +374,13 @@ def _noun_sources(noun: Token, lex: Lexicon) -> list[list[Token]]:
     if named:
         return [named[:1]]
     head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in CONTAINER_NOUNS:
+        # "began a new round *of* talks", "a series of attacks": the container stands for it
+        return _noun_sources(head.head, lex)
+    if noun.dep_ == "nsubjpass" and head.lemma_.lower() in lex.light_verbs:
+        # "the war game was staged by US marines"
+        agent = agent_of(head)
+        return [conjuncts(agent)] if agent is not None else []
     if noun.dep_ == "compound" and head.pos_ == "NOUN" and head.lemma_.lower() in STANCE_NOUNS:
         # "launched a *mediation* effort": the event noun stands where its head does
         noun, head = head, head.head
