@@ -85,7 +85,7 @@ def _dictionary_files(kind: str):
     "--coded-only/--all-actors",
     "coded_only",
     default=None,
-    help="Keep only events whose actors have codes, as ICEWS/PETRARCH do [default: on for "
+    help="Keep only events between two coded actors (dyads), as ICEWS/PETRARCH do [default: on for "
     "PETRARCH/TABARI XML gold, off for PLOVER CSV gold].",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
