@@ -1,7 +1,10 @@
-"""Names inside a noun phrase that are not the actor ("Iran-backed rebels"), and names
-in apposition that are ("the militant group al-Shabab")."""
+"""Names inside a noun phrase that are not the actor ("Iran-backed rebels"), names in
+apposition that are ("the militant group al-Shabab"), phrases for two people named before
+("the two men", "they"), and what a meeting is for ("met ... to discuss")."""
 
 from __future__ import annotations
+
+import datetime as dt
 
 
 def _sources(coder, text: str) -> set[str]:
@@ -21,3 +24,40 @@ def test_a_leader_still_is(coder):
 
 def test_a_name_in_apposition_to_a_generic_head_is_the_actor(coder):
     assert "SOMREBSHB" in _sources(coder, "The Somali militant group al-Shabab attacked a mall in Nairobi.")
+
+
+def _triples(coder, text: str) -> set[tuple[str, str, str]]:
+    return {((e.source.code or "") if e.source else "", (e.target.code or "") if e.target else "", e.cameo)
+            for e in coder.code_text(text, date=dt.date(2025, 2, 10))}
+
+
+def test_the_two_men_are_the_two_people_named_before(coder):
+    text = ("Donald Trump has spoken with Vladimir Putin about Ukraine. "
+            "Trump said the two men had very good talks.")
+    triples = _triples(coder, text)
+    assert ("USAGOV", "RUSGOV", "040") in triples and ("RUSGOV", "USAGOV", "040") in triples
+
+
+def test_they_after_two_people_in_its_own_sentence_is_both(coder):
+    triples = _triples(coder, "Trump and Putin both say they want to meet in person.")
+    assert {("USAGOV", "RUSGOV", "036"), ("RUSGOV", "USAGOV", "036")} <= triples
+
+
+def test_they_for_a_plural_group_is_unchanged(coder):
+    text = "Houthi rebels attacked a ship in the Red Sea. They fired missiles at Israel."
+    assert any(s.startswith("YEMREB") and t == "ISR" for s, t, _ in _triples(coder, text))
+
+
+def test_a_meeting_and_what_it_is_to_discuss_are_one_event(coder):
+    triples = _triples(coder, "Xi met Lula in Beijing on Tuesday to discuss trade.")
+    assert sum(1 for s, t, c in triples if s.startswith("CHN") and t.startswith("BRA")) == 1
+
+
+def test_declining_to_say_how_often_they_talked_is_not_a_refusal_to_talk(coder):
+    text = "Trump met Putin in Riyadh. He declined to say how often they had talked."
+    assert not any(c.startswith("12") for *_, c in _triples(coder, text))
+
+
+def test_reported_that_x_comma_verbed_keeps_x_as_subject(coder):
+    text = "Journalist Bob Woodward reported that Trump, after leaving office in 2021, talked with Putin."
+    assert any(s.startswith("USA") and s != "USAMED" and t.startswith("RUS") for s, t, _ in _triples(coder, text))

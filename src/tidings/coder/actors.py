@@ -29,6 +29,12 @@ LOCATIVE_PREPS = frozenset({"in", "at", "near", "into", "inside", "outside", "ar
 UNKNOWN_COUNTRY = "---"
 #: "a court *in* Guyana", "the mayor *of* Kabul", "officials *from* Iran"
 COUNTRY_PREPS = frozenset({"in", "of", "from"})
+#: plural noun tags ("the rebels ... they")
+PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+#: "they" may stand for two people named before
+PLURAL_PRONOUNS = frozenset({"they", "them"})
+#: "the two men", "both leaders": nouns that stand for two people named before
+PAIR_NOUNS = frozenset({"man", "leader", "president", "counterpart", "side", "head"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
 GROUP_PRONOUNS = frozenset({"it", "its", "they", "them", "their"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -95,8 +101,9 @@ class Discourse:
         before = [
             (i, a, s) for i, (a, s, pl) in sorted(pool_all.items())
             if i < tok.i and not (singular and pl)
-            # "they" stands for a coordination or a group noun ("the rebels"), not a country
-            and not (plural and not pl and a.kind != "group")
+            # "they" stands for a coordination or a plural group noun ("the rebels"),
+            # not a country or "a sitting American president"
+            and not (plural and not pl and (a.kind not in ("group", "organization") or tok.doc[i].tag_ not in PLURAL_TAGS))
         ]
         if not before:
             return None
@@ -110,6 +117,30 @@ class Discourse:
             if pool:
                 return pool[-1][1]
         return before[-1][1]
+
+
+    def pair(self, tok: Token, *, window: int = 3) -> tuple[Actor, Actor] | None:
+        """The two people a plural phrase stands for ("the two men", "both leaders", "they").
+
+        The nearest sentence, this one (before ``tok``) or one of the ``window - 1``
+        before it, that names two different people; its first two.  None when the
+        nearest sentence with people names only one or more than two.
+        """
+        doc, start = tok.doc, tok.sent.start
+        for _ in range(window):
+            sent = doc[start].sent
+            people: list[Actor] = []
+            for i, (a, _, _) in sorted(self.persons.items()):
+                if sent.start <= i < min(sent.end, tok.i) and a.code:
+                    key = a.name or a.text
+                    if all((b.name or b.text) != key for b in people):
+                        people.append(a)
+            if len(people) == 2:
+                return people[0], people[1]
+            if len(people) > 2 or sent.start == 0:
+                return None
+            start = doc[sent.start - 1].sent.start
+        return None
 
 
 def _prev_sent_start(tok: Token) -> int:
@@ -256,6 +287,32 @@ class ActorResolver:
             # "the Polish head of state", "the Chinese side": the country, no sector
             return self._make(head, toks, None, country, country, None, "group")
         return None
+
+    def resolve_pair(self, head: Token, *, on: dt.date | None = None) -> list[Actor]:
+        """The two people that "the two men", "both leaders" or a "they" with no group
+        referent stand for, each recoded for ``on`` with the phrase's offsets; else []."""
+        low = head.lower_
+        if low in PLURAL_PRONOUNS:
+            if not is_pronoun(head):
+                return []
+            # two people named before it in its own sentence win ("Trump and Putin both
+            # say they ..."); earlier ones only when no group is there to refer to
+            found = self.discourse.pair(head, window=1)
+            if found is None and self.discourse.pronoun(head) is None:
+                found = self.discourse.pair(head)
+            day = on or self.default_date
+            return [self._recode(a, head, day) for a in found] if found else []
+        elif not (
+            head.tag_ == "NNS"
+            and head.lemma_.lower() in PAIR_NOUNS
+            and any(c.lower_ in ("two", "both") for c in head.children if c.dep_ in ("nummod", "det", "predet"))
+        ):
+            return []
+        found = self.discourse.pair(head)
+        if found is None:
+            return []
+        day = on or self.default_date
+        return [self._recode(a, head, day) for a in found]
 
     def uncoded(self, head: Token, *, role: str) -> Actor | None:
         """An actor the dictionaries cannot code, kept with its words and ``code=None``.

@@ -31,7 +31,7 @@ from .hooks import (
     default_date_finder,
     default_place_finder,
 )
-from .match import DEONTIC, Candidate, sentence_candidates
+from .match import DEONTIC, REPORTING_VERBS, Candidate, sentence_candidates
 from .syntax import clause_depth, conjuncts, is_passive
 
 if TYPE_CHECKING:
@@ -152,6 +152,7 @@ class Coder:
             if self.fallback is not None and not any(evs for _, evs in coded):
                 coded = self.fallback.propose(self, article, s_index, sent, resolver, sent_timexes, sent_places)
             coded = _inherit_locations(coded)
+            coded = _without_meeting_purposes(coded)
             frames = _speech_frames([c for c, evs in coded if evs])
             for cand, evs in coded:
                 is_frame = cand.trigger.i in frames
@@ -480,12 +481,45 @@ def _add_venues(events: list, s_index: int, venues: tuple) -> None:
             events[i] = (key, replace(ev, candidate_locations=ev.candidate_locations + venues))
 
 
+#: purpose verbs that say what a meeting is for ("met to *discuss* trade")
+PURPOSE_OF_MEETING = frozenset({"discuss", "talk", "negotiate", "consult", "confer"})
+
+
+def _without_meeting_purposes(coded: list[tuple[Candidate, list[Event]]]) -> list[tuple[Candidate, list[Event]]]:
+    """"Met in Beijing *to discuss* trade", "interest in meeting *to discuss* ...": the
+    discussion is what the meeting is for, one real-world event, not a second one."""
+    meetings: dict[int, int] = {}  # a meeting trigger, or the verb that governs it -> the trigger
+    for c, evs in coded:
+        if not evs or c.code[:2] not in ("03", "04"):
+            continue
+        for t in (c.trigger, c.consumed):
+            if t is None:
+                continue
+            meetings[t.i] = t.i
+            up = t  # "expressed interest in *meeting* to discuss": the verb above the noun
+            for _ in range(3):
+                if up.dep_ not in ("pobj", "prep", "dobj", "xcomp") or up.head.i == up.i:
+                    break
+                up = up.head
+                meetings.setdefault(up.i, t.i)
+    out = []
+    for c, evs in coded:
+        t = c.trigger
+        if (evs and c.code[:2] == "04" and t.lemma_.lower() in PURPOSE_OF_MEETING
+                and t.dep_ in ("xcomp", "advcl", "acl", "relcl") and meetings.get(t.head.i, t.i) < t.i):
+            continue
+        out.append((c, evs))
+    return out
+
+
 def _governing_intent(trigger: Token, intent_verbs: dict[str, str]) -> str | None:
     """"intent" or "threat" when the trigger is the complement of such a verb ("plans to *visit*")."""
     tok = trigger
     for _ in range(3):
         if tok.dep_ not in ("xcomp", "ccomp", "pcomp", "pobj", "prep") or tok.head.i == tok.i:
             return None
+        if tok.i != trigger.i and tok.lemma_.lower() in REPORTING_VERBS:
+            return None  # "declined to *say* how often they had talked": the talks are not refused
         tok = tok.head
         kind = intent_verbs.get(tok.lemma_.lower())
         # "Trump plans to visit": the tagger sometimes takes "plans" for a noun
@@ -538,7 +572,8 @@ FORCE_ROOTS = frozenset({"17", "18", "19", "20"})
 
 def _same(a: Actor, b: Actor) -> bool:
     if a.start is not None and a.start == b.start:
-        return True
+        # "the two men", "they": one phrase for two people named before
+        return not (a.kind == b.kind == "person" and a.name != b.name)
     # "Russian police arrested Russian students": one country, two actors
     return bool(a.name and a.name == b.name and a.code == b.code)
 

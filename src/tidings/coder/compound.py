@@ -30,6 +30,9 @@ MEMBER_KINDS = frozenset({"country", "organization", "person", "capital", "meton
 
 def resolve_all(resolver: ActorResolver, head: Token, *, on: dt.date | None, code: str | None) -> list[Actor]:
     """The actors named by the noun phrase of ``head``: one, or one per coordinated member."""
+    pair = resolver.resolve_pair(head, on=on)
+    if pair:
+        return pair  # "the two men", "both leaders", "they" after two people
     if head.lower_ in PRONOUNS:
         found = resolver.resolve(head, on=on, code=code)
         return [found] if found is not None else []

@@ -141,6 +141,22 @@ def _finite_misread(verb: Token) -> bool:
     )
 
 
+#: verbs that report speech, for the "reported that X, ..., verbed" misparse
+_REPORTING = frozenset({"say", "report", "write", "tell", "claim", "add", "state", "insist", "allege", "announce"})
+
+
+def _that_object(verb: Token) -> Token | None:
+    """The direct object of a reporting verb that the parser built from "that X"."""
+    if verb.lemma_.lower() not in _REPORTING:
+        return None
+    for c in verb.children:
+        if c.dep_ in OBJ and c.pos_ in ("PROPN", "NOUN", "PRON") and any(
+            k.lower_ == "that" and k.i < c.i for k in c.children
+        ):
+            return c
+    return None
+
+
 def agent_of(verb: Token) -> Token | None:
     """The ``by`` phrase of a passive verb."""
     for c in verb.children:
@@ -217,6 +233,13 @@ def subject_candidates(verb: Token, *, max_up: int = 6) -> Iterator[list[Token]]
             # finite verb the parser hung on the noun: the noun does it)
             yield coordination_group(tok.head)
             return
+        if tok.dep_ == "conj":
+            misread = _that_object(tok.head)
+            if misread is not None and misread.i < tok.i:
+                # "reported that Trump, after leaving office, talked with Putin" parsed
+                # as "reported [that Trump] ... and talked": the object is the subject
+                yield conjuncts(misread)
+                return
         if tok.dep_ not in INHERIT or tok.head.i == tok.i:
             return
         controller = _object_controller(tok)
