@@ -127,3 +127,13 @@ def test_country_modifier_does_not_make_a_common_noun_a_place(index):
     actor = ActorResolver(index, ORGS, default_date=None).uncoded(ORGS[2], role="source")
     assert actor is not None and actor.text == "US Jewish organisations"
     assert ActorResolver(index, ORGS, default_date=None).uncoded(ORGS[0], role="source") is None
+
+
+def test_one_phrase_for_two_countries_actors_is_not_one_actor():
+    from tidings.coder.coder import _same
+    from tidings.types import Actor
+
+    bra = Actor(text="The armies", name=None, code="BRAMIL", country="BRA", sector="MIL", start=0, end=10, kind="group")
+    arg = Actor(text="The armies", name=None, code="ARGMIL", country="ARG", sector="MIL", start=0, end=10, kind="group")
+    assert not _same(bra, arg)
+    assert _same(bra, bra)

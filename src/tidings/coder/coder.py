@@ -572,8 +572,11 @@ FORCE_ROOTS = frozenset({"17", "18", "19", "20"})
 
 def _same(a: Actor, b: Actor) -> bool:
     if a.start is not None and a.start == b.start:
-        # "the two men", "they": one phrase for two people named before
-        return not (a.kind == b.kind == "person" and a.name != b.name)
+        # "the two men", "they": one phrase for two people named before; "the armies
+        # of Brazil and Argentina": one phrase for two countries' actors
+        if a.kind == b.kind == "person" and a.name != b.name:
+            return False
+        return not (a.code and b.code and a.code != b.code and a.country != b.country)
     # "Russian police arrested Russian students": one country, two actors
     return bool(a.name and a.name == b.name and a.code == b.code)
 
