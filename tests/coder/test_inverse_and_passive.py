@@ -51,3 +51,9 @@ def test_a_finite_verb_misread_as_a_participle_keeps_its_subject(coder):
     # the parser hangs "bombed" on "coalition" (acl, VBN) although it has an object
     assert any(s == "SAU" and c == "195"
                for s, _, c in _triples(coder, "The Saudi-led coalition bombed rebel positions in Sanaa on Monday."))
+
+
+def test_wanting_the_fighting_to_stop_is_an_intent_to_de_escalate(coder):
+    # both parses of "want X to V": X the object with the verb on it, or X the complement's subject
+    for text in ("Putin wants the killing to stop.", "The UN wants the fighting in Gaza to stop."):
+        assert any(c == "0356" for *_, c in _triples(coder, text)), text

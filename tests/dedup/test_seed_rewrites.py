@@ -85,7 +85,6 @@ NOT_MET = {
     "the seed's 'statements regarding his communication with Putin' is a mention of the same talks",
     "3 Kremlin confirms the contacts": "'confirmed that ... had taken place' is read as an attribution cue "
     "(it makes the talks 'confirmed'), not coded as a statement of its own",
-    "5 Putin wants an end to the bloodshed": "rewrite 1's 'wants the killing to stop' is not coded",
     "6 Trump and Putin intend to meet": "one event from three sources, with 6 sentences where 3 are listed: the "
     "meeting Slutsky says is being prepared ('such a meeting', 'the meeting') and the seed's 'potential summits "
     "with Putin' are coded as the same intended meeting and join it",

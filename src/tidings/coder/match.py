@@ -110,6 +110,12 @@ def _object_lemmas(verb: Token, lex: Lexicon | None = None) -> dict[str, Token]:
         for o in passive_subjects(verb):
             out.setdefault(o.lemma_.lower(), o)
             out.setdefault(o.lower_, o)
+    for x in children(verb, {"ccomp"}):
+        if any(a.dep_ == "aux" and a.lower_ == "to" for a in x.children):
+            # "wants the war to end": the parser makes the object the complement's subject
+            for o in children(x, {"nsubj"}):
+                out.setdefault(o.lemma_.lower(), o)
+                out.setdefault(o.lower_, o)
     # "impose sanctions": spaCy sometimes attaches the object noun as attr/oprd
     for c in children(verb, {"attr", "oprd", "npadvmod"}):
         out.setdefault(c.lemma_.lower(), c)
@@ -258,6 +264,9 @@ def _pattern_fits(
     consumed = None
     if p.xcomp:
         xs = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() == p.xcomp]
+        if not xs and obj_tok is not None:
+            # "wants the killing to stop": the complement hung on the object
+            xs = [c for c in obj_tok.children if c.dep_ == "acl" and c.lemma_.lower() == p.xcomp]
         if not xs:
             # "agree on a meeting", "plans for talks": the complement as a noun
             return False, None, None
