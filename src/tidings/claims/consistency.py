@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Token
 
 from ..errors import E_DICT_LINE
 from ..lexicon.loader import LoadReport, data_dir, read_tsv
-from ..types import BadRecord, Event, Timex
+from ..types import BadRecord, DateInterval, Event, Timex
 from .attribution import np_span
 
 __all__ = [
@@ -500,6 +500,9 @@ def mark_known_background(
             )
             and (pub_date - k.start).days > days
         ):
-            e = replace(e, modality="historical")
+            # the mention names that event: its date is the event's, not the dateline's
+            e = replace(e, modality="historical", date=DateInterval(
+                start=k.start, end=k.start, granularity="day", text=k.name, source="known",
+                value=k.start.isoformat()))
         out.append(e)
     return out

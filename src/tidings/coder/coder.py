@@ -153,6 +153,7 @@ class Coder:
                 coded = self.fallback.propose(self, article, s_index, sent, resolver, sent_timexes, sent_places)
             coded = _inherit_locations(coded)
             coded = _without_meeting_purposes(coded)
+            coded = _targets_from_earlier(coded, [e for _, e in events])
             frames = _speech_frames([c for c, evs in coded if evs])
             for cand, evs in coded:
                 is_frame = cand.trigger.i in frames
@@ -479,6 +480,34 @@ def _add_venues(events: list, s_index: int, venues: tuple) -> None:
             break
         if key[0] == s_index - 1 and ev.cameo[:2] in MEETING_ROOTS:
             events[i] = (key, replace(ev, candidate_locations=ev.candidate_locations + venues))
+
+
+def _targets_from_earlier(
+    coded: list[tuple[Candidate, list[Event]]], before: list[Event]
+) -> list[tuple[Candidate, list[Event]]]:
+    """"... shortly before *the* Russian invasion": a definite nominal event with a source and
+    no target names the event the article named before with the same word and the same
+    source country ("the Russian invasion of Ukraine"), and takes its target."""
+    out = []
+    for c, evs in coded:
+        t = c.trigger
+        if (c.method == "noun" and evs and all(e.target is None and e.source is not None for e in evs)
+                and any(k.lower_ == "the" for k in t.children if k.dep_ == "det")):
+            evs = [_with_earlier_target(e, before) for e in evs]
+        out.append((c, evs))
+    return out
+
+
+def _with_earlier_target(ev: Event, before: list[Event]) -> Event:
+    def country(a: Actor) -> str:
+        return a.country or (a.code or "")[:3]
+
+    for b in reversed(before):
+        if (b.target is not None and b.source is not None and b.cameo[:2] == ev.cameo[:2]
+                and b.evidence.trigger.lower() == ev.evidence.trigger.lower()
+                and ev.source is not None and country(b.source) == country(ev.source) and country(b.source)):
+            return replace(ev, target=b.target, confidence=round(ev.confidence - 0.1, 2))
+    return ev
 
 
 #: purpose verbs that say what a meeting is for ("met to *discuss* trade")

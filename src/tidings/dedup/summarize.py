@@ -51,7 +51,7 @@ def _date(ms: Sequence[MentionRow]) -> tuple[dt.date | None, dt.date | None, str
     dated = [m for m in ms if m.date_start is not None and m.date_end is not None]
     if not dated:
         return None, None, "day"
-    text = [m for m in dated if m.date_source == "text"]
+    text = [m for m in dated if m.date_source in ("text", "known")]
     pool = text or dated
     freq = Counter((m.date_start, m.date_end) for m in pool)
     granularity = {(m.date_start, m.date_end): m.date_granularity for m in sorted(pool, key=lambda m: m.mention_id)}
