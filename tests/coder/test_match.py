@@ -279,3 +279,24 @@ def test_two_word_event_object_is_not_matched_by_its_modifier():
     lex.add_noun(NounPattern(code="062", noun="war game", target=("with",)))
     lex.light_verbs = frozenset({"launch"})
     assert [c.code for c in sentence_candidates(WAR_GAMES[:], lex)] == ["062"]
+
+
+# "Canada agreed to a trade deal"
+AGREED_DEAL = parse([
+    ("Canada", "PROPN", "nsubj", 1, "Canada"),
+    ("agreed", "VERB", "ROOT", 1, "agree"),
+    ("to", "ADP", "prep", 1, "to"),
+    ("a", "DET", "det", 5, "a"),
+    ("trade", "NOUN", "compound", 5, "trade"),
+    ("deal", "NOUN", "pobj", 2, "deal"),
+])
+
+
+def test_prepositional_verb_row_matches_the_object_of_its_preposition():
+    lex = Lexicon()
+    lex.verbs["agree"] = [
+        VerbPattern(code="030", verb="agree", target=("with",)),
+        VerbPattern(code="057", verb="agree", particle="to", objects=frozenset({"deal"}), target=("with",)),
+    ]
+    (cand,) = verb_candidates(AGREED_DEAL[1], lex)
+    assert cand.code == "057"

@@ -254,6 +254,11 @@ def _pattern_fits(
     obj_tok = None
     if p.objects:
         hit = min((objs[o] for o in p.objects if o in objs), key=lambda t: t.i, default=None)
+        if hit is None and p.particle:
+            # "agreed *on* a deal", "agreed *to* the plan": a prepositional verb's object
+            hit = min((o for c in verb.children if c.dep_ == "prep" and c.lower_ == p.particle
+                       for o in children(c, {"pobj"}) if o.lemma_.lower() in p.objects or o.lower_ in p.objects),
+                      key=lambda t: t.i, default=None)
         if hit is None and any(w.lstrip("<") in PREPOSITIONS for w in p.requires):
             # "* &PREPOSIT1 RESOLUTION": the pattern's noun follows a preposition ("acted on a resolution")
             pobjs = _pobj_lemmas(verb)
