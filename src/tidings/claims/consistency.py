@@ -193,6 +193,15 @@ def _words(text: str) -> set[str]:
     return {w.lower() for w in _WORD.findall(text)}
 
 
+def _verb_stems(word: str) -> tuple[str, ...]:
+    """Base forms a past or third-person verb may have ("invaded" -> "invade", "attacked" -> "attack")."""
+    if word.endswith("ed") and len(word) > 4:
+        return (word[:-1], word[:-2])
+    if word.endswith("es") and len(word) > 4:
+        return (word[:-1], word[:-2])
+    return ()
+
+
 def _group_hit(group: frozenset[str], words: set[str], text: str) -> bool:
     return any((" " in g and g in text) or g in words for g in group)
 
@@ -204,6 +213,7 @@ def match_known(
     most specific (most groups) when several do."""
     low = text.lower().replace("’", "'")
     words = _words(low) | {x.lower() for x in lemmas}
+    words |= {f for w in words for f in _verb_stems(w)}  # "invaded" names an invasion too
     best: KnownEvent | None = None
     for k in known:
         if all(_group_hit(g, words, low) for g in k.match) and (
@@ -492,7 +502,7 @@ def mark_known_background(
         if (
             k is not None
             and k.root == e.root
-            and any(trig in g or trig.rstrip("s") in g for g in k.match)
+            and any(f in g for g in k.match for f in (trig, trig.rstrip("s"), *_verb_stems(trig)))
             and (
                 not k.actors
                 or countries <= set(k.actors)
