@@ -237,14 +237,14 @@ def test_a_commitment_yields_to_the_event_it_is_a_commitment_to():
 
 
 def test_means_of_force_frame_their_purpose():
-    from tidings.coder.coder import _speech_frames
+    from tidings.coder.sentence import speech_frames
 
     lex = Lexicon()
     lex.verbs["send"] = [VerbPattern(code="072", verb="send", target=("to",))]
     lex.verbs["destroy"] = [VerbPattern(code="1712", verb="destroy")]
     cands = sentence_candidates(SENT_TO_DESTROY[:], lex)
     assert [c.code for c in cands] == ["072", "1712"]
-    assert _speech_frames(cands) == {1}
+    assert speech_frames(cands) == {1}
 
 
 # "Jordan began a new round of exercises", "US marines launched war games"

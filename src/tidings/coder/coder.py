@@ -32,6 +32,14 @@ from .hooks import (
     default_place_finder,
 )
 from .match import DEONTIC, REPORTING_VERBS, Candidate, sentence_candidates
+from .sentence import (
+    MEETING_ROOTS,
+    add_venues,
+    inherit_locations,
+    speech_frames,
+    targets_from_earlier,
+    without_meeting_purposes,
+)
 from .syntax import clause_depth, conjuncts, is_passive
 
 if TYPE_CHECKING:
@@ -151,10 +159,10 @@ class Coder:
             ]
             if self.fallback is not None and not any(evs for _, evs in coded):
                 coded = self.fallback.propose(self, article, s_index, sent, resolver, sent_timexes, sent_places)
-            coded = _inherit_locations(coded)
-            coded = _without_meeting_purposes(coded)
-            coded = _targets_from_earlier(coded, [e for _, e in events])
-            frames = _speech_frames([c for c, evs in coded if evs])
+            coded = inherit_locations(coded)
+            coded = without_meeting_purposes(coded)
+            coded = targets_from_earlier(coded, [e for _, e in events])
+            frames = speech_frames([c for c, evs in coded if evs])
             for cand, evs in coded:
                 is_frame = cand.trigger.i in frames
                 for ev in evs:
@@ -165,7 +173,7 @@ class Coder:
             if sent_places and not any(evs for _, evs in coded):
                 venues = self.places.venues(sent, sent_places)
                 if venues:
-                    _add_venues(events, s_index, venues)
+                    add_venues(events, s_index, venues)
         events.sort(key=lambda kv: kv[0])
         coded = _unique([e for _, e in events])
         return self.claims.link(doc, article, coded, resolver) if link and coded else coded
@@ -398,8 +406,6 @@ class Coder:
         return CameoCode(code, "Unknown code", 0.0, 0, None, None)
 
 
-#: CAMEO roots of meetings a proposed venue can belong to
-MEETING_ROOTS = ("03", "04")
 #: determiners that make a nominal event refer back ("*such a* meeting", "*the* talks")
 ANAPHORIC_DETERMINERS = frozenset({"such", "this", "that", "these", "those", "the", "same"})
 
@@ -456,91 +462,6 @@ def _object_place(trigger: Token, places: list) -> Place | None:
     return None
 
 
-def _inherit_locations(coded: list) -> list:
-    """An event of a clause attached to a located event's verb happened there too
-    ("drones struck Kharkiv, *killing* four civilians")."""
-    located = {c.trigger.i: ev.location for c, evs in coded for ev in evs if ev.location is not None}
-    if not located:
-        return coded
-    out = []
-    for cand, evs in coded:
-        trig = cand.trigger
-        where = located.get(trig.head.i) if trig.dep_ in ("advcl", "conj", "xcomp") else None
-        if where is not None:
-            evs = [ev if ev.location is not None else replace(ev, location=where) for ev in evs]
-        out.append((cand, evs))
-    return out
-
-
-def _add_venues(events: list, s_index: int, venues: tuple) -> None:
-    """Venues proposed in a sentence of their own go to the meetings of the sentence before."""
-    for i in range(len(events) - 1, -1, -1):
-        key, ev = events[i]
-        if key[0] < s_index - 1:
-            break
-        if key[0] == s_index - 1 and ev.cameo[:2] in MEETING_ROOTS:
-            events[i] = (key, replace(ev, candidate_locations=ev.candidate_locations + venues))
-
-
-def _targets_from_earlier(
-    coded: list[tuple[Candidate, list[Event]]], before: list[Event]
-) -> list[tuple[Candidate, list[Event]]]:
-    """"... shortly before *the* Russian invasion": a definite nominal event with a source and
-    no target names the event the article named before with the same word and the same
-    source country ("the Russian invasion of Ukraine"), and takes its target."""
-    out = []
-    for c, evs in coded:
-        t = c.trigger
-        if (c.method == "noun" and evs and all(e.target is None and e.source is not None for e in evs)
-                and any(k.lower_ == "the" for k in t.children if k.dep_ == "det")):
-            evs = [_with_earlier_target(e, before) for e in evs]
-        out.append((c, evs))
-    return out
-
-
-def _with_earlier_target(ev: Event, before: list[Event]) -> Event:
-    def country(a: Actor) -> str:
-        return a.country or (a.code or "")[:3]
-
-    for b in reversed(before):
-        if (b.target is not None and b.source is not None and b.cameo[:2] == ev.cameo[:2]
-                and b.evidence.trigger.lower() == ev.evidence.trigger.lower()
-                and ev.source is not None and country(b.source) == country(ev.source) and country(b.source)):
-            return replace(ev, target=b.target, confidence=round(ev.confidence - 0.1, 2))
-    return ev
-
-
-#: purpose verbs that say what a meeting is for ("met to *discuss* trade")
-PURPOSE_OF_MEETING = frozenset({"discuss", "talk", "negotiate", "consult", "confer"})
-
-
-def _without_meeting_purposes(coded: list[tuple[Candidate, list[Event]]]) -> list[tuple[Candidate, list[Event]]]:
-    """"Met in Beijing *to discuss* trade", "interest in meeting *to discuss* ...": the
-    discussion is what the meeting is for, one real-world event, not a second one."""
-    meetings: dict[int, int] = {}  # a meeting trigger, or the verb that governs it -> the trigger
-    for c, evs in coded:
-        if not evs or c.code[:2] not in ("03", "04"):
-            continue
-        for t in (c.trigger, c.consumed):
-            if t is None:
-                continue
-            meetings[t.i] = t.i
-            up = t  # "expressed interest in *meeting* to discuss": the verb above the noun
-            for _ in range(3):
-                if up.dep_ not in ("pobj", "prep", "dobj", "xcomp") or up.head.i == up.i:
-                    break
-                up = up.head
-                meetings.setdefault(up.i, t.i)
-    out = []
-    for c, evs in coded:
-        t = c.trigger
-        if (evs and c.code[:2] == "04" and t.lemma_.lower() in PURPOSE_OF_MEETING
-                and t.dep_ in ("xcomp", "advcl", "acl", "relcl") and meetings.get(t.head.i, t.i) < t.i):
-            continue
-        out.append((c, evs))
-    return out
-
-
 def _governing_intent(trigger: Token, intent_verbs: dict[str, str]) -> str | None:
     """"intent" or "threat" when the trigger is the complement of such a verb ("plans to *visit*")."""
     tok = trigger
@@ -559,44 +480,6 @@ def _governing_intent(trigger: Token, intent_verbs: dict[str, str]) -> str | Non
         if tok.pos_ == "ADJ" and tok.lower_ in INTENT_ADJECTIVES:
             return "intent"
     return None
-
-
-def _speech_frames(cands: list[Candidate]) -> set[int]:
-    """Triggers that frame another event of the sentence, ordered after it.
-
-    "X said Y attacked Z": the attack is the event and "said" its frame; "X
-    called Y to congratulate him": the congratulation is what the call was for.
-    Otherwise the main clause comes first.
-    """
-    frames = set()
-    triggers = {o.trigger.i: o for o in cands}
-    for c in cands:
-        if c.code.startswith("01"):
-            inner = {t.i for t in c.trigger.subtree} - {c.trigger.i}
-            if any(o.trigger.i in inner and not o.code.startswith("01") for o in cands):
-                frames.add(c.trigger.i)
-        elif c.code.startswith("04"):
-            # "called Erdogan on Friday *to congratulate* him": the call frames its purpose
-            for x in c.trigger.children:
-                purpose = triggers.get(x.i)
-                if (x.dep_ in ("advcl", "xcomp") and purpose is not None and purpose.code[:2] not in ("01", "04")
-                        and any(a.dep_ == "aux" and a.lower_ == "to" for a in x.children)):
-                    frames.add(c.trigger.i)
-        elif c.method == "verb" and c.code[:2] in MEANS_ROOTS:
-            # "sent fighter jets *to destroy* the reactor", "launched operations *to detain*
-            # 110 people": the force used is the event, the sending its means
-            for x in c.trigger.children:
-                purpose = triggers.get(x.i)
-                if (x.dep_ in ("advcl", "xcomp") and purpose is not None and purpose.code[:2] in FORCE_ROOTS
-                        and any(a.dep_ == "aux" and a.lower_ == "to" for a in x.children)):
-                    frames.add(c.trigger.i)
-    return frames
-
-
-#: roots of a deployment, supply or operation that can be the means of a use of force
-MEANS_ROOTS = frozenset({"07", "15", "19"})
-#: coercion and force, the purposes such means serve
-FORCE_ROOTS = frozenset({"17", "18", "19", "20"})
 
 
 def _same(a: Actor, b: Actor) -> bool:
