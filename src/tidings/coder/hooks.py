@@ -33,21 +33,6 @@ class PlaceFinder(Protocol):
         countries: tuple[str, ...] = (),
     ) -> list[Place]: ...
 
-    def _named_places(self, doc: Any) -> list[tuple[str, int, int]]:
-        """Well-known places (:meth:`is_place_name`) the tagger missed or took for a
-        person ("struck the city of Kharkiv", "bombed Odesa"), where a place goes."""
-        out = []
-        for tok in doc:
-            if tok.pos_ != "PROPN" or tok.dep_ == "compound" or tok.ent_type_ in PLACE_LABELS or not place_slot(tok):
-                continue
-            first = tok
-            while first.i > 0 and doc[first.i - 1].dep_ == "compound" and doc[first.i - 1].head.i == tok.i:
-                first = doc[first.i - 1]
-            span = doc[first.i : tok.i + 1]
-            if self.is_place_name(span.text):
-                out.append((span.text, span.start_char, span.end_char))
-        return out
-
     def locate(self, sent: Span, trigger: Token, places: list[Place]) -> tuple[Place | None, tuple[Place, ...]]: ...
 
     def venues(self, sent: Span, places: list[Place]) -> tuple[Place, ...]: ...
