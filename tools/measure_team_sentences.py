@@ -19,29 +19,16 @@ from pathlib import Path
 
 from tidings.coder import Coder
 from tidings.evaluate import evaluate
+from tidings.fallback.train import builtin_examples_path, read_tsv_examples
 from tidings.lexicon.loader import load_lexicon
 from tidings.nlp import load_nlp
 from tidings.types import Article
 
-DEFAULT = Path(__file__).resolve().parent.parent / "src/tidings/data/fallback/examples.tsv"
-
-
-def read_examples(path: Path) -> list[tuple[str, str]]:
-    rows = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        label, _, text = line.partition("\t")
-        if label != "label":
-            rows.append((label.strip().upper(), text.strip()))
-    return rows
-
-
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--examples", type=Path, default=DEFAULT)
+    ap.add_argument("--examples", type=Path, default=builtin_examples_path())
     args = ap.parse_args()
-    rows = read_examples(args.examples)
+    rows = [(ex.label, ex.text) for ex in read_tsv_examples(args.examples)]
     coder = Coder(lexicon=load_lexicon(), nlp=load_nlp())
     with tempfile.TemporaryDirectory() as tmp:
         gold = Path(tmp) / "team.csv"
