@@ -1,0 +1,132 @@
+"""Verb senses of the built-in lexicon (src/tidings/data/lexicon/verbs.tsv) on hand-built parses.
+
+Each test builds the parse of a short news sentence by hand (no spaCy model) and checks the
+CAMEO code, source and target the built-in rows give it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tidings.coder.match import sentence_candidates
+from tidings.lexicon.loader import load_lexicon
+
+from tests.coder.handparse import parse
+
+
+@pytest.fixture(scope="module")
+def lex():
+    return load_lexicon()
+
+
+def _only(doc, lex):
+    (cand,) = [c for c in sentence_candidates(doc[:], lex) if c.method == "verb"]
+    return cand
+
+
+def test_ceasing_military_operations_is_de_escalation(lex):
+    # "The army ceased its military operations"
+    doc = parse([
+        ("The", "DET", "det", 1, "the"),
+        ("army", "NOUN", "nsubj", 2, "army"),
+        ("ceased", "VERB", "ROOT", 2, "cease"),
+        ("its", "PRON", "poss", 5, "its"),
+        ("military", "ADJ", "amod", 5, "military"),
+        ("operations", "NOUN", "dobj", 2, "operation"),
+    ])
+    cand = _only(doc, lex)
+    assert cand.code == "087"
+    assert [t.text for g in cand.sources[:1] for t in g] == ["army"]
+
+
+def test_facing_criticism_from_someone_turns_the_roles_round(lex):
+    # "Iran faced criticism from the UN": the UN criticizes Iran
+    doc = parse([
+        ("Iran", "PROPN", "nsubj", 1, "Iran"),
+        ("faced", "VERB", "ROOT", 1, "face"),
+        ("criticism", "NOUN", "dobj", 1, "criticism"),
+        ("from", "ADP", "prep", 2, "from"),
+        ("the", "DET", "det", 5, "the"),
+        ("UN", "PROPN", "pobj", 3, "UN"),
+    ])
+    cand = _only(doc, lex)
+    assert cand.code == "111"
+    assert [t.text for t in cand.sources[0]] == ["UN"]
+    assert [t.text for t in cand.targets] == ["Iran"]
+
+
+def test_facing_criticism_without_its_author_codes_nothing(lex):
+    # "Iran faced criticism": who criticized is not said
+    doc = parse([
+        ("Iran", "PROPN", "nsubj", 1, "Iran"),
+        ("faced", "VERB", "ROOT", 1, "face"),
+        ("criticism", "NOUN", "dobj", 1, "criticism"),
+    ])
+    assert [c for c in sentence_candidates(doc[:], lex) if c.method == "verb"] == []
+
+
+def test_accepting_a_compromise_formula_is_agreement(lex):
+    # "The strikers accepted a formula"
+    doc = parse([
+        ("The", "DET", "det", 1, "the"),
+        ("strikers", "NOUN", "nsubj", 2, "striker"),
+        ("accepted", "VERB", "ROOT", 2, "accept"),
+        ("a", "DET", "det", 4, "a"),
+        ("formula", "NOUN", "dobj", 2, "formula"),
+    ])
+    assert _only(doc, lex).code == "030"
+
+
+def test_beefing_up_troop_presence_is_a_military_build_up(lex):
+    # "The army beefed up its troop presence along the border"
+    doc = parse([
+        ("The", "DET", "det", 1, "the"),
+        ("army", "NOUN", "nsubj", 2, "army"),
+        ("beefed", "VERB", "ROOT", 2, "beef"),
+        ("up", "ADP", "prt", 2, "up"),
+        ("its", "PRON", "poss", 6, "its"),
+        ("troop", "NOUN", "compound", 6, "troop"),
+        ("presence", "NOUN", "dobj", 2, "presence"),
+    ])
+    assert _only(doc, lex).code == "154"
+
+
+def test_strengthening_ties_stays_cooperation(lex):
+    # "Japan strengthened ties with India": not a military build-up
+    doc = parse([
+        ("Japan", "PROPN", "nsubj", 1, "Japan"),
+        ("strengthened", "VERB", "ROOT", 1, "strengthen"),
+        ("ties", "NOUN", "dobj", 1, "tie"),
+        ("with", "ADP", "prep", 1, "with"),
+        ("India", "PROPN", "pobj", 3, "India"),
+    ])
+    assert _only(doc, lex).code == "050"
+
+
+def test_stopping_work_is_a_strike(lex):
+    # "Miners stopped work"
+    doc = parse([
+        ("Miners", "NOUN", "nsubj", 1, "miner"),
+        ("stopped", "VERB", "ROOT", 1, "stop"),
+        ("work", "NOUN", "dobj", 1, "work"),
+    ])
+    assert _only(doc, lex).code == "143"
+
+
+def test_violating_a_ban_defies_a_norm_but_a_ceasefire_agreement_is_force(lex):
+    # "Pyongyang violated a ban"; "The rebels violated the ceasefire agreement"
+    ban = parse([
+        ("Pyongyang", "PROPN", "nsubj", 1, "Pyongyang"),
+        ("violated", "VERB", "ROOT", 1, "violate"),
+        ("a", "DET", "det", 3, "a"),
+        ("ban", "NOUN", "dobj", 1, "ban"),
+    ])
+    assert _only(ban, lex).code == "128"
+    truce = parse([
+        ("Rebels", "NOUN", "nsubj", 1, "rebel"),
+        ("violated", "VERB", "ROOT", 1, "violate"),
+        ("the", "DET", "det", 4, "the"),
+        ("ceasefire", "NOUN", "compound", 4, "ceasefire"),
+        ("agreement", "NOUN", "dobj", 1, "agreement"),
+    ])
+    assert _only(truce, lex).code == "196"
