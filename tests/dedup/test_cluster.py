@@ -266,3 +266,42 @@ def test_anonymous_reports_need_the_same_place() -> None:
     a2 = row("a1", "---COP", "---OPP", "175", s1, place="Abuja", geonameid=2)
     b2 = row("a2", "---COP", "---OPP", "175", s2, place="Abuja", geonameid=2)
     assert len(partition([a2, b2])) == 1
+
+
+def test_two_statements_of_one_sentence_stay_apart_by_code() -> None:
+    # "confirmed that talks took place but declined to comment": two acts of one speaker, one sentence
+    s = "The Kremlin confirmed that several contacts had taken place but declined to comment on the report."
+    confirm = row("a", "RUSGOV", None, "010", s, trigger="confirmed")
+    decline = row("a", "RUSGOV", None, "011", s, trigger="declined")
+    other = "Kremlin spokesman Dmitry Peskov confirmed there had been contacts but would not comment on the report."
+    confirm_b = row("b", "RUSGOV", None, "010", other, trigger="confirmed")
+    decline_b = row("b", "RUSGOV", None, "011", other, trigger="comment", modality="negated")
+    got = partition([confirm, decline, confirm_b, decline_b])
+    assert got == {
+        frozenset({confirm.mention_id, confirm_b.mention_id}),
+        frozenset({decline.mention_id, decline_b.mention_id}),
+    }
+
+
+def test_a_statement_quoted_in_full_and_in_a_clause_is_one_statement() -> None:
+    # one outlet adds a clause the other leaves out: the share of the shorter report's words counts
+    long = ("The Kremlin, through spokesman Dmitry Peskov, confirmed that multiple communications have taken place, "
+            "citing gaps in what officials knew about the calls and the preparations behind them.")
+    short = "Kremlin spokesman Dmitry Peskov confirmed that there had been several contacts."
+    a = row("a", "RUSGOV", None, "010", long, trigger="confirmed", source_name="The Kremlin")
+    b = row("b", "RUSGOV", None, "010", short, trigger="confirmed", source_name="Kremlin spokesman Dmitry Peskov")
+    assert len(partition([a, b])) == 1
+    # a different statement of the same speaker the same day stays apart
+    c = row("c", "RUSGOV", None, "010", "Kremlin spokesman Dmitry Peskov said sanctions would hurt European farmers.",
+            trigger="said", source_name="Kremlin spokesman Dmitry Peskov")
+    assert len(partition([a, b, c])) == 2
+
+
+def test_actor_names_count_on_neither_side() -> None:
+    from tidings.dedup.rules import similarity
+
+    ma = row("a", "RUSGOV", None, "010", "Dmitry Peskov confirmed the contacts.", source_name="The Kremlin")
+    mb = row("b", "RUSGOV", None, "010", "The Kremlin confirmed the contacts.", source_name="Dmitry Peskov")
+    a, b = specifics_of(ma), specifics_of(mb)
+    assert "kremlin" in a.names and "kremlin" in b.words  # each keeps the words the other's names cover ...
+    assert similarity(ma, mb, a, b) == 1.0  # ... but similarity leaves both sides' names out

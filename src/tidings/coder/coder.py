@@ -25,6 +25,7 @@ from .hooks import (
     Assessor,
     ClaimLinker,
     DateFinder,
+    confirming_verbs,
     PLACE_NOUNS,
     PlaceFinder,
     default_assessor,
@@ -37,6 +38,7 @@ from .sentence import (
     add_venues,
     inherit_locations,
     speech_frames,
+    statements_about_earlier,
     targets_from_earlier,
     without_meeting_purposes,
 )
@@ -116,6 +118,10 @@ class Coder:
         self.claims = claims if claims is not None else ArticleClaims(lexicon)
         #: proposes an event where the lexicon finds none (coder/fallback_hook.py)
         self.fallback = fallback
+        #: verbs of confirming (the cue lexicon's ``confirm`` kind): "the Kremlin confirmed that
+        #: talks took place" is the confirming party's own statement (010) as well as the talks'
+        #: attribution, a second voice on the claim; "said" only attributes
+        self.confirming = confirming_verbs()
 
     # -- public API ------------------------------------------------------------
 
@@ -163,10 +169,12 @@ class Coder:
             coded = without_meeting_purposes(coded)
             coded = targets_from_earlier(coded, [e for _, e in events])
             frames = speech_frames([c for c, evs in coded if evs])
+            coded, frames = statements_about_earlier(coded, frames)
             for cand, evs in coded:
                 is_frame = cand.trigger.i in frames
                 for ev in evs:
-                    if is_frame and ev.target is None and cand.code.startswith("01") and not self.speech_events:
+                    if (is_frame and ev.target is None and cand.code.startswith("01") and not self.speech_events
+                            and cand.trigger.lemma_.lower() not in self.confirming):
                         continue  # "X said ...": kept as the reported event's attribution
                     key = (s_index, is_frame, clause_depth(cand.trigger), cand.trigger.i)
                     events.append((key, ev))

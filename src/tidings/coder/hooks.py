@@ -231,3 +231,10 @@ def default_date_finder() -> DateFinder:
 
 def default_assessor() -> Assessor:
     return ClaimsAssessor()
+
+
+def confirming_verbs() -> frozenset[str]:
+    """Lemmas the cue lexicon (``cues.tsv``) lists as confirming ("confirm", "verify")."""
+    from ..claims.cues import default_cues
+
+    return frozenset(w for w, kinds in default_cues().words.items() if "confirm" in kinds)

@@ -301,7 +301,8 @@ def _inverse_candidate(
     key = (p.specificity + 2, -len(p.target))
     if key <= best_key:
         return best, best_key
-    receivers = next(iter(subject_candidates(verb)), [])
+    # "*according to* the ministry, ...": a participle used as a preposition has no receiver
+    receivers = [] if verb.dep_ == "prep" else next(iter(subject_candidates(verb)), [])
     cand = Candidate(
         trigger=verb,
         code=p.code,

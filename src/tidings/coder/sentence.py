@@ -118,7 +118,9 @@ def speech_frames(cands: list[Candidate]) -> set[int]:
     triggers = {o.trigger.i: o for o in cands}
     for c in cands:
         if c.code.startswith("01"):
-            inner = {t.i for t in c.trigger.subtree} - {c.trigger.i}
+            # "*according to* the ministry, jets struck ...": the prepositional frame covers its clause
+            scope = c.trigger.head if c.trigger.dep_ == "prep" else c.trigger
+            inner = {t.i for t in scope.subtree} - {c.trigger.i}
             if any(o.trigger.i in inner and not o.code.startswith("01") for o in cands):
                 frames.add(c.trigger.i)
         elif c.code.startswith("04"):
@@ -137,3 +139,18 @@ def speech_frames(cands: list[Candidate]) -> set[int]:
                         and any(a.dep_ == "aux" and a.lower_ == "to" for a in x.children)):
                     frames.add(c.trigger.i)
     return frames
+
+
+def statements_about_earlier(
+    coded: list[tuple[Candidate, list[Event]]], frames: set[int]
+) -> tuple[list[tuple[Candidate, list[Event]]], set[int]]:
+    """"Slutsky said preparations for *the meeting* were under way": when all a speaker's
+    statement reports is an event the article named before (a nominal event whose
+    participants come from earlier sentences, ``method == "anaphora"``), the new report
+    is the speaker's statement (010, kept), not another mention of that event (dropped)."""
+    if not frames:
+        return coded, frames
+    framed = [ev for c, evs in coded if c.trigger.i not in frames for ev in evs]
+    if not framed or any(ev.method != "anaphora" for ev in framed):
+        return coded, frames
+    return [(c, evs if c.trigger.i in frames else []) for c, evs in coded], set()

@@ -24,7 +24,9 @@ Two mentions *link* when all of these hold:
    (CAMEO 01, 02: what was said matters there, not who to whom), or their
    similarity reaches :data:`LINK_THRESHOLD`: the overlap of the evidence
    sentences' content words plus shared specifics (same place, shared
-   numbers, same exact code, same text-derived date);
+   numbers, same exact code, same text-derived date); two statements or
+   appeals link only when their codes are equal (010 "confirmed that talks
+   took place" and 011 "declined to comment" in one sentence are two acts);
 6. **anonymous reports**: when neither mention names a country on either
    side (no actor, or only country-less ones such as ``---COP``), they
    also need the same known place (or the same sentence): without an
@@ -75,8 +77,9 @@ __all__ = [
 #: Minimum :func:`similarity` for two compatible mentions to link.
 LINK_THRESHOLD = 0.34
 
-#: Minimum :func:`similarity` for two statements or appeals (CAMEO 01, 02) to link.
-CONTENT_THRESHOLD = 0.25
+#: Minimum :func:`similarity` for two statements or appeals (CAMEO 01, 02) to link: there the
+#: word overlap is the share of the shorter report's content words found in the other.
+CONTENT_THRESHOLD = 0.5
 
 #: CAMEO codes whose dyad may be read either way round.
 RECIPROCAL_CODES = frozenset(
@@ -239,12 +242,15 @@ class Specifics:
     #: the place's country, and whether the place is only a country (a country but no admin1: "Ukraine")
     country: str | None = None
     coarse: bool = False
+    #: words of the mention's actor and speaker names: they identify the dyad (rule 1), so
+    #: neither mention's names count as shared or unshared content
+    names: frozenset[str] = frozenset()
 
 
 def _stem(word: str) -> str:
     w = word.lower().replace("\u2019", "'").strip("'-")
     w = w.removesuffix("'s")
-    for suffix in ("ings", "ing", "ers", "ies", "ied", "ed", "es", "s"):
+    for suffix in ("ings", "ing", "ers", "ies", "ied", "ed", "es", "ly", "s"):
         if len(w) > len(suffix) + 3 and w.endswith(suffix):
             return w[: -len(suffix)]
     return w
@@ -257,7 +263,7 @@ _SYNONYMS = {
         "attack": "attack strike struck hit bomb bombed shell shelled raid assault",
         "kill": "kill died dead death",
         "wound": "wound injur injured hurt",
-        "talk": "talk negotiation negotiat discuss discussion meet met meeting conversation spoke",
+        "talk": "talk negotiation negotiat discuss discussion meet met meeting conversation spoke contact communication call",
         "protest": "protest protester demonstrat demonstration rally marched march",
         "arrest": "arrest detain detained",
         "want": "want desir wish",
@@ -302,11 +308,12 @@ def specifics_of(m: MentionRow) -> Specifics:
             continue
         stem = _stem(low)
         words.add(_SYNONYMS.get(stem, _SYNONYMS.get(low, stem)))
-    words -= _actor_words(m)
+    names = frozenset(_actor_words(m))
     return Specifics(
         place=place,
         numbers=frozenset(numbers),
-        words=frozenset(words),
+        words=frozenset(words - names),
+        names=names,
         country=m.place_country,
         coarse=place is not None and m.place_country is not None and m.place_admin1 is None,
     )
@@ -348,15 +355,23 @@ def similarity(m: MentionRow, n: MentionRow, sm: Specifics, sn: Specifics) -> fl
     For statements and appeals (:data:`CONTENT_ROOTS`) only what was said
     counts: the same code and date say nothing there.
     """
-    union = sm.words | sn.words
-    score = len(sm.words & sn.words) / len(union) if union else 0.0
+    names = sm.names | sn.names
+    a, b = sm.words - names, sn.words - names
+    union = a | b
+    content = m.cameo[:2] in CONTENT_ROOTS or n.cameo[:2] in CONTENT_ROOTS
+    if content:
+        # what was said: the share of the shorter report's words the other repeats (one
+        # outlet quotes a statement in full, another in a clause)
+        score = len(a & b) / min(len(a), len(b)) if a and b else 0.0
+    else:
+        score = len(a & b) / len(union) if union else 0.0
     if m.sentence.strip() and m.sentence.strip() == n.sentence.strip():
         score += 1.0
     if sm.place and sm.place == sn.place:
         score += 0.5
     if sm.numbers & sn.numbers:
         score += 0.3
-    if m.cameo[:2] in CONTENT_ROOTS or n.cameo[:2] in CONTENT_ROOTS:
+    if content:
         return min(score, 2.0)
     if m.cameo == n.cameo:
         score += 0.15
@@ -385,6 +400,8 @@ def _story(m: MentionRow, n: MentionRow, sm: Specifics, sn: Specifics, both_fram
     """Rules 5 and 6: the link strength when the two tell the same story, else ``None``."""
     if both_anonymous and not (sm.place and sm.place == sn.place) and (m.article_id, m.sentence_index) != (n.article_id, n.sentence_index):
         return None  # without an actor only the place identifies an event: "police fired tear gas" anywhere
+    if m.cameo[:2] in CONTENT_ROOTS and m.cameo != n.cameo:
+        return None  # what kind of statement it was is part of what was said: "confirmed ... but declined to comment"
     score = similarity(m, n, sm, sn)
     if m.cameo[:2] in CONTENT_ROOTS:
         return score if score >= CONTENT_THRESHOLD else None

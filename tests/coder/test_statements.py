@@ -1,0 +1,79 @@
+"""Statements that are events of their own: confirmations, "according to X", statements about an
+event named before, and refusals to comment (coder/sentence.py, lexicon/negation_codes.tsv)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+DAY = dt.date(2025, 2, 10)
+
+
+def _rows(coder, text: str) -> list[tuple[str, str, str, str, str]]:
+    return [
+        (e.source.code if e.source else "", e.target.code if e.target else "", e.cameo, e.evidence.trigger, e.modality)
+        for e in coder.code_text(text, date=DAY)
+    ]
+
+
+def test_a_confirmation_is_the_confirming_partys_statement_and_the_events_attribution(coder):
+    events = coder.code_text("The Kremlin confirmed that Putin met Xi in Beijing on Monday.", date=DAY)
+    rows = {(e.source.code if e.source else "", e.target.code if e.target else "", e.cameo, e.evidence.trigger) for e in events}
+    assert ("RUSGOV", "", "010", "confirmed") in rows
+    meetings = [e for e in events if e.cameo.startswith("04")]
+    assert meetings and meetings[0].attribution and meetings[0].attribution.speaker.code == "RUSGOV"
+
+
+def test_saying_only_attributes(coder):
+    # the contrast: "said" frames the meeting and is not an event of its own
+    rows = _rows(coder, "The Kremlin said that Putin met Xi in Beijing on Monday.")
+    assert not any(code.startswith("01") for _, _, code, _, _ in rows)
+    assert any(code.startswith("04") for _, _, code, _, _ in rows)
+
+
+def test_according_to_a_named_source_is_a_statement_when_nothing_else_is_coded(coder):
+    rows = _rows(coder, "According to Leonid Slutsky, a senior Russian legislator, work to prepare a meeting has begun.")
+    assert rows == [("RUSLEG", "", "010", "According", "asserted")]
+
+
+@pytest.mark.parametrize("text", [
+    "According to the Iranian foreign ministry, Israeli jets struck Tehran on Monday.",
+    "Israeli jets struck Tehran on Monday, according to the Iranian foreign ministry.",
+])
+def test_according_to_frames_the_event_it_reports(coder, text):
+    events = coder.code_text(text, date=DAY)
+    assert [e.cameo[:2] for e in events] == ["19"]
+    assert events[0].target is None or events[0].target.code != "ISRMIL"
+    assert events[0].attribution and events[0].attribution.speaker.code == "IRNGOV"
+
+
+def test_a_statement_about_an_event_named_before_is_the_speakers_not_a_new_mention(coder):
+    text = (
+        "Putin and Trump have both expressed interest in meeting. "
+        "Leonid Slutsky, a Russian lawmaker, said preparations for the meeting were under way."
+    )
+    events = coder.code_text(text, date=DAY)
+    second = [(e.source.code, e.target, e.cameo) for e in events if e.sentence_index == 1]
+    assert second == [("RUSLEG", None, "010")]
+    assert any(e.sentence_index == 0 and e.cameo == "036" for e in events)
+
+
+def test_without_a_speaker_the_anaphoric_meeting_is_still_a_mention(coder):
+    text = (
+        "Putin and Trump have both expressed interest in meeting. "
+        "Preparations for such a meeting are under way and it could take place in March."
+    )
+    events = coder.code_text(text, date=DAY)
+    assert any(e.sentence_index == 1 and e.cameo == "036" and e.method == "anaphora" for e in events)
+
+
+@pytest.mark.parametrize("text", [
+    "Kremlin spokesman Dmitry Peskov would not comment on the report.",
+    "Kremlin spokesman Dmitry Peskov gave no comment on the report.",
+    "Kremlin spokesman Dmitry Peskov declined to comment on the report.",
+])
+def test_refusing_to_comment_is_decline_comment(coder, text):
+    assert [(s, c) for s, _, c, _, _ in _rows(coder, text)] == [("RUSGOV", "011")]
