@@ -12,6 +12,10 @@ from ..lexicon.model import ActorEntry, Lexicon
 #: sector precedence when an NP has several sector words ("opposition lawmakers")
 SECTOR_RANK = {"REB": 9, "OPP": 8, "MIL": 7, "COP": 7, "SPY": 7, "JUD": 6, "LEG": 6, "GOV": 5, "MED": 5}
 
+#: TABARI's FORMER conversion: a former official is an elite, not of the government
+FORMER = frozenset({"former"})
+FORMER_SECTOR = "ELI"
+
 #: "<name>-backed X": the named actor supports X but is not X
 BACKER_PARTICIPLES = frozenset({
     "backed", "linked", "allied", "affiliated", "funded", "financed", "supported", "sponsored",
@@ -44,6 +48,8 @@ class ActorIndex:
                 self._phrases[key] = e
                 self._prefixes.update(key[:n] for n in range(1, len(key) + 1))
         self._agents = lexicon.agents
+        #: how agent words combine (``Lexicon.agent_rule``)
+        self.rule = lexicon.agent_rule
         self.agent_words = frozenset(k for k in lexicon.agents if " " not in k)
         self._max_agent = max((k.count(" ") + 1 for k in self._agents), default=1)
 
@@ -103,15 +109,13 @@ class ActorIndex:
                     return False
         return True
 
-    def agent(self, tokens: list[Token]) -> tuple[str, Token] | None:
-        """The highest-ranked sector word among ``tokens`` and the token it was found on.
+    def agents(self, tokens: list[Token]) -> list[tuple[str, Token]]:
+        """The agent phrases among ``tokens`` in sentence order: (code, last token).
 
         The longest phrase wins over the words inside it ("main opposition group"
-        is not "opposition group"); a prefix agent (``NGO~``) combines with a sector
-        ("an MSF diplomat": ``NGO~GOV``).
+        is not also "opposition group").
         """
-        best: tuple[int, str, Token] | None = None
-        prefix: tuple[str, Token] | None = None
+        found: list[tuple[str, Token]] = []
         # surface forms only: agents.tsv lists singular and plural, and a lemma
         # would turn "Russian speakers" into parliamentary speakers
         lowers = [t.lower_ for t in tokens]
@@ -121,17 +125,59 @@ class ActorIndex:
             for ln in range(min(self._max_agent, len(tokens) - i), 0, -1):
                 entry = self._agents.get(" ".join(lowers[i : i + ln]))
                 if entry is not None:
-                    if entry.sector.endswith("~"):
-                        prefix = prefix or (entry.sector, tokens[i + ln - 1])
-                    else:
-                        rank = SECTOR_RANK.get(entry.sector, 3)
-                        if best is None or rank > best[0]:
-                            best = (rank, entry.sector, tokens[i + ln - 1])
+                    found.append((entry.sector, tokens[i + ln - 1]))
                     step = ln
                     break
             i += step
+        return found
+
+    def tabari_agents(self, tokens: list[Token], found: list[tuple[str, Token]] | None = None) -> list[str]:
+        """The agent codes of ``tokens`` as TABARI combines them (see :func:`combine_agents`)."""
+        found = self.agents(tokens) if found is None else found
+        return _tabari_agents(found, any(t.lower_ in FORMER for t in tokens))
+
+    def agent(self, tokens: list[Token]) -> tuple[str, Token] | None:
+        """The agent code of ``tokens`` and the token it was found on.
+
+        Own dictionaries (``agent_rule == "rank"``): the highest-ranked sector word;
+        a prefix agent (``NGO~``) combines with it ("an MSF diplomat": ``NGO~GOV``).
+        TABARI dictionaries: every agent, in order, each code once (``NGO~GOVWGO``),
+        and "former" makes the sector ELI ("former security officials").
+        """
+        found = self.agents(tokens)
+        if not found:
+            return None
+        if self.rule == "tabari":
+            codes = self.tabari_agents(tokens, found)
+            before = "".join(a.rstrip("~") for a in codes if a.endswith("~"))
+            after = "".join(a for a in codes if not a.endswith("~"))
+            return (before + "~" if before else "") + after, found[-1][1]
+        best: tuple[int, str, Token] | None = None
+        prefix: tuple[str, Token] | None = None
+        for sector, tok in found:
+            if sector.endswith("~"):
+                prefix = prefix or (sector, tok)
+            else:
+                rank = SECTOR_RANK.get(sector, 3)
+                if best is None or rank > best[0]:
+                    best = (rank, sector, tok)
         if best and prefix:
             return prefix[0] + best[1], best[2]
         if best:
             return best[1], best[2]
         return prefix
+
+
+def _tabari_agents(found: list[tuple[str, Token]], former: bool) -> list[str]:
+    """TABARI's agents of a phrase: each code once, in order (``NGO~`` before, ``GOV`` after).
+
+    With "former" in the phrase the suffix agents give way to ``ELI`` (TABARI's
+    FORMER conversion: "former Gondor prosecutors" are ``GONELI``).
+    """
+    out: list[str] = []
+    for sector, _ in found:
+        if sector not in out:
+            out.append(sector)
+    if former and any(not a.endswith("~") for a in out):
+        out = [a for a in out if a.endswith("~")] + [FORMER_SECTOR]
+    return out

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 
-from ..lexicon.codes import with_agent
+from ..lexicon.codes import combine_agents, with_agent
 from ..types import Actor
 from .actor_index import ActorIndex, Match
 from .syntax import PRONOUNS, children, is_pronoun, np_tokens
@@ -253,18 +253,25 @@ class ActorResolver:
         ):
             return self._person_by_description(head, toks, matches, day)
         named = self._best(matches, kinds=("organization", "metonym", "capital", "country"))
-        agent = self.index.agent([t for t in toks if not self._in_match(t, matches)])
+        agent_toks = [t for t in toks if not self._in_match(t, matches)]
+        agent = self.index.agent(agent_toks)
+        tabari = self.index.rule == "tabari"
         country = self._country_of(matches)
         if named is not None and named.entry.kind in ("organization", "metonym", "capital"):
             if named.entry.kind == "capital" and agent is None and not self._metonym(named, code):
                 return None  # "visit Brasilia", "the Moscow office": a place, not the government
             if named.entry.kind == "capital" and agent is not None and named.entry.country:
                 # "Delhi Police", "Moscow City Court": the country's police, court
-                actor = self._make(head, toks, None, with_agent(named.entry.country, agent[0]),
-                                   named.entry.country, agent, "group")
+                code = (combine_agents(named.entry.country, self.index.tabari_agents(agent_toks)) if tabari
+                        else with_agent(named.entry.country, agent[0]))
+                actor = self._make(head, toks, None, code, named.entry.country, agent, "group")
                 self.discourse.note(head, actor)
                 return actor
             actor = self._from_entry(named, day)
+            if tabari and agent is not None and actor.code:
+                # TABARI: the agents of the phrase join the organisation's code
+                # ("West German [GMWGOV] world government [~WGO] activists": GMWGOVWGO)
+                actor = replace(actor, code=combine_agents(actor.code, self.index.tabari_agents(agent_toks)))
             self.discourse.note(head, actor)
             return actor
         if named is not None and named.entry.kind == "country":
@@ -272,9 +279,21 @@ class ActorResolver:
             if head.i >= named.end and agent is None and head.ent_type_ not in ("GPE", "NORP") and not possessor:
                 return None  # "the Russia desk"; but "Iran's oil sector" is Iran's
             code = named.entry.code_on(day) or named.entry.default or ""
-            if agent:
+            if agent and tabari:
+                code = combine_agents(code, self.index.tabari_agents(agent_toks))
+            elif agent:
                 code = with_agent(code[:3], agent[0])
             actor = self._make(head, toks, named.entry.name, code, named.entry.country, agent, "country")
+            self.discourse.note(head, actor)
+            return actor
+        if agent is not None and tabari:
+            # TABARI reads "activists of Amnesty International" as one phrase: the
+            # actor named in it, whole, with the agents ("NGM" + "OPP")
+            country = country or self._pp_country(head)
+            owner = self._pp_actor(head, day)
+            base = owner.code if owner is not None and owner.code else country or UNKNOWN_COUNTRY
+            code = combine_agents(base, self.index.tabari_agents(agent_toks))
+            actor = self._make(head, toks, None, code, country, agent, "group")
             self.discourse.note(head, actor)
             return actor
         if agent is not None:
@@ -420,6 +439,16 @@ class ActorResolver:
                         return owner.entry.country
         return None
 
+    def _pp_actor(self, head: Token, day: dt.date | None) -> Actor | None:
+        """The first actor named in a PP on the head ("activists *of Amnesty International*")."""
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ in COUNTRY_PREPS:
+                for p in children(c, {"pobj"}):
+                    found = self._best(self._matches_in(np_tokens(p)), kinds=tuple(KIND_RANK))
+                    if found is not None and found.entry.kind != "demonym":
+                        return self._from_entry(found, day)
+        return None
+
     def _matches_in(self, toks: list[Token]) -> list[Match]:
         seen: dict[int, Match] = {}
         for t in toks:
@@ -504,11 +533,15 @@ class ActorResolver:
             desc.extend(np_tokens(ap))
         desc_matches = self._matches_in(desc)
         country = self._country_of(matches + desc_matches) or self._pp_country(head)
-        agent = self.index.agent([t for t in desc if not self._in_match(t, desc_matches)])
+        agent_toks = [t for t in desc if not self._in_match(t, desc_matches)]
+        agent = self.index.agent(agent_toks)
         if country is None and agent is None:
             # a bare unknown name: an actor we cannot code
             return None
-        code = with_agent(country, agent[0]) if agent else (country + "ELI" if country else "")
+        if agent and self.index.rule == "tabari":
+            code = combine_agents(country or "", self.index.tabari_agents(agent_toks))
+        else:
+            code = with_agent(country, agent[0]) if agent else (country + "ELI" if country else "")
         span_toks = [t for t in toks]
         span = self.doc[span_toks[0].i : span_toks[-1].i + 1]
         actor = Actor(

@@ -42,3 +42,28 @@ def with_agent(actor_code: str, sector: str) -> str:
         before, _, after = sector.partition("~")
         return before + base + after
     return base + sector
+
+
+def combine_agents(actor_code: str, agents: list[str]) -> str:
+    """An actor code with several agents, the TABARI/PETRARCH way.
+
+    Each agent, in the order found, is appended (``~GOV``) or put before (``NGO~``)
+    unless its code is already in the code at a multiple of three letters (CAMEO
+    codes are made of three-letter blocks): "West German [GMWGOV] world government
+    [~WGO] activists" is ``GMWGOVWGO``; "White House [USAGOV] security officials
+    [~GOV]" stays ``USAGOV``; "The Quibbler [HGWGOVMED] government newspaper
+    [~GOVMED]" stays ``HGWGOVMED``.
+
+    >>> combine_agents("GMWGOV", ["~WGO"]), combine_agents("USAGOV", ["~GOV", "~ELI"])
+    ('GMWGOVWGO', 'USAGOVELI')
+    >>> combine_agents("ARN", ["NGO~", "~GOV"]), combine_agents("", ["~OPP"])
+    ('NGOARNGOV', '---OPP')
+    """
+    code = actor_code or "---"
+    for agent in agents:
+        prefix = agent.endswith("~")
+        agc = agent.strip("~")
+        if not agc or any(code[k : k + len(agc)] == agc for k in range(0, len(code) - len(agc) + 1, 3)):
+            continue
+        code = agc + code if prefix else code + agc
+    return code

@@ -148,6 +148,10 @@ class Lexicon:
     intent_verbs: dict[str, str] = field(default_factory=dict)
     #: embedded CAMEO prefix -> rejection code, for "refused to release" (1243)
     negation_codes: dict[str, str] = field(default_factory=dict)
+    #: how an actor phrase's agent words make its code: ``"rank"`` (Tidings' own
+    #: dictionaries: the highest-ranked sector, and a prefix agent) or ``"tabari"``
+    #: (TABARI/PETRARCH: every agent in order, a repeated code once, "former" ELI)
+    agent_rule: str = "rank"
 
     def add_verb(self, p: VerbPattern) -> None:
         self.verbs.setdefault(p.verb, []).append(p)
@@ -178,6 +182,8 @@ class Lexicon:
         out.intent_codes.update(other.intent_codes)
         out.intent_verbs.update(other.intent_verbs)
         out.negation_codes.update(other.negation_codes)
+        if replace:
+            out.agent_rule = other.agent_rule
         return out
 
     def copy(self) -> "Lexicon":
@@ -192,4 +198,5 @@ class Lexicon:
             intent_codes=dict(self.intent_codes),
             intent_verbs=dict(self.intent_verbs),
             negation_codes=dict(self.negation_codes),
+            agent_rule=self.agent_rule,
         )

@@ -138,6 +138,8 @@ def load_tabari(
         read_actors(p, lex, bad)
     for p in files["agents"]:
         read_agents(p, lex, bad)
+    if files["agents"]:
+        lex.agent_rule = "tabari"  # agents combine as TABARI combines them
     if files["verbs"]:
         lem = lemmatizer if lemmatizer is not None else Lemmatizer.from_spacy_model()
         for p in files["verbs"]:
