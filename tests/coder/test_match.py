@@ -300,3 +300,39 @@ def test_prepositional_verb_row_matches_the_object_of_its_preposition():
     ]
     (cand,) = verb_candidates(AGREED_DEAL[1], lex)
     assert cand.code == "057"
+
+
+def _clash(words: list[str]):
+    """"Bree most certainly ... clash over the efforts": the adverbs and auxiliaries hang on the verb."""
+    lemmas = {"did": "do", "n't": "not", "efforts": "effort"}
+    n = len(words)
+    rows = [("Bree", "PROPN", "nsubj", n + 1, "Bree")]
+    rows += [(w, "ADV", "advmod", n + 1, lemmas.get(w, w)) for w in words]
+    rows += [
+        ("clash", "VERB", "ROOT", n + 1, "clash"),
+        ("over", "ADP", "prep", n + 1, "over"),
+        ("efforts", "NOUN", "pobj", n + 2, "effort"),
+    ]
+    return parse(rows)
+
+
+def test_words_joined_through_a_synset_must_follow_each_other():
+    # TABARI "- MOST_CERTAINLY_&NEGATVAUXVRB_EVER * OVER EFFORTS [907]" next to
+    # "- &NEGATVAUXVRB EVER * OVER EFFORTS [905]", &NEGATVAUXVRB holding DID N'T, REALLY DID NOT
+    joined = "most certainly do/did not/n't ever|most certainly really do/did not ever"
+    lex = Lexicon()
+    lex.verbs["clash"] = [
+        VerbPattern(code="907", verb="clash", target=DEFAULT_TARGET,
+                    requires=("<most", "<certainly", "<really", "<do|<did", "<not", "really do/did not", "<ever",
+                              "over", "effort|efforts", joined)),
+        VerbPattern(code="905", verb="clash", target=DEFAULT_TARGET,
+                    requires=("<really", "<do|<did", "<not", "really do/did not", "<ever", "over", "effort|efforts")),
+    ]
+    adjacent = _clash("most certainly really did not ever".split())
+    assert verb_candidates(adjacent[7], lex)[0].code == "907"
+    # "most certainly really did not *even* ever": "ever" does not follow the member
+    apart = _clash("most certainly really did not even ever".split())
+    assert verb_candidates(apart[8], lex)[0].code == "905"
+    # nor does a member whose words are apart fit: "really did *surely* not"
+    split = _clash("really did surely not ever".split())
+    assert verb_candidates(split[6], lex) == []

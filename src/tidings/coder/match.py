@@ -14,6 +14,7 @@ from functools import cache
 from spacy.tokens import Span, Token
 
 from ..lexicon.model import Lexicon, NounPattern, VerbPattern
+from ..lexicon.tabari_joined import ALTERNATIVES, FORMS
 from ..lexicon.tabari_text import DEFAULT_TARGET, PREPOSITIONS
 from .syntax import (
     agent_of,
@@ -236,13 +237,24 @@ def _scope_words(verb: Token) -> frozenset[str]:
 
 
 def _consecutive(verb: Token, phrase: str) -> bool:
-    """Whether the words of ``phrase`` follow each other in the verb's sentence (by lemma or form)."""
-    words = phrase.split()
+    """Whether the words of ``phrase`` follow each other in the verb's sentence (by lemma or form).
+
+    A word may list several forms ("relation/relations"), any of which will do.
+    """
+    words = [w.split(FORMS) for w in phrase.split()]
     toks = list(verb.sent)
     for i in range(len(toks) - len(words) + 1):
-        if all(w in (t.lemma_.lower(), t.lower_) for w, t in zip(words, toks[i : i + len(words)])):
+        if all(t.lemma_.lower() in w or t.lower_ in w for w, t in zip(words, toks[i : i + len(words)])):
             return True
     return False
+
+
+def _holds(verb: Token, condition: str, scope: Callable[[], frozenset[str]]) -> bool:
+    """A pattern word (in the verb's scope), a phrase (consecutive words), or alternatives
+    of these separated by ``|`` (a TABARI synset inside joined words; lemma or form)."""
+    return any(
+        _consecutive(verb, alt) if " " in alt else alt in scope() for alt in condition.split(ALTERNATIVES)
+    )
 
 
 def _pattern_fits(
@@ -276,7 +288,7 @@ def _pattern_fits(
             # "agree on a meeting", "plans for talks": the complement as a noun
             return False, None, None
         consumed = xs[0]
-    if p.requires and not all(w in scope() if " " not in w else _consecutive(verb, w) for w in p.requires):
+    if p.requires and not all(_holds(verb, w, scope) for w in p.requires):
         return False, None, None
     return True, obj_tok, consumed
 

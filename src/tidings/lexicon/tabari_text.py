@@ -231,10 +231,18 @@ _FUNCTION_LEMMAS = {
 }  # fmt: skip
 
 
-def joined_words(text: str) -> tuple[tuple[str, str], ...]:
-    """Pairs of plain words joined by ``_`` in a pattern ("REAL_PLEASANT"), lower case."""
-    out = []
-    for raw in text.split():
-        words = raw.lower().split("_")
-        out.extend((a, b) for a, b in zip(words, words[1:]) if a.isalpha() and b.isalpha())
-    return tuple(out)
+def regular_forms(verb: str) -> list[str]:
+    """-s, -ed and -ing forms of a regular English verb, with and without a doubled consonant."""
+    if not verb.isalpha() or len(verb) < 2:
+        return []
+    if verb.endswith("e"):
+        out = [verb + "s", verb + "d", verb[:-1] + "ing"]
+    elif verb.endswith("y") and verb[-2] not in "aeiou":
+        out = [verb[:-1] + "ies", verb[:-1] + "ied", verb + "ing"]
+    elif verb.endswith(("s", "x", "z", "ch", "sh")):
+        out = [verb + "es", verb + "ed", verb + "ing"]
+    else:
+        out = [verb + "s", verb + "ed", verb + "ing"]
+    if len(verb) >= 3 and verb[-1] not in "aeiouwxy" and verb[-2] in "aeiou" and verb[-3] not in "aeiou":
+        out += [verb + verb[-1] + "ed", verb + verb[-1] + "ing"]
+    return out

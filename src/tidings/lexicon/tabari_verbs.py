@@ -59,8 +59,9 @@ from .tabari_text import (
     PREPOSITIONS,
     Lemmatizer,
     dictionary_lines,
-    joined_words,
+    regular_forms,
 )
+from .tabari_joined import ALTERNATIVES, chain_condition, joined_chains, phrase_condition
 
 #: verbs whose object noun carries the event
 LIGHT_VERBS = frozenset(
@@ -100,8 +101,9 @@ class _Pattern:
     slots: list[Alternatives] = field(default_factory=list)
     #: (object heads, words required with them): several when a synset object has phrases
     obj_variants: list[tuple[frozenset[str], tuple[str, ...]]] = field(default_factory=list)
-    #: words joined by "_" (REAL_PLEASANT): they must follow each other in the sentence
-    joined: tuple[tuple[str, str], ...] = ()
+    #: runs of words and synsets joined by "_" (REAL_PLEASANT, MOST_CERTAINLY_&NEGATVAUXVRB_EVER):
+    #: they must follow each other in the sentence
+    joined: tuple[tuple[str, ...], ...] = ()
     #: how many of ``slots`` come before the verb ("NOT *"): their words must precede it
     pre: int = 0
 
@@ -312,7 +314,7 @@ class VerbReader:
             )
             return None
         star = toks.index("*")
-        pat = _Pattern(code=code, origin=origin, joined=joined_words(text[: m.start()]))
+        pat = _Pattern(code=code, origin=origin, joined=joined_chains(text[: m.start()], self.synsets))
         for tok in toks[:star]:
             if tok == "+":
                 pat.target = ("nsubj",)
@@ -501,11 +503,22 @@ class VerbReader:
             words: list[str] = []
             for k, phrase in enumerate(combo):
                 for w in phrase:
-                    lem = ("<" if k < pat.pre else "") + self._req_lemma(w)
+                    lem = self._req_word(w, before=k < pat.pre)
                     if lem not in words:
                         words.append(lem)
+                if len(phrase) > 1:
+                    # a synset member of several words ("REALLY DID NOT") is a phrase
+                    cond = phrase_condition(phrase, self._req_lemma)
+                    if cond not in words:
+                        words.append(cond)
             out.append(tuple(words))
         return out
+
+    def _req_word(self, w: str, *, before: bool) -> str:
+        """A required word as its lemma or, when that differs, as written ("improved")."""
+        mark = "<" if before else ""
+        lem = self._req_lemma(w)
+        return mark + lem if lem == w else f"{mark}{lem}{ALTERNATIVES}{mark}{w}"
 
     def _emit(self, block: _Block | None) -> None:
         if block is None:
@@ -531,7 +544,7 @@ class VerbReader:
                 for req in req_sets:
                     for objects, extra in variants:
                         more = tuple(self.lem.lemma(w) for w in extra)
-                        pairs = tuple(f"{self._req_lemma(a)} {self._req_lemma(b)}" for a, b in pat.joined)
+                        pairs = tuple(chain_condition(c, self.synsets, self._req_lemma) for c in pat.joined)
                         requires = tuple(dict.fromkeys(v.requires + req + more + pairs))
                         self._add(VerbPattern(
                             code=pat.code, verb=v.lemma, particle=pat.particle or v.particle, objects=objects,
@@ -569,23 +582,6 @@ def _bracketed(toks: list[str], i: int, close: str, *, drop: tuple[str, ...]) ->
     ``drop``; and the index after the group."""
     j = toks.index(close, i) if close in toks[i:] else len(toks)
     return [t for t in toks[i + 1 : j] if t not in drop], j + 1
-
-
-def regular_forms(verb: str) -> list[str]:
-    """-s, -ed and -ing forms of a regular English verb, with and without a doubled consonant."""
-    if not verb.isalpha() or len(verb) < 2:
-        return []
-    if verb.endswith("e"):
-        out = [verb + "s", verb + "d", verb[:-1] + "ing"]
-    elif verb.endswith("y") and verb[-2] not in "aeiou":
-        out = [verb[:-1] + "ies", verb[:-1] + "ied", verb + "ing"]
-    elif verb.endswith(("s", "x", "z", "ch", "sh")):
-        out = [verb + "es", verb + "ed", verb + "ing"]
-    else:
-        out = [verb + "s", verb + "ed", verb + "ing"]
-    if len(verb) >= 3 and verb[-1] not in "aeiouwxy" and verb[-2] in "aeiou" and verb[-3] not in "aeiou":
-        out += [verb + verb[-1] + "ed", verb + verb[-1] + "ing"]
-    return out
 
 
 def read_verbs(
