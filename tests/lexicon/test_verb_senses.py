@@ -130,3 +130,59 @@ def test_violating_a_ban_defies_a_norm_but_a_ceasefire_agreement_is_force(lex):
         ("agreement", "NOUN", "dobj", 1, "agreement"),
     ])
     assert _only(truce, lex).code == "196"
+
+
+def test_calling_someone_an_insult_is_criticism_of_them(lex):
+    # "Trump called the ambassador a liar" (the insult is the object predicate, oprd)
+    doc = parse([
+        ("Trump", "PROPN", "nsubj", 1, "Trump"),
+        ("called", "VERB", "ROOT", 1, "call"),
+        ("the", "DET", "det", 3, "the"),
+        ("ambassador", "NOUN", "dobj", 1, "ambassador"),
+        ("a", "DET", "det", 5, "a"),
+        ("liar", "NOUN", "oprd", 1, "liar"),
+    ])
+    cand = _only(doc, lex)
+    assert cand.code == "111"
+    assert [t.text for t in cand.targets] == ["ambassador"]
+
+
+def test_calling_someone_without_a_predicate_stays_a_phone_call(lex):
+    # "Trump called the ambassador"
+    doc = parse([
+        ("Trump", "PROPN", "nsubj", 1, "Trump"),
+        ("called", "VERB", "ROOT", 1, "call"),
+        ("the", "DET", "det", 3, "the"),
+        ("ambassador", "NOUN", "dobj", 1, "ambassador"),
+    ])
+    assert _only(doc, lex).code == "041"
+
+
+def test_a_launched_scathing_attack_is_verbal(lex):
+    # "Adityanath launched a scathing attack on the government": the noun's two-word row
+    # decides, the light verb "launch" only gives it its source
+    doc = parse([
+        ("Adityanath", "PROPN", "nsubj", 1, "Adityanath"),
+        ("launched", "VERB", "ROOT", 1, "launch"),
+        ("a", "DET", "det", 4, "a"),
+        ("scathing", "ADJ", "amod", 4, "scathing"),
+        ("attack", "NOUN", "dobj", 1, "attack"),
+        ("on", "ADP", "prep", 4, "on"),
+        ("the", "DET", "det", 7, "the"),
+        ("government", "NOUN", "pobj", 5, "government"),
+    ])
+    (cand,) = sentence_candidates(doc[:], lex)
+    assert (cand.code, cand.trigger.text) == ("111", "attack")
+    assert [t.text for g in cand.sources[:1] for t in g] == ["Adityanath"]
+    assert [t.text for t in cand.targets] == ["government"]
+    fresh = parse([
+        ("Russia", "PROPN", "nsubj", 1, "Russia"),
+        ("launched", "VERB", "ROOT", 1, "launch"),
+        ("a", "DET", "det", 4, "a"),
+        ("fresh", "ADJ", "amod", 4, "fresh"),
+        ("attack", "NOUN", "dobj", 1, "attack"),
+        ("on", "ADP", "prep", 4, "on"),
+        ("Kyiv", "PROPN", "pobj", 5, "Kyiv"),
+    ])
+    (cand2,) = sentence_candidates(fresh[:], lex)
+    assert cand2.code == "190"
