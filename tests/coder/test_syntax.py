@@ -1,4 +1,4 @@
-from tidings.coder.syntax import np_tokens, prep_objects, subject_candidates, subjects
+from tidings.coder.syntax import direct_objects, np_tokens, prep_objects, subject_candidates, subjects
 
 from .handparse import parse
 
@@ -131,3 +131,52 @@ def test_second_subject_is_an_alternative():
     ])
     groups = [texts(g) for g in subject_candidates(doc[3])]
     assert groups == [["foes"], ["Gondor", "Osgiliath"]]
+
+
+# "The US handed over $4 million worth of equipment and medicines to Ethiopia"
+WORTH = parse([
+    ("The", "DET", "det", 1, "the"),
+    ("US", "PROPN", "nsubj", 2, "US"),
+    ("handed", "VERB", "ROOT", 2, "hand"),
+    ("over", "ADP", "prt", 2, "over"),
+    ("$", "SYM", "quantmod", 6, "$"),
+    ("4", "NUM", "compound", 6, "4"),
+    ("million", "NUM", "nummod", 7, "million"),
+    ("worth", "NOUN", "dobj", 2, "worth"),
+    ("of", "ADP", "prep", 7, "of"),
+    ("equipment", "NOUN", "pobj", 8, "equipment"),
+    ("and", "CCONJ", "cc", 9, "and"),
+    ("medicines", "NOUN", "conj", 9, "medicine"),
+    ("to", "ADP", "prep", 2, "to"),
+    ("Ethiopia", "PROPN", "pobj", 12, "Ethiopia"),
+])
+
+# "Rebels freed the rest of the hostages"; "Rebels freed the hostages of the village"
+REST = parse([
+    ("Rebels", "NOUN", "nsubj", 1, "rebel"),
+    ("freed", "VERB", "ROOT", 1, "free"),
+    ("the", "DET", "det", 3, "the"),
+    ("rest", "NOUN", "dobj", 1, "rest"),
+    ("of", "ADP", "prep", 3, "of"),
+    ("the", "DET", "det", 6, "the"),
+    ("hostages", "NOUN", "pobj", 4, "hostage"),
+])
+HOSTAGES_OF = parse([
+    ("Rebels", "NOUN", "nsubj", 1, "rebel"),
+    ("freed", "VERB", "ROOT", 1, "free"),
+    ("the", "DET", "det", 3, "the"),
+    ("hostages", "NOUN", "dobj", 1, "hostage"),
+    ("of", "ADP", "prep", 3, "of"),
+    ("the", "DET", "det", 6, "the"),
+    ("village", "NOUN", "pobj", 4, "village"),
+])
+
+
+def test_a_measure_noun_object_stands_for_what_it_measures():
+    assert [t.text for t in direct_objects(WORTH[2])] == ["equipment", "medicines"]
+    assert [t.text for t in direct_objects(REST[1])] == ["hostages"]
+
+
+def test_an_ordinary_object_keeps_its_head():
+    assert [t.text for t in direct_objects(HOSTAGES_OF[1])] == ["hostages"]
+    assert [t.text for t in direct_objects(PROMISE[3])] == ["end"]

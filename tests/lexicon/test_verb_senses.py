@@ -186,3 +186,24 @@ def test_a_launched_scathing_attack_is_verbal(lex):
     ])
     (cand2,) = sentence_candidates(fresh[:], lex)
     assert cand2.code == "190"
+
+
+def test_goods_measured_by_their_worth_are_aid(lex):
+    # "The US handed over $4 million worth of medicines to Ethiopia"
+    doc = parse([
+        ("The", "DET", "det", 1, "the"),
+        ("US", "PROPN", "nsubj", 2, "US"),
+        ("handed", "VERB", "ROOT", 2, "hand"),
+        ("over", "ADP", "prt", 2, "over"),
+        ("$", "SYM", "quantmod", 6, "$"),
+        ("4", "NUM", "compound", 6, "4"),
+        ("million", "NUM", "nummod", 7, "million"),
+        ("worth", "NOUN", "dobj", 2, "worth"),
+        ("of", "ADP", "prep", 7, "of"),
+        ("medicines", "NOUN", "pobj", 8, "medicine"),
+        ("to", "ADP", "prep", 2, "to"),
+        ("Ethiopia", "PROPN", "pobj", 10, "Ethiopia"),
+    ])
+    cand = _only(doc, lex)
+    assert cand.code == "073"
+    assert [t.text for t in cand.targets] == ["Ethiopia"]

@@ -281,9 +281,31 @@ def subjects(verb: Token) -> list[Token]:
     return next(iter(subject_candidates(verb)), [])
 
 
+#: nouns that measure out what their "of" phrase names: the object of "handed over $4
+#: million *worth* of medicines" or "hand over 40 *percent* of their arms" is what is measured
+MEASURE_NOUNS = frozenset({
+    "worth", "percent", "%", "ton", "tonne", "batch", "consignment", "quantity", "amount", "load",
+    "lot", "portion", "bulk", "remainder", "rest", "half", "third", "quarter", "team", "kind", "variety",
+})
+
+
+def measured(noun: Token) -> Token:
+    """The noun a measure noun's "of" phrase names ("$4 million worth *of medicines*"), else ``noun``."""
+    for _ in range(2):
+        if noun.lemma_.lower() not in MEASURE_NOUNS and noun.lower_ not in MEASURE_NOUNS:
+            return noun
+        inner = next((p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for p in c.children if p.dep_ == "pobj"), None)
+        if inner is None:
+            return noun
+        noun = inner
+    return noun
+
+
 def direct_objects(verb: Token) -> list[Token]:
+    """The verb's direct objects with their conjuncts, a measure noun standing for what it measures."""
     objs = children(verb, OBJ)
-    return [o for d in objs for o in conjuncts(d)]
+    return [o for d in objs for o in conjuncts(measured(d))]
 
 
 def prep_objects(tok: Token, preps: tuple[str, ...] | frozenset[str]) -> list[Token]:
