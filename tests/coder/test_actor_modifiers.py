@@ -38,6 +38,14 @@ def test_the_two_men_are_the_two_people_named_before(coder):
     assert ("USAGOV", "RUSGOV", "040") in triples and ("RUSGOV", "USAGOV", "040") in triples
 
 
+def test_talks_between_the_leaders_of_the_two_countries_are_the_two_people(coder):
+    text = ("Macron met Scholz in Paris on Monday. "
+            "Talks between the leaders of the two countries lasted three hours, an aide told Le Monde.")
+    second = {((e.source.code or ""), (e.target.code or "") if e.target else "", e.cameo)
+              for e in coder.code_text(text, date=dt.date(2025, 2, 10)) if e.sentence_index == 1 and e.cameo == "040"}
+    assert second == {("FRAGOV", "DEUGOV", "040"), ("DEUGOV", "FRAGOV", "040")}
+
+
 def test_they_after_two_people_in_its_own_sentence_is_both(coder):
     triples = _triples(coder, "Trump and Putin both say they want to meet in person.")
     assert {("USAGOV", "RUSGOV", "036"), ("RUSGOV", "USAGOV", "036")} <= triples

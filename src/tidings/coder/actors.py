@@ -50,6 +50,17 @@ QUANTITY_HEADS = frozenset({
 })
 
 
+def _two(noun: Token) -> bool:
+    """"the *two* men", "*both* leaders", "the leaders *of the two countries*"."""
+    if any(c.lower_ in ("two", "both") for c in noun.children if c.dep_ in ("nummod", "det", "predet")):
+        return True
+    return any(
+        p.tag_ == "NNS" and any(c.lower_ in ("two", "both") for c in p.children if c.dep_ in ("nummod", "det", "predet"))
+        for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of"
+        for p in prep.children if p.dep_ == "pobj"
+    )
+
+
 def _quantity_head(head: Token) -> Token:
     """The noun a quantity or group word stands for ("thousands of students" -> students)."""
     for _ in range(3):
@@ -321,11 +332,7 @@ class ActorResolver:
                 found = self.discourse.pair(head)
             day = on or self.default_date
             return [self._recode(a, head, day) for a in found] if found else []
-        elif not (
-            head.tag_ == "NNS"
-            and head.lemma_.lower() in PAIR_NOUNS
-            and any(c.lower_ in ("two", "both") for c in head.children if c.dep_ in ("nummod", "det", "predet"))
-        ):
+        elif not (head.tag_ == "NNS" and head.lemma_.lower() in PAIR_NOUNS and _two(head)):
             return []
         found = self.discourse.pair(head)
         if found is None:

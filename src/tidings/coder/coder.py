@@ -224,6 +224,10 @@ class Coder:
             targets = _inner_actors(resolver, cand.consumed_object, day, cand.code)
         root = cand.code[:2]
         implicit = False
+        if (not sources and len(targets) >= 2 and cand.method == "noun" and root in RECIPROCAL_ROOTS
+                and any(t.head.lower_ == "between" for t in cand.targets)):
+            # "contact between the leaders of the two countries": one phrase for both parties
+            sources, targets = targets, []
         if not sources and targets and cand.method == "noun" and root in RECIPROCAL_ROOTS:
             # "summits with Putin" with its other party left implicit: the actor
             # named last before the trigger in the same sentence
