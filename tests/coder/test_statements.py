@@ -77,3 +77,16 @@ def test_without_a_speaker_the_anaphoric_meeting_is_still_a_mention(coder):
 ])
 def test_refusing_to_comment_is_decline_comment(coder, text):
     assert [(s, c) for s, _, c, _, _ in _rows(coder, text)] == [("RUSGOV", "011")]
+
+
+@pytest.mark.parametrize("text", [
+    "According to the law, the budget must be published every year.",
+    "According to a report from the health ministry, she died in a hospital.",
+])
+def test_according_to_a_thing_is_not_a_speaker(coder, text):
+    assert not any(trigger == "According" for *_, trigger, _ in _rows(coder, text))
+
+
+def test_a_participle_of_confirming_does_not_make_its_noun_the_speaker(coder):
+    # "the cases confirmed on Wednesday": the cases were confirmed, they did not confirm anything
+    assert not any(code.startswith("01") for _, _, code, _, _ in _rows(coder, "The 8 cases confirmed on Wednesday were all men."))

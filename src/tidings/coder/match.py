@@ -300,12 +300,16 @@ def _inverse_candidate(
     consumed: Token | None,
     best: Candidate | None,
     best_key: tuple[int, int],
+    lex: Lexicon | None = None,
 ) -> tuple[Candidate | None, tuple[int, int]]:
     """A pattern whose giver is in a PP and whose receiver is the subject ("received arms from Iran").
 
     It only codes when the giver is there: without it, "received" says nothing of who gave.
     """
     givers = prep_objects(verb, p.source_preps)
+    if verb.dep_ == "prep":
+        # "*according to* Vickers / officials": a speaker, not "according to the law / a report"
+        givers = [g for g in givers if _speaker_like(g, lex)]
     if not givers and obj_tok is not None:
         givers = prep_objects(obj_tok, p.source_preps)  # "received assurances *from* Kyiv" under the noun
     if not givers:
@@ -328,6 +332,13 @@ def _inverse_candidate(
     return cand, key
 
 
+def _speaker_like(tok: Token, lex: Lexicon | None) -> bool:
+    """A name, a personal pronoun or a noun of the agents dictionary ("officials", "police")."""
+    if tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "NORP") or tok.lower_ in ("him", "her", "them"):
+        return True
+    return lex is not None and (tok.lemma_.lower() in lex.agents or tok.lower_ in lex.agents)
+
+
 def verb_candidates(verb: Token, lex: Lexicon) -> list[Candidate]:
     patterns = lex.verbs.get(verb.lemma_.lower())
     if not patterns:
@@ -341,7 +352,7 @@ def verb_candidates(verb: Token, lex: Lexicon) -> list[Candidate]:
         if not ok:
             continue
         if p.source_preps:
-            best, best_key = _inverse_candidate(verb, p, obj_tok, consumed, best, best_key)
+            best, best_key = _inverse_candidate(verb, p, obj_tok, consumed, best, best_key, lex)
             continue
         targets, alts = _verb_targets(verb, p, obj_tok)
         # a target preposition only counts when it is there ("went on strike" is not "go to")
@@ -351,9 +362,10 @@ def verb_candidates(verb: Token, lex: Lexicon) -> list[Candidate]:
             best_key = key
             sources = [tuple(g) for g in subject_candidates(verb)]
             if (not sources and verb.dep_ == "acl" and agent_of(verb) is None and not direct_objects(verb)
-                    and not (reduced_passive(verb) and "dobj" in p.target)):
+                    and not (reduced_passive(verb) and ("dobj" in p.target or p.code.startswith("01")))):
                 # "thousands of students protested": a verb used intransitively,
-                # mis-tagged as a participle modifying its subject
+                # mis-tagged as a participle modifying its subject (but "the cases *confirmed*
+                # on Wednesday", "the figures reported": what is said is not who says it)
                 sources = [(verb.head,)]
             best = Candidate(
                 trigger=verb,
