@@ -368,6 +368,7 @@ class VerbReader:
                         pat.target = (prep,)
                     nouns = [t for t in nouns if t not in ("+", "$")]
                     if not nouns:
+                        pat.slots.append(((prep,),))  # TABARI: the preposition itself is there
                         continue
                 pat.slots.append(((prep,),))
                 for t in nouns:
@@ -392,6 +393,7 @@ class VerbReader:
             if word in PREPOSITIONS and not tok.startswith("&"):
                 if nxt is None or nxt in ("+", ")"):
                     pat.target = (word,)
+                    pat.slots.append(((word,),))  # TABARI: the preposition itself is there
                     i += 2
                     continue
                 if nxt == "$":
