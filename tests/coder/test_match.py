@@ -336,3 +336,27 @@ def test_words_joined_through_a_synset_must_follow_each_other():
     # nor does a member whose words are apart fit: "really did *surely* not"
     split = _clash("really did surely not ever".split())
     assert verb_candidates(split[6], lex) == []
+
+
+def test_the_patterns_one_preposition_may_hang_inside_the_objects_phrase():
+    # "Calenardhon welcomed assurances on cultural issues from Bree": the parser hangs
+    # "from Bree" on "issues"; "* &TIETYPES ASSURANCES FROM" still finds its target there
+    doc = parse([
+        ("Calenardhon", "PROPN", "nsubj", 1, "Calenardhon"),
+        ("welcomed", "VERB", "ROOT", 1, "welcome"),
+        ("assurances", "NOUN", "dobj", 1, "assurance"),
+        ("on", "ADP", "prep", 2, "on"),
+        ("cultural", "ADJ", "amod", 5, "cultural"),
+        ("issues", "NOUN", "pobj", 3, "issue"),
+        ("from", "ADP", "prep", 5, "from"),
+        ("Bree", "PROPN", "pobj", 6, "Bree"),
+    ])
+    lex = Lexicon()
+    lex.verbs["welcome"] = [
+        VerbPattern(code="913", verb="welcome", objects=frozenset({"assurance"}), target=("from",),
+                    requires=("cultural", "from")),
+        VerbPattern(code="914", verb="welcome", objects=frozenset({"assurance"}), target=DEFAULT_TARGET[1:],
+                    requires=("cultural",)),
+    ]
+    (cand,) = verb_candidates(doc[1], lex)
+    assert cand.code == "913" and [t.text for t in cand.targets] == ["Bree"]

@@ -204,6 +204,11 @@ def _first_target(verb: Token, p: VerbPattern, obj_tok: Token | None, alts: list
                 groups = prep_groups(x, preps)
                 if groups:
                     break
+        if not groups and len(preps) == 1:
+            # "welcomed assurances on cultural issues *from Bree*": the pattern's one
+            # preposition hung on a noun inside the object's phrase
+            groups = [g for o in ([obj_tok] if obj_tok is not None else direct_objects(verb))
+                      for t in o.subtree if t.i > o.i for g in prep_groups(t, preps)][:1]
         # "acted on a resolution against Libya": the pattern's noun is not its own target
         groups = [g for g in groups if obj_tok is None or all(t.i != obj_tok.i for t in g)]
         groups.sort(key=lambda g: g[0].i)
