@@ -360,3 +360,24 @@ def test_the_patterns_one_preposition_may_hang_inside_the_objects_phrase():
     ]
     (cand,) = verb_candidates(doc[1], lex)
     assert cand.code == "913" and [t.text for t in cand.targets] == ["Bree"]
+
+
+def test_words_before_a_complement_verb_in_the_governing_clause_come_before_it():
+    # "Romendacil unexpectedly won't try to clash": "UNEXPECTEDLY &NEGATVAUXVRB * ..." fits
+    # "clash", whose adverb and auxiliaries hang on "try"
+    doc = parse([
+        ("Romendacil", "PROPN", "nsubj", 4, "Romendacil"),
+        ("unexpectedly", "ADV", "advmod", 4, "unexpectedly"),
+        ("wo", "AUX", "aux", 4, "will"),
+        ("n't", "PART", "neg", 4, "not"),
+        ("try", "VERB", "ROOT", 4, "try"),
+        ("to", "PART", "aux", 6, "to"),
+        ("clash", "VERB", "xcomp", 4, "clash"),
+    ])
+    lex = Lexicon()
+    lex.verbs["clash"] = [
+        VerbPattern(code="223", verb="clash", target=DEFAULT_TARGET),
+        VerbPattern(code="906", verb="clash", target=DEFAULT_TARGET,
+                    requires=("<unexpectedly", "<will|<wo", "<not|<n't", "will/wo not/n't")),
+    ]
+    assert verb_candidates(doc[6], lex)[0].code == "906"

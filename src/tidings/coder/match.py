@@ -234,6 +234,12 @@ def _scope_words(verb: Token) -> frozenset[str]:
     """
     scope = [*verb.subtree, *verb.ancestors]
     before = [t for t in scope if t.i < verb.i]
+    head = verb
+    while head.dep_ == "xcomp" and head.head.i != head.i:
+        # "Romendacil unexpectedly won't try to clash": the words before a complement verb
+        # in the clause of the verb it complements come before it too (TABARI reads them)
+        head = head.head
+        before.extend(t for t in head.subtree if t.i < verb.i)
     # "<not": a word the pattern puts before the verb ("NOT *") must come before it
     return frozenset(
         {t.lemma_.lower() for t in scope} | {t.lower_ for t in scope}
