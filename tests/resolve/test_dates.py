@@ -444,3 +444,11 @@ def test_now_and_soon_only_as_time_words(finder):
     assert find_timexes('the "First Amendment Now Campaign"', PUB, finder=finder) == []
     assert find_timexes("She soon learned English.", PUB, finder=finder) == []
     assert [t.value for t in find_timexes("Now, they will soon decide.", PUB, finder=finder)] == ["PRESENT_REF", "FUTURE_REF"]
+
+
+def test_coming_hours_stay_within_a_day(finder):
+    # "in the coming hours" (a sub-day unit) raised ValueError in shift()
+    (t,) = find_timexes("in the coming hours", dt.date(2000, 1, 1), finder=finder)
+    assert t.value == "FUTURE_REF" and (t.interval_start, t.interval_end) == (dt.date(2000, 1, 1), dt.date(2000, 1, 2))
+    (t,) = find_timexes("the recent hours", dt.date(2000, 1, 1), finder=finder)
+    assert t.value == "PAST_REF" and t.interval_end == dt.date(2000, 1, 1)

@@ -265,6 +265,10 @@ def h_rel_n(m: re.Match[str], c: Ctx) -> Norm | None:
         size = {"day": 7, "week": 6, "month": 6, "year": 5}.get(unit, 3)
         if c.ref is None:
             return Norm("FUTURE_REF" if rel == "coming" else "PAST_REF", None, None, "range")
+        if unit in _SUBDAY:  # "in the coming hours": within a day of the reference date
+            if rel == "coming":
+                return Norm("FUTURE_REF", c.ref, c.ref + _DAY, "range")
+            return Norm("PAST_REF", c.ref - _DAY, c.ref, "range")
         if rel == "coming":
             return Norm("FUTURE_REF", c.ref + _DAY, shift(unit, c.ref, size), "range")
         return Norm("PAST_REF", shift(unit, c.ref, -size), c.ref, "range")
