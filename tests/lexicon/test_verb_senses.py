@@ -207,3 +207,33 @@ def test_goods_measured_by_their_worth_are_aid(lex):
     cand = _only(doc, lex)
     assert cand.code == "073"
     assert [t.text for t in cand.targets] == ["Ethiopia"]
+
+
+def test_seeking_refuge_in_a_country_asks_that_country(lex):
+    # "Syrians sought refuge in Germany"
+    doc = parse([
+        ("Syrians", "PROPN", "nsubj", 1, "Syrians"),
+        ("sought", "VERB", "ROOT", 1, "seek"),
+        ("refuge", "NOUN", "dobj", 1, "refuge"),
+        ("in", "ADP", "prep", 1, "in"),
+        ("Germany", "PROPN", "pobj", 3, "Germany"),
+    ])
+    cand = _only(doc, lex)
+    assert cand.code == "0233"
+    assert [t.text for t in cand.targets] == ["Germany"]
+
+
+def test_allowing_an_agency_to_deliver_is_humanitarian_access(lex):
+    # "Ethiopia allowed the WFP to deliver food"
+    doc = parse([
+        ("Ethiopia", "PROPN", "nsubj", 1, "Ethiopia"),
+        ("allowed", "VERB", "ROOT", 1, "allow"),
+        ("the", "DET", "det", 3, "the"),
+        ("WFP", "PROPN", "dobj", 1, "WFP"),
+        ("to", "PART", "aux", 5, "to"),
+        ("deliver", "VERB", "xcomp", 1, "deliver"),
+        ("food", "NOUN", "dobj", 5, "food"),
+    ])
+    cand = _only(doc, lex)
+    assert cand.code == "0863"
+    assert [t.text for t in cand.targets] == ["WFP"]
