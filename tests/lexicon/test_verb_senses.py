@@ -237,3 +237,23 @@ def test_allowing_an_agency_to_deliver_is_humanitarian_access(lex):
     cand = _only(doc, lex)
     assert cand.code == "0863"
     assert [t.text for t in cand.targets] == ["WFP"]
+
+
+def test_a_corridor_is_humanitarian_access_only_when_it_says_so(lex):
+    # "troops along the Lachin corridor" names a place; "a humanitarian corridor for civilians" is access
+    place = parse([
+        ("troops", "NOUN", "ROOT", 0, "troop"),
+        ("along", "ADP", "prep", 0, "along"),
+        ("the", "DET", "det", 4, "the"),
+        ("Lachin", "PROPN", "compound", 4, "Lachin"),
+        ("corridor", "NOUN", "pobj", 1, "corridor"),
+    ])
+    assert sentence_candidates(place[:], lex) == []
+    access = parse([
+        ("a", "DET", "det", 2, "a"),
+        ("humanitarian", "ADJ", "amod", 2, "humanitarian"),
+        ("corridor", "NOUN", "ROOT", 2, "corridor"),
+        ("for", "ADP", "prep", 2, "for"),
+        ("civilians", "NOUN", "pobj", 3, "civilian"),
+    ])
+    assert [c.code for c in sentence_candidates(access[:], lex)] == ["0863"]
