@@ -180,3 +180,43 @@ def test_a_measure_noun_object_stands_for_what_it_measures():
 def test_an_ordinary_object_keeps_its_head():
     assert [t.text for t in direct_objects(HOSTAGES_OF[1])] == ["hostages"]
     assert [t.text for t in direct_objects(PROMISE[3])] == ["end"]
+
+
+# "Police took a position to disperse the mob" (the infinitive parsed as a relative clause)
+POSITION = parse([
+    ("Police", "NOUN", "nsubj", 1, "police"),
+    ("took", "VERB", "ROOT", 1, "take"),
+    ("a", "DET", "det", 3, "a"),
+    ("position", "NOUN", "dobj", 1, "position"),
+    ("to", "PART", "aux", 5, "to"),
+    ("disperse", "VERB", "relcl", 3, "disperse"),
+    ("the", "DET", "det", 7, "the"),
+    ("mob", "NOUN", "dobj", 5, "mob"),
+])
+# "Police used gas to disperse the mob" (an xcomp whose verb has an object)
+GAS = parse([
+    ("Police", "NOUN", "nsubj", 1, "police"),
+    ("used", "VERB", "ROOT", 1, "use"),
+    ("gas", "NOUN", "dobj", 1, "gas"),
+    ("to", "PART", "aux", 4, "to"),
+    ("disperse", "VERB", "xcomp", 1, "disperse"),
+    ("the", "DET", "det", 6, "the"),
+    ("mob", "NOUN", "dobj", 4, "mob"),
+])
+# "They urged Kyiv to negotiate": the object does it
+URGED = parse([
+    ("They", "PRON", "nsubj", 1, "they"),
+    ("urged", "VERB", "ROOT", 1, "urge"),
+    ("Kyiv", "PROPN", "dobj", 1, "Kyiv"),
+    ("to", "PART", "aux", 4, "to"),
+    ("negotiate", "VERB", "xcomp", 1, "negotiate"),
+])
+
+
+def test_an_infinitive_after_a_means_noun_is_done_by_the_subject_above():
+    assert [t.text for t in subjects(POSITION[5])] == ["Police"]
+    assert [t.text for t in subjects(GAS[4])] == ["Police"]
+
+
+def test_an_infinitive_after_a_person_object_is_done_by_the_object():
+    assert [t.text for t in subjects(URGED[4])] == ["Kyiv"]

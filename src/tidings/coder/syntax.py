@@ -228,6 +228,16 @@ def subject_candidates(verb: Token, *, max_up: int = 6) -> Iterator[list[Token]]
                 yield conjuncts(other)
             if tok.i == verb.i or tok.head.i == tok.i:
                 return
+        elif tok.dep_ in ("relcl", "acl") and _means_object(tok.head) and _infinitive(tok):
+            # "police took a position *to disperse* the mob": the infinitive after a means
+            # noun is the purpose of the clause above, whose subject does it ("*Russia's*
+            # decision to invade": a possessor on the noun does it)
+            poss = [c for c in tok.head.children if c.dep_ == "poss"]
+            if poss:
+                yield conjuncts(poss[0])
+                return
+            tok = tok.head
+            continue
         elif tok.dep_ == "relcl" or (tok.dep_ == "acl" and (tok.tag_ in ACTIVE_ACL_TAGS or _finite_misread(tok))):
             # "X, who spoke"; "troops *advancing* on Kyiv" (an active participle or a
             # finite verb the parser hung on the noun: the noun does it)
@@ -269,11 +279,31 @@ def _object_controller(tok: Token) -> Token | None:
     head = tok.head
     if tok.dep_ == "xcomp" and head.pos_ in ("VERB", "AUX"):
         objs = children(head, OBJ)
-        return objs[0] if objs else None
+        return objs[0] if objs and not _means_object(objs[0]) else None
     if tok.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
         objs = children(head.head, OBJ)
-        return objs[0] if objs else None
+        return objs[0] if objs and not _means_object(objs[0]) else None
     return None
+
+
+#: objects that are the means or the form of the subject's own act, never the doer of the
+#: infinitive after them: "took *steps* to curb", "used *tear gas* to disperse", "held *talks* to end",
+#: "passed a *law* to ban", "spent $1 *billion* to rebuild"
+MEANS_OBJECTS = frozenset({
+    "step", "measure", "action", "position", "effort", "move", "decision", "time", "opportunity", "chance",
+    "way", "initiative", "attempt", "bid", "operation", "campaign", "law", "bill", "decree", "resolution",
+    "order", "talk", "meeting", "summit", "deal", "agreement", "plan", "force", "gas", "teargas", "cannon",
+    "bullet", "money", "fund", "million", "billion", "power", "authority", "tool", "mean", "means",
+})
+
+
+def _infinitive(verb: Token) -> bool:
+    """A to-infinitive with no subject of its own ("steps *to curb* inflation")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and not children(verb, SUBJ)
+
+
+def _means_object(obj: Token) -> bool:
+    return obj.lemma_.lower() in MEANS_OBJECTS or obj.lower_ in MEANS_OBJECTS
 
 
 def subjects(verb: Token) -> list[Token]:
