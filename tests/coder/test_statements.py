@@ -90,3 +90,13 @@ def test_according_to_a_thing_is_not_a_speaker(coder, text):
 def test_a_participle_of_confirming_does_not_make_its_noun_the_speaker(coder):
     # "the cases confirmed on Wednesday": the cases were confirmed, they did not confirm anything
     assert not any(code.startswith("01") for _, _, code, _, _ in _rows(coder, "The 8 cases confirmed on Wednesday were all men."))
+
+
+@pytest.mark.parametrize("text, statements", [
+    ("The talks went on, with Trump's involvement adding a unique dynamic to the negotiations.", 0),
+    ("The ministry posted a video of the meeting.", 0),
+    ("Peskov added that the talks would continue.", 1),
+    ('"We are ready," Peskov added.', 1),
+])
+def test_a_verb_that_reports_only_with_a_clause_is_no_statement_with_an_object(coder, text, statements):
+    assert sum(1 for _, _, code, _, _ in _rows(coder, text) if code.startswith("01")) == statements

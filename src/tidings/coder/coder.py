@@ -25,6 +25,7 @@ from .hooks import (
     Assessor,
     ClaimLinker,
     DateFinder,
+    clause_only_verbs,
     confirming_verbs,
     PLACE_NOUNS,
     PlaceFinder,
@@ -38,6 +39,7 @@ from .sentence import (
     add_venues,
     inherit_locations,
     speech_frames,
+    speech_without_speech,
     statements_about_earlier,
     targets_from_earlier,
     without_meeting_purposes,
@@ -122,6 +124,8 @@ class Coder:
         #: talks took place" is the confirming party's own statement (010) as well as the talks'
         #: attribution, a second voice on the claim; "said" only attributes
         self.confirming = confirming_verbs()
+        #: verbs that report speech only with a clause ("added that ...", not "adding a dynamic")
+        self.clause_only = clause_only_verbs()
 
     # -- public API ------------------------------------------------------------
 
@@ -155,7 +159,7 @@ class Coder:
         for s_index, sent in enumerate(doc.sents):
             if self._discarded(sent):
                 continue
-            cands = sentence_candidates(sent, self.lexicon)
+            cands = [c for c in sentence_candidates(sent, self.lexicon) if not speech_without_speech(c, self.clause_only)]
             sent_timexes = [t for t in timexes if sent.start_char <= t.char_start < sent.end_char]
             sent_places = [p for p in places if sent.start_char <= p.char_start < sent.end_char]
             coded = [

@@ -154,3 +154,14 @@ def statements_about_earlier(
     if not framed or any(ev.method != "anaphora" for ev in framed):
         return coded, frames
     return [(c, evs if c.trigger.i in frames else []) for c, evs in coded], set()
+
+
+def speech_without_speech(c: Candidate, clause_only: frozenset[str]) -> bool:
+    """"with Trump's involvement *adding* a unique dynamic", "*posted* a video": a verb that
+    reports speech only with a clause ("added that ...") is no statement with an object and no
+    clause or quote."""
+    t = c.trigger
+    if c.method != "verb" or not c.code.startswith("01") or t.lemma_.lower() not in clause_only:
+        return False
+    kids = {x.dep_ for x in t.children}
+    return "dobj" in kids and not kids & {"ccomp", "parataxis"}
