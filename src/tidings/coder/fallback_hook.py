@@ -1,12 +1,13 @@
 """The embedding fallback in the coder (docs/fallback.md).
 
 For a sentence where the lexicon yields no event, :class:`FallbackHook` embeds
-the sentence, asks the classifier for an event type, and when its probability
-clears the threshold proposes one event: the type's general CAMEO code,
+the sentence, asks the model's event / no-event gate whether it reports an event
+at all and the classifier for an event type, and when both clear their
+thresholds proposes one event: the type's general CAMEO code,
 triggered by the sentence's main predicate, with the predicate's subject as
 source and its object (or the object of a preposition) as target, resolved
 by the coder's own actor resolver.  The event says ``method="fallback"`` and
-its confidence stays below a lexicon match's.
+its confidence stays below a lexicon match's with the same actors.
 
     coder = Coder(fallback=load_fallback("builtin"))
 """
@@ -21,19 +22,21 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span, Token
 
 from ..errors import E_FALLBACK_MODEL, ModelError
+from ..fallback.model import DEFAULT_THRESHOLD
 from .match import REPORTING_VERBS, Candidate
 from .syntax import agent_of, conjuncts, direct_objects, is_passive, passive_subjects, prep_objects, subject_candidates
 
 if TYPE_CHECKING:
     from ..fallback.embed import Embedder
-    from ..fallback.model import FallbackModel
+    from ..fallback.model import FallbackModel, Proposal
     from ..types import Actor, Article, Event
     from .actors import ActorResolver
     from .coder import Coder
 
-#: probability the classifier must give its best type before an event is proposed
-DEFAULT_THRESHOLD = 0.3
-#: a fallback event's confidence: the probability times this, and never above CEILING
+#: a fallback event's confidence: the confidence the coder gives a candidate with its actors
+#: and assessment (at most 0.75, a noun match's), times the type's and the gate's
+#: probabilities, times this; never above CEILING.  A lexicon match with the same actors
+#: starts from 0.85 (verb) or 0.75 (noun) and has the same penalties, so it ranks higher.
 CONFIDENCE_SCALE = 0.6
 CONFIDENCE_CEILING = 0.5
 #: prepositions whose object is a fallback event's target
@@ -49,14 +52,18 @@ class FallbackHook:
     embedder: "Embedder"
     threshold: float = DEFAULT_THRESHOLD
 
-    def classify(self, text: str) -> tuple[str, float] | None:
-        """The best label and its probability, or None when it is NONE or below the threshold."""
+    def decide(self, text: str) -> "Proposal | None":
+        """The event type to propose for ``text`` (:meth:`FallbackModel.decide`), or None when
+        the gate says no event, the type is below the threshold, or Tidings cannot code it."""
         from ..fallback.labels import cameo_for
 
-        best = self.model.predict(self.embedder.embed([text]))[0]
-        if best.probability < self.threshold or cameo_for(best.label) is None:
-            return None
-        return best.label, best.probability
+        found = self.model.decide(self.embedder.embed([text]), self.threshold)[0]
+        return found if found is not None and cameo_for(found.label) is not None else None
+
+    def classify(self, text: str) -> tuple[str, float] | None:
+        """The label to propose and its probability, or None (see :meth:`decide`)."""
+        found = self.decide(text)
+        return None if found is None else (found.label, found.probability)
 
     def propose(
         self,
@@ -74,15 +81,15 @@ class FallbackHook:
         predicate = main_predicate(sent)
         if predicate is None:
             return []
-        found = self.classify(sent.text.strip())
+        found = self.decide(sent.text.strip())
         if found is None:
             return []
-        label, probability = found
-        cand = predicate_candidate(predicate, str(cameo_for(label)))
+        cand = predicate_candidate(predicate, str(cameo_for(found.label)))
         event = fallback_event(coder, article, s_index, sent, cand, resolver, timexes, places)
         if event is None:
             return []
-        confidence = min(CONFIDENCE_CEILING, CONFIDENCE_SCALE * probability, event.confidence)
+        confidence = min(CONFIDENCE_CEILING,
+                         CONFIDENCE_SCALE * found.probability * found.event_probability * event.confidence)
         return [(cand, [replace(event, confidence=round(confidence, 3), method=METHOD)])]
 
 

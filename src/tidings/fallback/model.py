@@ -2,7 +2,10 @@
 
 A model is one ``.npz`` file: the weights ``W`` (dim x labels), the bias ``b``
 and ``header``, a JSON string with the labels, the embedder's name and the
-provenance (what it was trained on, when, how).  It loads without pickle.
+provenance (what it was trained on, when, how).  A model trained with ``NONE``
+examples also holds its event / no-event gate (``fallback/gate.py``): the
+weights ``GW`` (dim), the bias ``Gb`` and the header's ``gate.threshold``.
+It loads without pickle.
 """
 
 from __future__ import annotations
@@ -11,21 +14,38 @@ import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from ..errors import E_FALLBACK_MODEL, E_TRAINING_LABELS, ConfigError, ModelError
 
-FORMAT = "tidings-fallback/1"
+if TYPE_CHECKING:
+    from .gate import Gate
+
+FORMAT = "tidings-fallback/2"
+#: formats that load (version 1 has no gate)
+READABLE_FORMATS = ("tidings-fallback/1", FORMAT)
 #: the label of examples that report no event: learnt, never proposed
 NO_EVENT = "NONE"
+#: probability the best event type needs before an event is proposed (``--fallback-threshold``)
+DEFAULT_THRESHOLD = 0.3
 
 
 @dataclass(frozen=True)
 class Prediction:
     label: str
     probability: float
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """An event type to propose: its probability among the event types, and the gate's
+    probability that the sentence reports an event at all (1.0 for a model without gate)."""
+
+    label: str
+    probability: float
+    event_probability: float
 
 
 @dataclass(frozen=True)
@@ -37,6 +57,8 @@ class FallbackModel:
     bias: np.ndarray = field(repr=False)  # (len(labels),)
     embedder: str
     provenance: Mapping[str, Any] = field(default_factory=dict)
+    #: the event / no-event gate; None for a model trained without NONE examples
+    gate: "Gate | None" = field(default=None, repr=False)
 
     @property
     def dim(self) -> int:
@@ -51,20 +73,53 @@ class FallbackModel:
         best = p.argmax(1)
         return [Prediction(self.labels[j], float(p[i, j])) for i, j in enumerate(best)]
 
+    def decide(self, x: np.ndarray, threshold: float = DEFAULT_THRESHOLD) -> list[Proposal | None]:
+        """For each embedded row, the event type to propose, or None.
+
+        With a gate: None when the gate's probability is below its threshold; else the
+        best event type, its probability renormalised over the event types (``NONE``
+        left out: the gate has decided that), None when it is below ``threshold``.
+        Without a gate (a model trained without ``NONE`` examples, or an old one): the
+        best label over all, None when it is ``NONE`` or below ``threshold``."""
+        p = self.probabilities(x)
+        out: list[Proposal | None] = []
+        if self.gate is None:
+            for pred in self.predict(x):
+                ok = pred.label != NO_EVENT and pred.probability >= threshold
+                out.append(Proposal(pred.label, pred.probability, 1.0) if ok else None)
+            return out
+        events = self.event_labels()
+        gate_p = self.gate.probabilities(x)
+        for row, g in zip(p, gate_p):
+            sub = row[events] / max(row[events].sum(), 1e-12)
+            j = int(sub.argmax())
+            ok = g >= self.gate.threshold and sub[j] >= threshold
+            out.append(Proposal(self.labels[events[j]], float(sub[j]), float(g)) if ok else None)
+        return out
+
     # -- files -------------------------------------------------------------
 
+    def event_labels(self) -> list[int]:
+        """Indexes of the labels that are event types (all but ``NONE``)."""
+        return [i for i, lab in enumerate(self.labels) if lab != NO_EVENT]
+
     def header(self) -> dict[str, Any]:
-        return {"format": FORMAT, "labels": list(self.labels), "embedder": self.embedder,
-                "dim": self.dim, "provenance": dict(self.provenance)}
+        out = {"format": FORMAT, "labels": list(self.labels), "embedder": self.embedder,
+               "dim": self.dim, "provenance": dict(self.provenance)}
+        if self.gate is not None:
+            out["gate"] = self.gate.header()
+        return out
 
     def save(self, path: str | Path) -> Path:
         p = Path(path)
         if p.suffix != ".npz":
             p = p.with_name(p.name + ".npz")
         p.parent.mkdir(parents=True, exist_ok=True)
+        arrays = {"W": self.weights.astype(np.float32), "b": self.bias.astype(np.float32)}
+        if self.gate is not None:
+            arrays.update(GW=np.asarray(self.gate.weights, np.float32), Gb=np.array([self.gate.bias], np.float32))
         with open(p, "wb") as f:
-            np.savez_compressed(f, W=self.weights.astype(np.float32), b=self.bias.astype(np.float32),
-                                header=np.array(json.dumps(self.header(), sort_keys=True)))
+            np.savez_compressed(f, **arrays, header=np.array(json.dumps(self.header(), sort_keys=True)))
         return p
 
     @classmethod
@@ -74,17 +129,26 @@ class FallbackModel:
             with np.load(p, allow_pickle=False) as z:
                 header = json.loads(str(z["header"]))
                 weights, bias = np.asarray(z["W"], np.float64), np.asarray(z["b"], np.float64)
+                gate_w = np.asarray(z["GW"], np.float64) if "GW" in z.files else None
+                gate_b = float(np.asarray(z["Gb"], np.float64).reshape(-1)[0]) if "Gb" in z.files else 0.0
         except (OSError, ValueError, KeyError) as exc:
             raise ModelError(f"cannot read the fallback model {p}: {exc}", code=E_FALLBACK_MODEL,
                              hint="train one with `tidings train`, or use --fallback builtin") from exc
-        if header.get("format") != FORMAT:
+        if header.get("format") not in READABLE_FORMATS:
             raise ModelError(f"{p} is not a Tidings fallback model ({header.get('format')!r})",
                              code=E_FALLBACK_MODEL, hint="train one with `tidings train`")
         labels = tuple(header["labels"])
         if weights.shape != (int(header["dim"]), len(labels)) or bias.shape != (len(labels),):
             raise ModelError(f"{p}: weights do not match the header", code=E_FALLBACK_MODEL)
+        gate = None
+        if gate_w is not None:
+            from .gate import Gate
+
+            if gate_w.shape != (weights.shape[0],) or "gate" not in header:
+                raise ModelError(f"{p}: the gate does not match the header", code=E_FALLBACK_MODEL)
+            gate = Gate(weights=gate_w, bias=gate_b, threshold=float(header["gate"]["threshold"]))
         return cls(labels=labels, weights=weights, bias=bias, embedder=header["embedder"],
-                   provenance=header.get("provenance", {}))
+                   provenance=header.get("provenance", {}), gate=gate)
 
 
 def _softmax(z: np.ndarray) -> np.ndarray:

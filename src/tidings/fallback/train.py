@@ -20,15 +20,16 @@ import datetime as dt
 import hashlib
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
 
 from ..errors import E_TRAINING_DATA, E_TRAINING_LABELS, ConfigError, InputError
 from .embed import Embedder
+from .gate import can_gate, fit_gate, is_event_label
 from .labels import is_known, normalise_label
-from .model import FallbackModel, FitOptions, fit
+from .model import DEFAULT_THRESHOLD, NO_EVENT, FallbackModel, FitOptions, fit
 
 #: fewest examples a label needs
 MIN_PER_LABEL = 2
@@ -76,7 +77,9 @@ def read_tsv_examples(path: str | Path) -> list[Example]:
 
 
 def read_csv_examples(path: str | Path, *, text_col: str = "text", label_col: str = "label") -> list[Example]:
-    """Examples from a CSV file with a header naming ``text_col`` and ``label_col``."""
+    """Examples from a CSV file with a header naming ``text_col`` and ``label_col``.
+
+    A row with an empty label is a sentence with no event (``NONE``)."""
     p = Path(path)
     out: list[Example] = []
     try:
@@ -89,9 +92,9 @@ def read_csv_examples(path: str | Path, *, text_col: str = "text", label_col: st
                                  code=E_TRAINING_DATA, hint="name them with --text-col and --label-col")
             for n, row in enumerate(reader, 2):
                 text, label = (row.get(text_col) or "").strip(), (row.get(label_col) or "").strip()
-                if not text or not label:
-                    raise InputError(f"{p}:{n}: empty {'text' if not text else 'label'}", code=E_TRAINING_DATA)
-                out.append(Example(text=text, label=normalise_label(label)))
+                if not text:
+                    raise InputError(f"{p}:{n}: empty text", code=E_TRAINING_DATA)
+                out.append(Example(text=text, label=normalise_label(label) if label else NO_EVENT))
     except (OSError, UnicodeDecodeError, csv.Error) as exc:
         raise InputError(f"cannot read {p}: {exc}", code=E_TRAINING_DATA) from exc
     return out
@@ -140,32 +143,86 @@ def train(
     options: FitOptions = FitOptions(),
     today: dt.date | None = None,
 ) -> FallbackModel:
-    """A classifier over ``embedder``'s embeddings of the examples."""
+    """A classifier over ``embedder``'s embeddings of the examples, with its event / no-event
+    gate when there are ``NONE`` examples (at least two, and two with an event type)."""
     check_examples(examples)
     x = embedder.embed([e.text for e in examples])
+    labels = [e.label for e in examples]
     provenance = {
         "trained_on": source,
         "digest": examples_digest(examples),
         "date": (today or dt.date.today()).isoformat(),
     }
-    return fit(x, [e.label for e in examples], embedder=embedder.name, options=options, provenance=provenance)
+    model = fit(x, labels, embedder=embedder.name, options=options, provenance=provenance)
+    return replace(model, gate=fit_gate(x, labels, options=options)) if can_gate(labels) else model
+
+
+@dataclass(frozen=True)
+class GateFigures:
+    """How the held-out examples fare through the gate and the whole decision
+    (:meth:`FallbackModel.decide` at ``threshold``)."""
+
+    events: int  # examples with an event type
+    no_events: int  # NONE examples
+    events_passed: int  # event examples the gate lets through
+    no_events_passed: int  # NONE examples the gate lets through
+    auc: float  # how well the gate's probability ranks events above NONE (1 = perfectly)
+    threshold: float
+    proposed: int  # event examples given an event type by the whole decision
+    proposed_right: int  # ... the right one
+    no_events_proposed: int  # NONE examples given an event type by the whole decision
+
+    def render(self) -> str:
+        e, n = max(self.events, 1), max(self.no_events, 1)
+        return "\n".join([
+            f"gate (held out): {self.events_passed}/{self.events} event sentences pass "
+            f"({self.events_passed / e:.3f}), {self.no_events_passed}/{self.no_events} no-event sentences pass "
+            f"({self.no_events_passed / n:.3f}); AUC {self.auc:.3f}",
+            f"gate + type at threshold {self.threshold:g}: {self.proposed}/{self.events} event sentences "
+            f"get a type ({self.proposed / e:.3f}), {self.proposed_right} the right one ({self.proposed_right / e:.3f}); "
+            f"{self.no_events_proposed}/{self.no_events} no-event sentences get one ({self.no_events_proposed / n:.3f})",
+        ])
 
 
 @dataclass(frozen=True)
 class CrossValidation:
-    """Held-out accuracy and macro-F1 over ``folds`` stratified folds."""
+    """Held-out accuracy and macro-F1 over ``folds`` stratified folds, and the gate's figures
+    when the examples have ``NONE`` ones."""
 
     folds: int
     examples: int
     accuracy: float
     macro_f1: float
     per_label_f1: tuple[tuple[str, float], ...]
+    gate: GateFigures | None = None
 
     def render(self) -> str:
         lines = [f"{self.folds}-fold cross-validation, {self.examples} examples: "
                  f"accuracy {self.accuracy:.3f}, macro-F1 {self.macro_f1:.3f}"]
         lines += [f"  {lab:<10} F1 {f:.3f}" for lab, f in self.per_label_f1]
+        if self.gate is not None:
+            lines.append(self.gate.render())
         return "\n".join(lines)
+
+
+def fold_assignment(labels: Sequence[str], folds: int, seed: int = 0) -> np.ndarray:
+    """Stratified folds: each label's examples dealt round-robin after a seeded shuffle."""
+    rng = np.random.default_rng(seed)
+    fold_of = np.zeros(len(labels), dtype=int)
+    for lab in sorted(set(labels)):
+        idx = np.array([i for i, y in enumerate(labels) if y == lab])
+        rng.shuffle(idx)
+        fold_of[idx] = np.arange(len(idx)) % folds
+    return fold_of
+
+
+def auc(scores: np.ndarray, positive: np.ndarray) -> float:
+    """Probability that a random positive scores above a random negative (ties count half)."""
+    pos, neg = np.asarray(scores)[positive], np.asarray(scores)[~np.asarray(positive)]
+    if not len(pos) or not len(neg):
+        return float("nan")
+    wins = (pos[:, None] > neg[None, :]).sum() + 0.5 * (pos[:, None] == neg[None, :]).sum()
+    return float(wins / (len(pos) * len(neg)))
 
 
 def cross_validate(
@@ -175,26 +232,34 @@ def cross_validate(
     folds: int = 5,
     seed: int = 0,
     options: FitOptions = FitOptions(),
+    threshold: float = DEFAULT_THRESHOLD,
 ) -> CrossValidation:
-    """Stratified k-fold: each example is predicted by a model that never saw it."""
+    """Stratified k-fold: each example is predicted by a model (classifier, and gate with its
+    learnt threshold) that never saw it."""
     check_examples(examples)
     x = embedder.embed([e.text for e in examples])
     labels = [e.label for e in examples]
-    rng = np.random.default_rng(seed)
-    fold_of = np.zeros(len(examples), dtype=int)
-    for lab in sorted(set(labels)):
-        idx = np.array([i for i, y in enumerate(labels) if y == lab])
-        rng.shuffle(idx)
-        fold_of[idx] = np.arange(len(idx)) % folds
+    fold_of = fold_assignment(labels, folds, seed)
     predicted = [""] * len(examples)
+    gated = can_gate(labels)
+    decided: list = [None] * len(examples)
+    gate_p = np.ones(len(examples))
+    gate_t = np.zeros(len(examples))
     for f in range(folds):
         test = np.flatnonzero(fold_of == f)
         train_idx = np.flatnonzero(fold_of != f)
         if not len(test):
             continue
-        model = fit(x[train_idx], [labels[i] for i in train_idx], embedder=embedder.name, options=options)
+        train_labels = [labels[i] for i in train_idx]
+        model = fit(x[train_idx], train_labels, embedder=embedder.name, options=options)
         for i, p in zip(test, model.predict(x[test])):
             predicted[i] = p.label
+        if gated and can_gate(train_labels):
+            model = replace(model, gate=fit_gate(x[train_idx], train_labels, options=options, seed=seed))
+            gate_p[test] = model.gate.probabilities(x[test])
+            gate_t[test] = model.gate.threshold
+        for i, d in zip(test, model.decide(x[test], threshold)):
+            decided[i] = d
     right = sum(p == y for p, y in zip(predicted, labels))
     f1s = []
     for lab in sorted(set(labels)):
@@ -202,10 +267,23 @@ def cross_validate(
         n_sys = sum(p == lab for p in predicted)
         n_gold = sum(y == lab for y in labels)
         f1s.append((lab, round(2 * tp / (n_sys + n_gold), 4) if n_sys + n_gold else 0.0))
+    figures = None
+    if gated:
+        is_event = np.array([is_event_label(y) for y in labels])
+        passed = gate_p >= gate_t
+        figures = GateFigures(
+            events=int(is_event.sum()), no_events=int((~is_event).sum()),
+            events_passed=int((passed & is_event).sum()), no_events_passed=int((passed & ~is_event).sum()),
+            auc=round(auc(gate_p, is_event), 4), threshold=threshold,
+            proposed=sum(1 for d, e in zip(decided, is_event) if d is not None and e),
+            proposed_right=sum(1 for d, y in zip(decided, labels) if d is not None and d.label == y),
+            no_events_proposed=sum(1 for d, e in zip(decided, is_event) if d is not None and not e),
+        )
     return CrossValidation(
         folds=folds,
         examples=len(examples),
         accuracy=round(right / len(examples), 4),
         macro_f1=round(sum(f for _, f in f1s) / len(f1s), 4),
         per_label_f1=tuple(f1s),
+        gate=figures,
     )
