@@ -32,3 +32,29 @@ def test_clear_sentences_get_their_type(builtin, text, label):
 
 def test_a_sentence_without_event_is_left_alone(builtin):
     assert builtin.classify("Rainfall this autumn was below the average of the last decade.") is None
+
+
+def test_the_builtin_model_has_a_gate(builtin):
+    gate = builtin.model.gate
+    assert gate is not None and 0.0 < gate.threshold < 1.0
+
+
+# none of these is among the team's examples: the gate has to generalise
+@pytest.mark.parametrize("text", [
+    "The orchestra will perform the symphony twice at the weekend.",
+    "Snowfall closed two mountain passes for most of the day.",
+    "The company's quarterly revenue was slightly above forecasts.",
+    "The defending champions lost their opening game on penalties.",
+])
+def test_the_gate_stops_sentences_without_event(builtin, text):
+    assert builtin.decide(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    "Soldiers opened fire on demonstrators outside the parliament.",
+    "The two foreign ministers will hold talks in Vienna next week.",
+    "The government expelled three diplomats accused of spying.",
+])
+def test_the_gate_lets_events_through(builtin, text):
+    embedded = builtin.embedder.embed([text])
+    assert builtin.model.gate.probabilities(embedded)[0] >= builtin.model.gate.threshold
