@@ -120,3 +120,23 @@ def test_the_rule_comes_with_the_imported_agents():
     assert own.merge(imported, replace=True).agent_rule == "tabari"
     assert own.merge(imported).agent_rule == "rank"  # on top of Tidings' own dictionaries
     assert imported.copy().agent_rule == "tabari"
+
+
+def test_a_bare_later_member_shares_the_first_members_adjectives():
+    # "The Danish Islamist media and government": the government is Danish and Islamist too
+    lex = lexicon("tabari")
+    lex.actors["danish"] = ActorEntry("Denmark", (), (), "DNK", "country", "DNK")
+    lex.agents["islamist"] = AgentEntry("islamist", "MUS")
+    lex.agents["media"] = AgentEntry("media", "MED")
+    doc = parse([
+        ("The", "DET", "det", 3, "the"),
+        ("Danish", "ADJ", "amod", 3, "danish"),
+        ("Islamist", "ADJ", "amod", 3, "islamist"),
+        ("media", "NOUN", "ROOT", 3, "medium"),
+        ("and", "CCONJ", "cc", 3, "and"),
+        ("government", "NOUN", "conj", 3, "government"),
+    ])
+    r = ActorResolver(ActorIndex(lex), doc, default_date=None)
+    assert [r.resolve(doc[i]).code for i in (3, 5)] == ["DNKMUSMED", "DNKMUSGOV"]
+    lex.agent_rule = "rank"
+    assert ActorResolver(ActorIndex(lex), doc, default_date=None).resolve(doc[5]).code == "---GOV"

@@ -74,6 +74,18 @@ def _quantity_head(head: Token) -> Token:
     return head
 
 
+def _shared_modifiers(head: Token) -> list[Token]:
+    """The adjectives before the first member of a coordination, for a bare common noun
+    as a later member ("*Danish Islamist* media and government"); [] for any other phrase
+    (TABARI gives every member of a compound its initial adjectives)."""
+    if head.dep_ != "conj" or head.pos_ != "NOUN" or any(c.dep_ not in ("cc", "punct", "conj") for c in head.children):
+        return []
+    first = head
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    return [c for c in first.children if c.dep_ == "amod" and c.pos_ == "ADJ" and c.i < first.i]
+
+
 @dataclass
 class Discourse:
     """Who has been mentioned so far in one article (pronouns, short names)."""
@@ -242,7 +254,10 @@ class ActorResolver:
             return None
         head = _quantity_head(head)
         toks = np_tokens(head)
-        matches = self._matches_in(toks)
+        tabari = self.index.rule == "tabari"
+        # TABARI: "the Danish Islamist media and government" is the Danish Islamist government too
+        shared = _shared_modifiers(head) if tabari else []
+        matches = self._matches_in(toks + shared)
         person = self._best(matches, kinds=("person",))
         if person is not None:
             actor = self._from_entry(person, day)
@@ -264,9 +279,8 @@ class ActorResolver:
         ):
             return self._person_by_description(head, toks, matches, day)
         named = self._best(matches, kinds=("organization", "metonym", "capital", "country"))
-        agent_toks = [t for t in toks if not self._in_match(t, matches)]
+        agent_toks = sorted((t for t in toks + shared if not self._in_match(t, matches)), key=lambda t: t.i)
         agent = self.index.agent(agent_toks)
-        tabari = self.index.rule == "tabari"
         country = self._country_of(matches)
         if named is not None and named.entry.kind in ("organization", "metonym", "capital"):
             if named.entry.kind == "capital" and agent is None and not self._metonym(named, code):
