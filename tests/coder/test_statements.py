@@ -100,3 +100,10 @@ def test_a_participle_of_confirming_does_not_make_its_noun_the_speaker(coder):
 ])
 def test_a_verb_that_reports_only_with_a_clause_is_no_statement_with_an_object(coder, text, statements):
     assert sum(1 for _, _, code, _, _ in _rows(coder, text) if code.startswith("01")) == statements
+
+
+def test_what_a_statement_is_about_is_not_its_target(coder):
+    # "statements regarding his communication with Putin": the statement is about Putin, not to him
+    rows = _rows(coder, "Last week, Donald Trump made some intriguing statements regarding his communication with Vladimir Putin.")
+    assert not any(code.startswith("01") and target == "RUSGOV" for _, target, code, _, _ in rows)
+    assert ("USAGOV", "RUSGOV", "040") in {(s, t, c) for s, t, c, _, _ in rows}

@@ -437,10 +437,26 @@ def _inner_actors(resolver: ActorResolver, head: Token, day: dt.date | None, cod
                 return [found]
     for tok in head.subtree:
         if tok.dep_ == "pobj" and tok.i != head.i:
+            if code is not None and code.startswith("01") and _under_topic_word(tok, head):
+                continue  # "statements *regarding* his talks with Putin": what was said is about Putin
             found = [a for t in conjuncts(tok) if (a := resolver.resolve(t, on=day, code=code)) and a.code]
             if found:
                 return found
     return []
+
+
+#: words that introduce what a statement is about, not whom it is addressed to
+TOPIC_WORDS = frozenset({"regarding", "about", "concerning", "on", "over", "of"})
+
+
+def _under_topic_word(tok: Token, head: Token) -> bool:
+    """Whether a word inside the phrase of ``head`` hangs from it through a topic word."""
+    up = tok
+    while up.i != head.i and up.head.i != up.i:
+        if up.lower_ in TOPIC_WORDS and up.dep_ in ("prep", "acl"):
+            return True
+        up = up.head
+    return False
 
 
 def _longest_prefix(table: dict[str, str], code: str) -> str | None:
