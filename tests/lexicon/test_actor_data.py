@@ -186,6 +186,8 @@ def test_key_organizations(organizations: list[Line]) -> None:
         "un": "IGOUNO", "nato": "IGOWSTNAT", "eu": "IGOEUREEC", "pentagon": "USAMIL",
         "cia": "USASPY", "fbi": "USACOP", "duma": "RUSLEG", "idf": "ISRMIL", "pla": "CHNMIL",
         "hamas": "PSEREBHMS", "hezbollah": "LBNREBHEZ", "houthis": "YEMREBHTH",
+        # UN and AU peace operations are their organisation
+        "undof": "IGOUNO", "unifil": "IGOUNO", "unama": "IGOUNO", "amisom": "IGOAFRAFU",
     }
     for phrase, code in expect.items():
         assert code_of.get(phrase) == code, (phrase, code_of.get(phrase))
