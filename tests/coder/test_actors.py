@@ -119,3 +119,29 @@ def test_prefix_agent_combines_with_a_sector_and_is_not_a_longer_name():
         ("diplomat", "NOUN", "ROOT", 3, "diplomat"),
     ], ents=[(1, 3, "ORG")])
     assert resolver(doc, lex).resolve(doc[3]).code == "NGOGONGOV"
+
+
+def test_critics_or_donors_of_a_country_are_not_that_country():
+    # "Gondor's donors said", "Bree critics said"; but "Gondor's government said" is Gondor's
+    def head_actor(rows):
+        doc = parse(rows)
+        return resolver(doc).resolve(doc[[r[2] for r in rows].index("nsubj")])
+
+    assert head_actor([
+        ("Gondor", "PROPN", "poss", 2, "Gondor"),
+        ("'s", "PART", "case", 0, "'s"),
+        ("donors", "NOUN", "nsubj", 3, "donor"),
+        ("said", "VERB", "ROOT", 3, "say"),
+    ]) is None
+    assert head_actor([
+        ("Bree", "PROPN", "compound", 1, "Bree"),
+        ("critics", "NOUN", "nsubj", 2, "critic"),
+        ("said", "VERB", "ROOT", 2, "say"),
+    ]) is None
+    gov = head_actor([
+        ("Gondor", "PROPN", "poss", 2, "Gondor"),
+        ("'s", "PART", "case", 0, "'s"),
+        ("government", "NOUN", "nsubj", 3, "government"),
+        ("said", "VERB", "ROOT", 3, "say"),
+    ])
+    assert gov is not None and gov.code == "GONGOV"

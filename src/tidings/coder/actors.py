@@ -50,6 +50,22 @@ QUANTITY_HEADS = frozenset({
 })
 
 
+#: nouns for people defined by whom they stand against or deal with: "*Erdogan's* critics",
+#: "Indonesia's donors", "Kremlin rivals" are not Erdogan, Indonesia or the Kremlin
+RELATIONAL_NOUNS = frozenset({
+    "critic", "opponent", "rival", "enemy", "foe", "adversary", "detractor", "challenger", "accuser",
+    "attacker", "assailant", "killer", "captor", "kidnapper", "donor", "creditor", "lender", "ally",
+    "neighbour", "neighbor", "victim",
+})
+
+
+def _relational(head: Token) -> bool:
+    """A relational noun whose possessor or name modifier is the other party ("Erdogan's critics")."""
+    return head.pos_ == "NOUN" and head.lemma_.lower() in RELATIONAL_NOUNS and any(
+        c.dep_ == "poss" or (c.dep_ == "compound" and c.pos_ == "PROPN") for c in head.children
+    )
+
+
 def _two(noun: Token) -> bool:
     """"the *two* men", "*both* leaders", "the leaders *of the two countries*"."""
     if any(c.lower_ in ("two", "both") for c in noun.children if c.dep_ in ("nummod", "det", "predet")):
@@ -253,6 +269,8 @@ class ActorResolver:
                 return self._recode(found, head, day) if found else None
             return None
         head = _quantity_head(head)
+        if _relational(head):
+            return None
         toks = np_tokens(head)
         tabari = self.index.rule == "tabari"
         # TABARI: "the Danish Islamist media and government" is the Danish Islamist government too
