@@ -257,3 +257,21 @@ def test_a_corridor_is_humanitarian_access_only_when_it_says_so(lex):
         ("civilians", "NOUN", "pobj", 3, "civilian"),
     ])
     assert [c.code for c in sentence_candidates(access[:], lex)] == ["0863"]
+
+
+def test_handing_over_arms_is_demobilization_towards_the_receiver(lex):
+    # "The rebels handed over their arms to the UN"
+    doc = parse([
+        ("The", "DET", "det", 1, "the"),
+        ("rebels", "NOUN", "nsubj", 2, "rebel"),
+        ("handed", "VERB", "ROOT", 2, "hand"),
+        ("over", "ADP", "prt", 2, "over"),
+        ("their", "PRON", "poss", 5, "their"),
+        ("arms", "NOUN", "dobj", 2, "arm"),
+        ("to", "ADP", "prep", 2, "to"),
+        ("the", "DET", "det", 8, "the"),
+        ("UN", "PROPN", "pobj", 6, "UN"),
+    ])
+    cand = _only(doc, lex)
+    assert cand.code == "0873"
+    assert [t.text for t in cand.targets] == ["UN"]
