@@ -40,6 +40,18 @@ def test_train_writes_a_model(runner, labelled, tmp_path):
     assert model.labels == ("ASSAULT", "CONSULT") and model.provenance["trained_on"] == "labelled.csv"
 
 
+def test_rows_without_label_train_the_gate(runner, labelled, tmp_path):
+    rows = labelled.read_text(encoding="utf-8") + "".join(f"Heavy rain fell in town number {i}.,\n" for i in range(6))
+    labelled.write_text(rows, encoding="utf-8")
+    out = tmp_path / "m.npz"
+    res = runner.invoke(main, ["train", str(labelled), "-o", str(out), "--text-col", "sentence",
+                               "--label-col", "plover", "--embedder", "hashing"])
+    assert res.exit_code == 0, res.output
+    assert "event / no-event gate" in res.output
+    model = FallbackModel.load(out)
+    assert model.labels == ("ASSAULT", "CONSULT", "NONE") and model.gate is not None
+
+
 def test_train_reports_a_missing_column(runner, labelled, tmp_path):
     res = runner.invoke(main, ["train", str(labelled), "-o", str(tmp_path / "m.npz"), "--embedder", "hashing"])
     assert res.exit_code == 1 and "E332" in res.output and "--text-col" in res.output

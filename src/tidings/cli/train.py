@@ -15,7 +15,8 @@ from ..errors import TidingsError
               help="Model file to write (.npz), for `--fallback MODEL` of `tidings code` and `tidings eval`.")
 @click.option("--text-col", default="text", show_default=True, help="CSV column with the sentence.")
 @click.option("--label-col", default="label", show_default=True,
-              help="CSV column with the label: a PLOVER type (AGREE, ASSAULT, ...), a CAMEO code, or NONE.")
+              help="CSV column with the label: a PLOVER type (AGREE, ASSAULT, ...), a CAMEO code, "
+                   "or NONE (or empty) for a sentence with no event.")
 @click.option("--embedder", type=click.Choice(["minilm", "hashing"]), default="minilm", show_default=True,
               help="Sentence embeddings: all-MiniLM-L6-v2, or a bag-of-words hash (no model files needed).")
 @click.option("--cv", "folds", default=0, type=click.IntRange(min=0),
@@ -26,8 +27,10 @@ def train(examples: str, output: str, text_col: str, label_col: str, embedder: s
     EXAMPLES is a CSV file with a header (columns named by --text-col and
     --label-col) or a .tsv file in the format of
     src/tidings/data/fallback/examples.tsv (label<TAB>text).  Labels are PLOVER
-    2021 types, CAMEO codes, or NONE for sentences that report no event.  The
-    fallback proposes an event only for sentences where the lexicon finds none.
+    2021 types, CAMEO codes, or NONE (in a CSV also an empty label) for sentences
+    that report no event; with NONE examples an event / no-event gate is trained
+    too.  The fallback proposes an event only for sentences where the lexicon
+    finds none and the gate says there is one.
 
     \b
     Examples:
@@ -50,5 +53,7 @@ def train(examples: str, output: str, text_col: str, label_col: str, embedder: s
     except TidingsError as exc:
         raise click.ClickException(str(exc)) from exc
     counts = model.provenance.get("per_label", {})
-    click.echo(f"tidings: trained on {len(found)} example(s), {len(counts)} label(s), "
+    gate = (f"event / no-event gate at {model.gate.threshold:.2f}" if model.gate is not None
+            else "no gate (no NONE examples)")
+    click.echo(f"tidings: trained on {len(found)} example(s), {len(counts)} label(s), {gate}, "
                f"embedder {model.embedder}: wrote {path}", err=True)
