@@ -34,7 +34,7 @@ PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 #: "they" may stand for two people named before
 PLURAL_PRONOUNS = frozenset({"they", "them"})
 #: "the two men", "both leaders": nouns that stand for two people named before
-PAIR_NOUNS = frozenset({"man", "leader", "president", "counterpart", "side", "head"})
+PAIR_NOUNS = frozenset({"man", "woman", "leader", "president", "counterpart", "side", "head", "minister", "envoy", "diplomat"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
 GROUP_PRONOUNS = frozenset({"it", "its", "they", "them", "their"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})

@@ -207,6 +207,12 @@ class Coder:
         places: list,
     ) -> Iterator[Event]:
         interval = self.dates.event_date(sent, cand.trigger, timexes, article.date)
+        if cand.consumed is not None and cand.code.startswith("03") and interval.source != "text":
+            # "agreed to meet again *next month*": an intent is dated by the act it intends, as
+            # "would meet Zelenskiy next week" is
+            inner = self.dates.event_date(sent, cand.consumed, timexes, article.date)
+            if inner.source == "text":
+                interval = inner
         day = _midpoint(interval, article.date)
         sources: list[Actor] = []
         for group in cand.sources:
