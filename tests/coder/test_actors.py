@@ -145,3 +145,22 @@ def test_critics_or_donors_of_a_country_are_not_that_country():
         ("said", "VERB", "ROOT", 3, "say"),
     ])
     assert gov is not None and gov.code == "GONGOV"
+
+
+def test_a_capital_doing_something_is_its_government_but_a_place_things_happen_to_is_not():
+    # "Minas violated the ban" (Minas the capital of Gondor); "Minas saw protests"
+    lex = lexicon()
+    lex.actors["minas"] = ActorEntry("Minas", (), (), "GONGOV", "capital", "GON")
+
+    def subject(verb, lemma):
+        doc = parse([
+            ("Minas", "PROPN", "nsubj", 1, "Minas"),
+            (verb, "VERB", "ROOT", 1, lemma),
+            ("the", "DET", "det", 3, "the"),
+            ("ban", "NOUN", "dobj", 1, "ban"),
+        ], ents=[(0, 1, "GPE")])
+        return resolver(doc, lex).resolve(doc[0])
+
+    acted = subject("violated", "violate")
+    assert acted is not None and acted.code == "GONGOV"
+    assert subject("saw", "see") is None

@@ -18,12 +18,20 @@ from spacy.tokens import Doc, Token
 from ..lexicon.codes import combine_agents, with_agent
 from ..types import Actor
 from .actor_index import ActorIndex, Match
+from .noun_heads import quantity_head as _quantity_head
+from .noun_heads import relational as _relational
+from .noun_heads import two as _two
 from .syntax import PRONOUNS, children, is_pronoun, np_tokens
 
 #: event roots in which a capital as target stands for its government (statements to
 #: demands, threats, reduced relations); visits and attacks take places
 POLICY_ROOTS = frozenset({"01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12", "13", "16"})
 PLACE_CODES = frozenset({"042", "043", "044"})
+#: verbs whose subject is a place things happen to ("Kyiv *saw* blackouts", "Kabul *fell*")
+PLACE_VERBS = frozenset({
+    "be", "become", "remain", "see", "witness", "experience", "suffer", "lie", "sit", "fall", "come",
+    "face", "have", "get", "endure", "brace", "wake", "look", "stand", "host", "record", "shake", "burn",
+})
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "into", "inside", "outside", "around", "across", "to", "from"})
 #: CAMEO's country slot for an actor of unknown country ("---REB")
 UNKNOWN_COUNTRY = "---"
@@ -40,54 +48,6 @@ GROUP_PRONOUNS = frozenset({"it", "its", "they", "them", "their"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 NOT_ACTOR_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY", "LANGUAGE"})
 KIND_RANK = {"person": 6, "organization": 5, "metonym": 4, "capital": 3, "country": 2, "demonym": 1}
-
-
-#: "tens of thousands *of students*", "members *of the opposition*": the group is in the PP
-QUANTITY_HEADS = frozenset({
-    "ten", "tens", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "dozen",
-    "dozens", "score", "scores", "group", "groups", "number", "members", "member", "some", "many",
-    "most", "all", "several", "crowd", "crowds", "band", "unit", "units", "team", "delegation",
-})
-
-
-#: nouns for people defined by whom they stand against or deal with: "*Erdogan's* critics",
-#: "Indonesia's donors", "Kremlin rivals" are not Erdogan, Indonesia or the Kremlin
-RELATIONAL_NOUNS = frozenset({
-    "critic", "opponent", "rival", "enemy", "foe", "adversary", "detractor", "challenger", "accuser",
-    "attacker", "assailant", "killer", "captor", "kidnapper", "donor", "creditor", "lender", "ally",
-    "neighbour", "neighbor", "victim",
-})
-
-
-def _relational(head: Token) -> bool:
-    """A relational noun whose possessor or name modifier is the other party ("Erdogan's critics")."""
-    return head.pos_ == "NOUN" and head.lemma_.lower() in RELATIONAL_NOUNS and any(
-        c.dep_ == "poss" or (c.dep_ == "compound" and c.pos_ == "PROPN") for c in head.children
-    )
-
-
-def _two(noun: Token) -> bool:
-    """"the *two* men", "*both* leaders", "the leaders *of the two countries*"."""
-    if any(c.lower_ in ("two", "both") for c in noun.children if c.dep_ in ("nummod", "det", "predet")):
-        return True
-    return any(
-        p.tag_ == "NNS" and any(c.lower_ in ("two", "both") for c in p.children if c.dep_ in ("nummod", "det", "predet"))
-        for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of"
-        for p in prep.children if p.dep_ == "pobj"
-    )
-
-
-def _quantity_head(head: Token) -> Token:
-    """The noun a quantity or group word stands for ("thousands of students" -> students)."""
-    for _ in range(3):
-        if head.lower_ not in QUANTITY_HEADS and head.pos_ != "NUM":
-            return head
-        nxt = next((p for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
-                    for p in c.children if p.dep_ == "pobj"), None)
-        if nxt is None:
-            return head
-        head = nxt
-    return head
 
 
 def _shared_modifiers(head: Token) -> list[Token]:
@@ -434,6 +394,9 @@ class ActorResolver:
             root = self.doc[m.end - 1]
             if root.dep_ in ("dobj", "pobj", "dative") and root.head.lower_ not in LOCATIVE_PREPS:
                 return True
+        root = self.doc[m.end - 1]
+        if root.dep_ == "nsubj" and root.head.pos_ == "VERB" and root.head.lemma_.lower() not in PLACE_VERBS:
+            return True  # "Pyongyang has violated a ban": a capital doing something is its government
         return is_government_metonym(self.doc[m.start : m.end])
 
     def matches_in(self, toks: list[Token]) -> list[Match]:
