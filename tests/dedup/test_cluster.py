@@ -287,7 +287,7 @@ def test_a_statement_quoted_in_full_and_in_a_clause_is_one_statement() -> None:
     # one outlet adds a clause the other leaves out: the share of the shorter report's words counts
     long = ("The Kremlin, through spokesman Dmitry Peskov, confirmed that multiple communications have taken place, "
             "citing gaps in what officials knew about the calls and the preparations behind them.")
-    short = "Kremlin spokesman Dmitry Peskov confirmed that there had been several contacts."
+    short = "Kremlin spokesman Dmitry Peskov confirmed that contacts had taken place."
     a = row("a", "RUSGOV", None, "010", long, trigger="confirmed", source_name="The Kremlin")
     b = row("b", "RUSGOV", None, "010", short, trigger="confirmed", source_name="Kremlin spokesman Dmitry Peskov")
     assert len(partition([a, b])) == 1
@@ -305,3 +305,31 @@ def test_actor_names_count_on_neither_side() -> None:
     a, b = specifics_of(ma), specifics_of(mb)
     assert "kremlin" in a.names and "kremlin" in b.words  # each keeps the words the other's names cover ...
     assert similarity(ma, mb, a, b) == 1.0  # ... but similarity leaves both sides' names out
+
+
+def test_statements_sharing_a_word_or_two_do_not_chain() -> None:
+    # short reports of one speaker share "killed" or "cases": not the same statement
+    a = row("a", "IGOUNOHLH", None, "010", "According to the WHO, at least 263 people have died from the virus worldwide.",
+            trigger="According", source_name="the WHO")
+    b = row("b", "IGOUNOHLH", None, "010", "According to the WHO, H5N1 has killed 109 people since 2003.",
+            trigger="According", source_name="the WHO")
+    assert len(partition([a, b])) == 2
+
+
+def test_undated_statements_of_two_articles_stay_apart() -> None:
+    text = "The WHO said that 214 countries have confirmed cases of the new flu."
+    a = row("a", "IGOUNOHLH", None, "010", text, day=None, date_source="publication")
+    b = row("b", "IGOUNOHLH", None, "010", text, day=None, date_source="publication")
+    a, b = replace(a, article_date=None), replace(b, article_date=None)
+    assert len(partition([a, b])) == 2
+    dated = [replace(m, date_start=D, date_end=D) for m in (a, b)]
+    assert len(partition(dated)) == 1
+
+
+def test_undated_mentions_link_only_within_their_article() -> None:
+    text = "Russia and China held talks on trade."
+    a = replace(row("a", "RUS", "CHN", "040", text, day=None, date_source="publication"), article_date=None)
+    b = replace(row("b", "RUS", "CHN", "040", text, day=None, date_source="publication"), article_date=None)
+    c = replace(row("a", "RUS", "CHN", "040", "The talks between Russia and China went well.", day=None,
+                    date_source="publication", sentence_index=1), article_date=None)
+    assert partition([a, b, c]) == {frozenset({a.mention_id, c.mention_id}), frozenset({b.mention_id})}

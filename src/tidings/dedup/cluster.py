@@ -124,14 +124,17 @@ _NEVER = (dt.date.min, dt.date.max)
 
 
 def sweep_pairs(profiles: Sequence[Profile]) -> Iterable[tuple[str, str]]:
-    """The pairs of one block whose date intervals meet (an undated mention meets all)."""
-    undated = sorted(p.mention.mention_id for p in profiles if p.interval is None)
+    """The pairs of one block whose date intervals meet (an undated mention meets its own article's)."""
+    by_article: dict[str, list[str]] = defaultdict(list)
+    for p in profiles:
+        by_article[p.mention.article_id].append(p.mention.mention_id)
+    undated = sorted((p.mention.article_id, p.mention.mention_id) for p in profiles if p.interval is None)
     dated = sorted((p.interval or _NEVER, p.mention.mention_id) for p in profiles if p.interval is not None)
-    for x, a in enumerate(undated):
-        for b in undated[x + 1 :]:
-            yield a, b
-        for _, b in dated:
-            yield a, b
+    undated_ids = {i for _, i in undated}
+    for article, a in undated:
+        for b in sorted(by_article[article]):
+            if b != a and (b not in undated_ids or a < b):
+                yield a, b
     for x, ((_, end), a) in enumerate(dated):
         for (start, _), b in dated[x + 1 :]:
             if start > end:

@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from typing import Protocol
 
 from tidings.dedup.cluster import LinkGraph, components, split_component
-from tidings.dedup.rules import Profile, intervals_meet, profile_of
+from tidings.dedup.rules import Profile, profile_of, times_allow
 from tidings.dedup.summarize import claim_for, summarize
 from tidings.store.base import BlockKey, ClaimRow, EventRow, MentionRow
 
@@ -107,7 +107,7 @@ def touched_graph(store: MentionSource, new: Sequence[MentionRow]) -> LinkGraph:
             else:
                 cands = pool[pa.block]
             for b, pb in cands.items():
-                if b == a or b in done or not intervals_meet(pa.interval, pb.interval):
+                if b == a or b in done or not times_allow(pa.interval, pb.interval, pa.mention.article_id == pb.mention.article_id):
                     continue  # a pair with a mention already done was scored from that side
                 if b not in g.profiles:
                     g.add(pb)

@@ -14,7 +14,8 @@ Two mentions *link* when all of these hold:
    meet" counts with 04 "consult");
 3. **time**: their date intervals overlap (an interval that only comes from
    the publication date is widened by one day backwards: news reports
-   yesterday's events);
+   yesterday's events); a mention with no date at all goes only with
+   mentions of its own article;
 4. **no conflict**: not two different known places (a country-level place
    only conflicts with a place in another country), not one prospective
    (future / intended / hypothetical, an intent code 03x, or a text date
@@ -62,6 +63,7 @@ __all__ = [
     "dyad_compatible",
     "framed",
     "intervals_meet",
+    "times_allow",
     "link_profiles",
     "link_score",
     "may_link",
@@ -76,6 +78,10 @@ __all__ = [
 
 #: Minimum :func:`similarity` for two compatible mentions to link.
 LINK_THRESHOLD = 0.34
+
+#: Content words two statements must share before the shorter report's share counts (below
+#: it the plain overlap does: "the WHO said 20 were killed" and "... 263 have died" share one word).
+MIN_SHARED_CONTENT = 3
 
 #: Minimum :func:`similarity` for two statements or appeals (CAMEO 01, 02) to link: there the
 #: word overlap is the share of the shorter report's content words found in the other.
@@ -115,7 +121,8 @@ PROSPECTIVE = frozenset({"future", "intended", "hypothetical"})
 
 _NEGATIVE = frozenset({"denied", "negated"})
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]+|\d[\d,.]*")
+# words, and numbers that stand alone (the 5 and 1 of "H5N1" are not counts)
+_WORD = re.compile(r"[A-Za-z][A-Za-z0-9'\u2019-]+|(?<![A-Za-z])\d[\d,.]*(?![A-Za-z])")
 _NUMBER_WORDS = {
     "two": "2",
     "three": "3",
@@ -228,8 +235,17 @@ def intervals_meet(a: tuple[dt.date, dt.date] | None, b: tuple[dt.date, dt.date]
 
 
 def dates_overlap(m: MentionRow, n: MentionRow) -> bool:
-    """Whether the date intervals meet; an unknown date meets everything."""
-    return intervals_meet(_interval(m), _interval(n))
+    """Whether the date intervals meet.  A mention with no date at all (no text date, no
+    publication date) meets only the mentions of its own article: without a date nothing
+    says two articles tell of the same happening."""
+    return times_allow(_interval(m), _interval(n), m.article_id == n.article_id)
+
+
+def times_allow(a: tuple[dt.date, dt.date] | None, b: tuple[dt.date, dt.date] | None, same_article: bool) -> bool:
+    """Rule 3 on intervals: they meet, or one is unknown and both mentions are in one article."""
+    if a is None or b is None:
+        return same_article
+    return intervals_meet(a, b)
 
 
 @dataclass(frozen=True, slots=True)
@@ -359,12 +375,13 @@ def similarity(m: MentionRow, n: MentionRow, sm: Specifics, sn: Specifics) -> fl
     a, b = sm.words - names, sn.words - names
     union = a | b
     content = m.cameo[:2] in CONTENT_ROOTS or n.cameo[:2] in CONTENT_ROOTS
-    if content:
+    shared = len(a & b)
+    if content and shared >= MIN_SHARED_CONTENT:
         # what was said: the share of the shorter report's words the other repeats (one
-        # outlet quotes a statement in full, another in a clause)
-        score = len(a & b) / min(len(a), len(b)) if a and b else 0.0
+        # outlet quotes a statement in full, another in a clause), once a few words are shared
+        score = shared / min(len(a), len(b))
     else:
-        score = len(a & b) / len(union) if union else 0.0
+        score = shared / len(union) if union else 0.0
     if m.sentence.strip() and m.sentence.strip() == n.sentence.strip():
         score += 1.0
     if sm.place and sm.place == sn.place:
@@ -400,8 +417,9 @@ def _story(m: MentionRow, n: MentionRow, sm: Specifics, sn: Specifics, both_fram
     """Rules 5 and 6: the link strength when the two tell the same story, else ``None``."""
     if both_anonymous and not (sm.place and sm.place == sn.place) and (m.article_id, m.sentence_index) != (n.article_id, n.sentence_index):
         return None  # without an actor only the place identifies an event: "police fired tear gas" anywhere
-    if m.cameo[:2] in CONTENT_ROOTS and m.cameo != n.cameo:
-        return None  # what kind of statement it was is part of what was said: "confirmed ... but declined to comment"
+    if m.cameo[:2] in CONTENT_ROOTS:
+        if m.cameo != n.cameo:
+            return None  # what kind of statement it was is part of what was said: "confirmed ... but declined to comment"
     score = similarity(m, n, sm, sn)
     if m.cameo[:2] in CONTENT_ROOTS:
         return score if score >= CONTENT_THRESHOLD else None
@@ -454,7 +472,7 @@ def may_link(p: Profile, q: Profile) -> bool:
     return (
         p.root_class == q.root_class
         and p.prospective == q.prospective
-        and intervals_meet(p.interval, q.interval)
+        and times_allow(p.interval, q.interval, p.mention.article_id == q.mention.article_id)
         and dyad_compatible(p.mention, q.mention)
     )
 
