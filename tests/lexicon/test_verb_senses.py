@@ -275,3 +275,47 @@ def test_handing_over_arms_is_demobilization_towards_the_receiver(lex):
     cand = _only(doc, lex)
     assert cand.code == "0873"
     assert [t.text for t in cand.targets] == ["UN"]
+
+
+def test_placing_forces_on_alert_raises_readiness(lex):
+    # "China put its forces on alert"
+    doc = parse([
+        ("China", "PROPN", "nsubj", 1, "China"),
+        ("put", "VERB", "ROOT", 1, "put"),
+        ("its", "PRON", "poss", 3, "its"),
+        ("forces", "NOUN", "dobj", 1, "force"),
+        ("on", "ADP", "prep", 1, "on"),
+        ("alert", "NOUN", "pobj", 4, "alert"),
+    ])
+    assert _only(doc, lex).code == "152"
+
+
+def test_placing_someone_under_arrest_is_arrest(lex):
+    # "The army placed the president under arrest"
+    doc = parse([
+        ("The", "DET", "det", 1, "the"),
+        ("army", "NOUN", "nsubj", 2, "army"),
+        ("placed", "VERB", "ROOT", 2, "place"),
+        ("the", "DET", "det", 4, "the"),
+        ("president", "NOUN", "dobj", 2, "president"),
+        ("under", "ADP", "prep", 2, "under"),
+        ("arrest", "NOUN", "pobj", 5, "arrest"),
+    ])
+    cand = _only(doc, lex)
+    assert cand.code == "173"
+    assert [t.text for t in cand.targets] == ["president"]
+
+
+def test_moving_a_carrier_is_a_deployment(lex):
+    # "The Pentagon moved a carrier to the Gulf"
+    doc = parse([
+        ("The", "DET", "det", 1, "the"),
+        ("Pentagon", "PROPN", "nsubj", 2, "Pentagon"),
+        ("moved", "VERB", "ROOT", 2, "move"),
+        ("a", "DET", "det", 4, "a"),
+        ("carrier", "NOUN", "dobj", 2, "carrier"),
+        ("to", "ADP", "prep", 2, "to"),
+        ("the", "DET", "det", 7, "the"),
+        ("Gulf", "PROPN", "pobj", 5, "Gulf"),
+    ])
+    assert _only(doc, lex).code == "154"
