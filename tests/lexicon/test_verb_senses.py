@@ -319,3 +319,18 @@ def test_moving_a_carrier_is_a_deployment(lex):
         ("Gulf", "PROPN", "pobj", 5, "Gulf"),
     ])
     assert _only(doc, lex).code == "154"
+
+
+def test_taking_someone_into_custody_is_arrest(lex):
+    # "Police took the suspects into custody"
+    doc = parse([
+        ("Police", "NOUN", "nsubj", 1, "police"),
+        ("took", "VERB", "ROOT", 1, "take"),
+        ("the", "DET", "det", 3, "the"),
+        ("suspects", "NOUN", "dobj", 1, "suspect"),
+        ("into", "ADP", "prep", 1, "into"),
+        ("custody", "NOUN", "pobj", 4, "custody"),
+    ])
+    cand = _only(doc, lex)
+    assert cand.code == "173"
+    assert [t.text for t in cand.targets] == ["suspects"]
