@@ -334,3 +334,39 @@ def test_taking_someone_into_custody_is_arrest(lex):
     cand = _only(doc, lex)
     assert cand.code == "173"
     assert [t.text for t in cand.targets] == ["suspects"]
+
+
+def test_dispatching_warships_is_a_deployment_and_pulling_out_diplomats_reduces_relations(lex):
+    # "The navy dispatched two destroyers"; "Washington pulled its diplomats out of Havana"
+    ships = parse([
+        ("The", "DET", "det", 1, "the"),
+        ("navy", "NOUN", "nsubj", 2, "navy"),
+        ("dispatched", "VERB", "ROOT", 2, "dispatch"),
+        ("two", "NUM", "nummod", 4, "two"),
+        ("destroyers", "NOUN", "dobj", 2, "destroyer"),
+    ])
+    assert _only(ships, lex).code == "154"
+    envoys = parse([
+        ("Washington", "PROPN", "nsubj", 1, "Washington"),
+        ("pulled", "VERB", "ROOT", 1, "pull"),
+        ("its", "PRON", "poss", 3, "its"),
+        ("diplomats", "NOUN", "dobj", 1, "diplomat"),
+        ("out", "ADP", "prt", 1, "out"),
+        ("of", "ADP", "prep", 1, "of"),
+        ("Havana", "PROPN", "pobj", 5, "Havana"),
+    ])
+    cand = _only(envoys, lex)
+    assert cand.code == "161"
+    assert [t.text for t in cand.targets] == ["Havana"]
+
+
+def test_setting_up_checkpoints_tightens_security(lex):
+    # "The army set up checkpoints"
+    doc = parse([
+        ("The", "DET", "det", 1, "the"),
+        ("army", "NOUN", "nsubj", 2, "army"),
+        ("set", "VERB", "ROOT", 2, "set"),
+        ("up", "ADP", "prt", 2, "up"),
+        ("checkpoints", "NOUN", "dobj", 2, "checkpoint"),
+    ])
+    assert _only(doc, lex).code == "151"
