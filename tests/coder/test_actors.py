@@ -164,3 +164,21 @@ def test_a_capital_doing_something_is_its_government_but_a_place_things_happen_t
     acted = subject("violated", "violate")
     assert acted is not None and acted.code == "GONGOV"
     assert subject("saw", "see") is None
+
+
+def test_a_bare_number_of_people_acting_is_an_uncoded_crowd():
+    # "Thousands demonstrated"; "Thousands of fans cheered" leaves it to the "of" phrase
+    bare = parse([
+        ("Thousands", "NOUN", "nsubj", 1, "thousand"),
+        ("demonstrated", "VERB", "ROOT", 1, "demonstrate"),
+    ], ents=[(0, 1, "CARDINAL")])
+    crowd = resolver(bare).uncoded(bare[0], role="source")
+    assert crowd is not None and crowd.code is None and crowd.text == "Thousands"
+    assert resolver(bare).uncoded(bare[0], role="target") is None
+    fans = parse([
+        ("Thousands", "NOUN", "nsubj", 3, "thousand"),
+        ("of", "ADP", "prep", 0, "of"),
+        ("fans", "NOUN", "pobj", 1, "fan"),
+        ("cheered", "VERB", "ROOT", 3, "cheer"),
+    ], ents=[(0, 1, "CARDINAL")])
+    assert resolver(fans).uncoded(fans[0], role="source") is None

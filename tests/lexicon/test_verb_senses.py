@@ -370,3 +370,15 @@ def test_setting_up_checkpoints_tightens_security(lex):
         ("checkpoints", "NOUN", "dobj", 2, "checkpoint"),
     ])
     assert _only(doc, lex).code == "151"
+
+
+def test_taking_to_the_streets_is_a_protest(lex):
+    # "Hundreds took to the streets"
+    doc = parse([
+        ("Hundreds", "NOUN", "nsubj", 1, "hundred"),
+        ("took", "VERB", "ROOT", 1, "take"),
+        ("to", "ADP", "prep", 1, "to"),
+        ("the", "DET", "det", 4, "the"),
+        ("streets", "NOUN", "pobj", 2, "street"),
+    ])
+    assert _only(doc, lex).code == "141"

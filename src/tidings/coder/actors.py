@@ -47,6 +47,8 @@ PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
 GROUP_PRONOUNS = frozenset({"it", "its", "they", "them", "their"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 NOT_ACTOR_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY", "LANGUAGE"})
+#: a bare number of people as the one who acts ("*Hundreds* took to the streets")
+CROWD_WORDS = frozenset({"thousands", "hundreds", "dozens", "scores", "millions", "tens"})
 KIND_RANK = {"person": 6, "organization": 5, "metonym": 4, "capital": 3, "country": 2, "demonym": 1}
 
 
@@ -341,6 +343,9 @@ class ActorResolver:
         """
         if is_pronoun(head):
             return self._uncoded_pronoun(head) if role == "source" else None
+        if role == "source" and head.lower_ in CROWD_WORDS and not any(c.dep_ == "prep" for c in head.children):
+            # "*Thousands* demonstrated against the war": a bare number of people
+            return self._make(head, np_tokens(head), None, None, None, None, "unknown")
         if head.ent_type_ in NOT_ACTOR_LABELS or head.pos_ not in ("NOUN", "PROPN"):
             return None
         if head.ent_type_ in PLACE_LABELS:
