@@ -382,3 +382,20 @@ def test_taking_to_the_streets_is_a_protest(lex):
         ("streets", "NOUN", "pobj", 2, "street"),
     ])
     assert _only(doc, lex).code == "141"
+
+
+def test_receiving_defence_systems_from_a_country_is_its_military_aid(lex):
+    # "Ukraine received air defence systems from Germany": Germany gives, Ukraine receives
+    doc = parse([
+        ("Ukraine", "PROPN", "nsubj", 1, "Ukraine"),
+        ("received", "VERB", "ROOT", 1, "receive"),
+        ("air", "NOUN", "compound", 4, "air"),
+        ("defence", "NOUN", "compound", 4, "defence"),
+        ("systems", "NOUN", "dobj", 1, "system"),
+        ("from", "ADP", "prep", 1, "from"),
+        ("Germany", "PROPN", "pobj", 5, "Germany"),
+    ])
+    cand = _only(doc, lex)
+    assert cand.code == "072"
+    assert [t.text for t in cand.sources[0]] == ["Germany"]
+    assert [t.text for t in cand.targets] == ["Ukraine"]
