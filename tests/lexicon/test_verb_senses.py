@@ -399,3 +399,52 @@ def test_receiving_defence_systems_from_a_country_is_its_military_aid(lex):
     assert cand.code == "072"
     assert [t.text for t in cand.sources[0]] == ["Germany"]
     assert [t.text for t in cand.targets] == ["Ukraine"]
+
+
+def test_setting_fire_to_a_building_destroys_property(lex):
+    # "Militants set fire to a school"
+    doc = parse([
+        ("Militants", "NOUN", "nsubj", 1, "militant"),
+        ("set", "VERB", "ROOT", 1, "set"),
+        ("fire", "NOUN", "dobj", 1, "fire"),
+        ("to", "ADP", "prep", 1, "to"),
+        ("a", "DET", "det", 5, "a"),
+        ("school", "NOUN", "pobj", 3, "school"),
+    ])
+    cand = _only(doc, lex)
+    assert cand.code == "1712"
+    assert [t.text for t in cand.targets] == ["school"]
+
+
+def test_distributing_food_to_families_is_humanitarian_aid(lex):
+    # "The WFP distributed food to families"
+    doc = parse([
+        ("The", "DET", "det", 1, "the"),
+        ("WFP", "PROPN", "nsubj", 2, "WFP"),
+        ("distributed", "VERB", "ROOT", 2, "distribute"),
+        ("food", "NOUN", "dobj", 2, "food"),
+        ("to", "ADP", "prep", 2, "to"),
+        ("families", "NOUN", "pobj", 4, "family"),
+    ])
+    cand = _only(doc, lex)
+    assert cand.code == "073"
+    assert [t.text for t in cand.targets] == ["families"]
+
+
+def test_an_unveiled_or_approved_package_is_the_aid_it_names(lex):
+    # "The EU unveiled an aid package for Ukraine"; "Washington approved an arms package for Taiwan"
+    def package(subject, verb, lemma, kind, country):
+        doc = parse([
+            (subject, "PROPN", "nsubj", 1, subject),
+            (verb, "VERB", "ROOT", 1, lemma),
+            ("an", "DET", "det", 4, "an"),
+            (kind, "NOUN", "compound", 4, kind.rstrip("s") if kind == "arms" else kind),
+            ("package", "NOUN", "dobj", 1, "package"),
+            ("for", "ADP", "prep", 4, "for"),
+            (country, "PROPN", "pobj", 5, country),
+        ])
+        (cand,) = [c for c in sentence_candidates(doc[:], lex) if c.trigger.text == "package"]
+        return cand.code, [t.text for g in cand.sources[:1] for t in g], [t.text for t in cand.targets]
+
+    assert package("EU", "unveiled", "unveil", "aid", "Ukraine") == ("070", ["EU"], ["Ukraine"])
+    assert package("Washington", "approved", "approve", "arms", "Taiwan") == ("072", ["Washington"], ["Taiwan"])
