@@ -448,3 +448,30 @@ def test_an_unveiled_or_approved_package_is_the_aid_it_names(lex):
 
     assert package("EU", "unveiled", "unveil", "aid", "Ukraine") == ("070", ["EU"], ["Ukraine"])
     assert package("Washington", "approved", "approve", "arms", "Taiwan") == ("072", ["Washington"], ["Taiwan"])
+
+
+def test_providing_someone_with_goods_makes_them_the_receiver(lex):
+    # "The US provided Ukraine with missiles": the goods are in the "with" phrase
+    doc = parse([
+        ("The", "DET", "det", 1, "the"),
+        ("US", "PROPN", "nsubj", 2, "US"),
+        ("provided", "VERB", "ROOT", 2, "provide"),
+        ("Ukraine", "PROPN", "dobj", 2, "Ukraine"),
+        ("with", "ADP", "prep", 2, "with"),
+        ("missiles", "NOUN", "pobj", 4, "missile"),
+    ])
+    cand = _only(doc, lex)
+    assert cand.code == "072"
+    assert [t.text for t in cand.targets] == ["Ukraine"]
+
+
+def test_ignoring_demands_rejects_them(lex):
+    # "North Korea ignored the demands"
+    doc = parse([
+        ("North", "PROPN", "compound", 1, "North"),
+        ("Korea", "PROPN", "nsubj", 2, "Korea"),
+        ("ignored", "VERB", "ROOT", 2, "ignore"),
+        ("the", "DET", "det", 4, "the"),
+        ("demands", "NOUN", "dobj", 2, "demand"),
+    ])
+    assert _only(doc, lex).code == "120"
