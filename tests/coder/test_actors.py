@@ -182,3 +182,21 @@ def test_a_bare_number_of_people_acting_is_an_uncoded_crowd():
         ("cheered", "VERB", "ROOT", 3, "cheer"),
     ], ents=[(0, 1, "CARDINAL")])
     assert resolver(fans).uncoded(fans[0], role="source") is None
+
+
+def test_a_capital_owning_an_act_is_its_government_but_not_its_streets():
+    # "Minas's crackdown"; "Minas's streets"
+    lex = lexicon()
+    lex.actors["minas"] = ActorEntry("Minas", (), (), "GONGOV", "capital", "GON")
+
+    def owner(noun, lemma):
+        doc = parse([
+            ("Minas", "PROPN", "poss", 2, "Minas"),
+            ("'s", "PART", "case", 0, "'s"),
+            (noun, "NOUN", "ROOT", 2, lemma),
+        ], ents=[(0, 1, "GPE")])
+        return resolver(doc, lex).resolve(doc[0])
+
+    acted = owner("crackdown", "crackdown")
+    assert acted is not None and acted.code == "GONGOV"
+    assert owner("streets", "street") is None

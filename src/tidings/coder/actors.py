@@ -32,6 +32,12 @@ PLACE_VERBS = frozenset({
     "be", "become", "remain", "see", "witness", "experience", "suffer", "lie", "sit", "fall", "come",
     "face", "have", "get", "endure", "brace", "wake", "look", "stand", "host", "record", "shake", "burn",
 })
+#: what a city has as a place ("Kyiv's *streets*", "Moscow's *airport*")
+CITY_NOUNS = frozenset({
+    "street", "metro", "subway", "airport", "resident", "people", "population", "centre", "center",
+    "suburb", "outskirts", "district", "hospital", "skyline", "air", "weather", "river", "square",
+    "university", "stadium", "traffic", "port", "station", "neighbourhood", "neighborhood", "mayor",
+})
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "into", "inside", "outside", "around", "across", "to", "from"})
 #: CAMEO's country slot for an actor of unknown country ("---REB")
 UNKNOWN_COUNTRY = "---"
@@ -402,6 +408,8 @@ class ActorResolver:
         root = self.doc[m.end - 1]
         if root.dep_ == "nsubj" and root.head.pos_ == "VERB" and root.head.lemma_.lower() not in PLACE_VERBS:
             return True  # "Pyongyang has violated a ban": a capital doing something is its government
+        if root.dep_ == "poss" and root.head.pos_ == "NOUN" and root.head.lemma_.lower() not in CITY_NOUNS:
+            return True  # "Beijing's crackdown", "Washington's sanctions"; not "Kyiv's streets"
         return is_government_metonym(self.doc[m.start : m.end])
 
     def matches_in(self, toks: list[Token]) -> list[Match]:
