@@ -57,3 +57,16 @@ def test_wanting_the_fighting_to_stop_is_an_intent_to_de_escalate(coder):
     # both parses of "want X to V": X the object with the verb on it, or X the complement's subject
     for text in ("Putin wants the killing to stop.", "The UN wants the fighting in Gaza to stop."):
         assert any(c == "0356" for *_, c in _triples(coder, text)), text
+
+
+@pytest.mark.parametrize("text, triple", [
+    ("The UN condemned the arrest of opposition leaders by Serbian police.", ("SRBCOP", "---OPP", "173")),
+    ("The killing of three protesters by soldiers sparked outrage.", ("---MIL", "---OPP", "1823")),
+])
+def test_a_nominal_event_takes_its_by_agent_as_the_source(coder, text, triple):
+    assert triple in _triples(coder, text)
+
+
+def test_by_a_place_is_no_agent(coder):
+    events = coder.code_text("The attack by the river killed two.")
+    assert not any(e.source is not None and "river" in e.source.text for e in events)

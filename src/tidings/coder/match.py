@@ -411,7 +411,7 @@ def _peacekeeping(verb: Token) -> bool:
 def _noun_sources(noun: Token, lex: Lexicon) -> list[list[Token]]:
     """Who does a nominal event, best first.
 
-    The possessor ("*his* invasion"), a proper-name modifier ("the *Russian*
+    The possessor ("*his* invasion"), the agent ("the arrest of X *by police*"), a proper-name modifier ("the *Russian*
     invasion"), or the subject of the verb the noun complements: a light verb
     ("*Trump* had conversations", "engaged in talks") or a verb whose object
     takes the noun ("*Putin* expressed interest in meeting").
@@ -419,6 +419,10 @@ def _noun_sources(noun: Token, lex: Lexicon) -> list[list[Token]]:
     poss = [c for c in noun.children if c.dep_ == "poss"]
     if poss:
         return [conjuncts(poss[0])]
+    agents = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children if p.dep_ == "pobj"]
+    if agents and noun.pos_ == "NOUN" and _speaker_like(agents[0], lex):
+        # "the arrest of opposition leaders *by police*", "the release of hostages *by Hamas*"
+        return [conjuncts(agents[0])]
     mods = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and c.pos_ in ("ADJ", "PROPN", "NOUN")]
     named = [m for m in mods if m.text[:1].isupper()]
     if named:
