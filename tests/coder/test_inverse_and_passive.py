@@ -70,3 +70,15 @@ def test_a_nominal_event_takes_its_by_agent_as_the_source(coder, text, triple):
 def test_by_a_place_is_no_agent(coder):
     events = coder.code_text("The attack by the river killed two.")
     assert not any(e.source is not None and "river" in e.source.text for e in events)
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Hamas was responsible for the attack on the convoy.", "PSEREBHMS"),
+    ("Police said Hamas was behind the bombing of the bus.", "PSEREBHMS"),
+])
+def test_the_subject_of_responsible_for_or_behind_did_the_event(coder, text, source):
+    assert any(s == source and c[:2] in ("18", "19") for s, _, c in _triples(coder, text))
+
+
+def test_not_responsible_for_is_no_culprit(coder):
+    assert not any(s.startswith("PSE") for s, _, _ in _triples(coder, "Hamas was not responsible for the attack."))

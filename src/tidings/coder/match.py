@@ -18,6 +18,7 @@ from ..lexicon.tabari_joined import ALTERNATIVES, FORMS
 from ..lexicon.tabari_text import DEFAULT_TARGET, PREPOSITIONS
 from .syntax import (
     agent_of,
+    culpable_copula,
     children,
     conjuncts,
     coordination_group,
@@ -456,7 +457,8 @@ def _noun_sources(noun: Token, lex: Lexicon) -> list[list[Token]]:
                 return [conjuncts(poss[0])]
             if gov.dep_ in ("dobj", "obj") and gov.head.pos_ in ("VERB", "AUX"):
                 return list(subject_candidates(gov.head))
-    return []
+    copula = culpable_copula(noun)  # "the army was *responsible for* the killings"
+    return list(subject_candidates(copula)) if copula is not None else []
 
 
 def _noun_targets(noun: Token, p: NounPattern) -> list[Token]:

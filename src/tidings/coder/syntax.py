@@ -387,3 +387,24 @@ def ancestors_through(tok: Token, deps: frozenset[str]) -> Iterator[Token]:
     while tok.dep_ in deps and tok.head.i != tok.i:
         tok = tok.head
         yield tok
+
+
+#: adjectives whose subject did the event in their PP ("responsible for the attack")
+CULPABLE = frozenset({"responsible", "guilty", "culpable", "accountable"})
+
+
+def culpable_copula(noun: Token) -> Token | None:
+    """The copula whose subject did the nominal event: "the army was *responsible for* the
+    killings", "guilty *of* the massacre", "Hamas was *behind* the attack"; None when negated
+    ("was not responsible for") or when the noun is not in such a phrase."""
+    if noun.dep_ != "pobj" or noun.head.dep_ != "prep":
+        return None
+    prep, gov = noun.head, noun.head.head
+    copula = None
+    if gov.lemma_.lower() in CULPABLE and gov.dep_ == "acomp" and gov.head.lemma_.lower() == "be":
+        copula = gov.head
+    elif prep.lower_ == "behind" and gov.lemma_.lower() == "be":
+        copula = gov
+    if copula is None or any(c.dep_ == "neg" for c in copula.children):
+        return None
+    return copula
