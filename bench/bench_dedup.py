@@ -32,7 +32,6 @@ import sys
 import time
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
@@ -45,11 +44,9 @@ from tidings.dedup.cluster import (
     components,
     link_graph,
     naive_link_graph,
-    split_component,
 )
-from tidings.dedup.incremental import ClusterUpdate, plan_update
+from tidings.dedup.incremental import ClusterUpdate, component_rows, plan_update
 from tidings.dedup.rules import block_key
-from tidings.dedup.summarize import claim_for, summarize
 from tidings.store.base import ArticleRow, BlockKey, MentionRow, WriteBatch
 from tidings.store.memory import MemoryStore
 from tidings.store.synthetic import make_article, make_event
@@ -169,15 +166,10 @@ def old_plan_update(store: MemoryStore, new: Sequence[MentionRow]) -> ClusterUpd
         if not new_ids.intersection(comp):
             continue
         old_events.update(stored[i].event_id for i in comp if i in stored)
-        for ids in split_component(g, comp):
-            members = [g.mention(i) for i in ids]
-            row = summarize(members)
-            events.append(row)
-            claim = claim_for(row, members)
-            if claim is not None:
-                claims.append(claim)
-            mentions.extend(replace(m, event_id=row.event_id) for m in members
-                            if m.mention_id in new_ids or m.event_id != row.event_id)
+        rows = component_rows(g, comp, new_ids)
+        mentions += rows[0]
+        events += rows[1]
+        claims += rows[2]
     kept = {e.event_id for e in events}
     return ClusterUpdate(tuple(mentions), tuple(events), tuple(claims), tuple(sorted(old_events - kept - {""})))
 

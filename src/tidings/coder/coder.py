@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
+from ..claims.cues import default_cues
 from ..lexicon.codes import actor_codes, event_codes
 from ..lexicon.model import CameoCode, Lexicon
 from ..types import Actor, Article, DateInterval, Event, Evidence, Place
@@ -25,8 +26,6 @@ from .hooks import (
     Assessor,
     ClaimLinker,
     DateFinder,
-    clause_only_verbs,
-    confirming_verbs,
     PLACE_NOUNS,
     PlaceFinder,
     default_assessor,
@@ -44,7 +43,7 @@ from .sentence import (
     targets_from_earlier,
     without_meeting_purposes,
 )
-from .syntax import clause_depth, conjuncts, is_passive
+from .syntax import clause_depth, conjuncts, is_passive, of_object
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -120,12 +119,11 @@ class Coder:
         self.claims = claims if claims is not None else ArticleClaims(lexicon)
         #: proposes an event where the lexicon finds none (coder/fallback_hook.py)
         self.fallback = fallback
-        #: verbs of confirming (the cue lexicon's ``confirm`` kind): "the Kremlin confirmed that
-        #: talks took place" is the confirming party's own statement (010) as well as the talks'
-        #: attribution, a second voice on the claim; "said" only attributes
-        self.confirming = confirming_verbs()
-        #: verbs that report speech only with a clause ("added that ...", not "adding a dynamic")
-        self.clause_only = clause_only_verbs()
+        #: the cue lexicon (cues.tsv): its ``confirm`` verbs make statements of their own ("the
+        #: Kremlin confirmed that talks took place" is a 010 as well as the talks' attribution;
+        #: "said" only attributes), and its clause-only verbs report speech only with a clause
+        #: ("added that ...", not "adding a dynamic")
+        self.cues = default_cues()
 
     # -- public API ------------------------------------------------------------
 
@@ -159,7 +157,7 @@ class Coder:
         for s_index, sent in enumerate(doc.sents):
             if self._discarded(sent):
                 continue
-            cands = [c for c in sentence_candidates(sent, self.lexicon) if not speech_without_speech(c, self.clause_only)]
+            cands = [c for c in sentence_candidates(sent, self.lexicon) if not speech_without_speech(c, self.cues.clause_only)]
             sent_timexes = [t for t in timexes if sent.start_char <= t.char_start < sent.end_char]
             sent_places = [p for p in places if sent.start_char <= p.char_start < sent.end_char]
             coded = [
@@ -178,7 +176,7 @@ class Coder:
                 is_frame = cand.trigger.i in frames
                 for ev in evs:
                     if (is_frame and ev.target is None and cand.code.startswith("01") and not self.speech_events
-                            and cand.trigger.lemma_.lower() not in self.confirming):
+                            and not self.cues.has(cand.trigger.lemma_, "confirm")):
                         continue  # "X said ...": kept as the reported event's attribution
                     key = (s_index, is_frame, clause_depth(cand.trigger), cand.trigger.i)
                     events.append((key, ev))
@@ -491,8 +489,7 @@ def _object_place(trigger: Token, places: list) -> Place | None:
     heads += [p for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("on", "against", "of")
               for p in c.children if p.dep_ == "pobj"]
     # "struck the city of Kharkiv", "hit the port of Odesa"
-    heads += [p for h in heads if h.lemma_.lower() in PLACE_NOUNS
-              for c in h.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+    heads += [p for h in heads if h.lemma_.lower() in PLACE_NOUNS and (p := of_object(h)) is not None]
     for h in heads:
         for place in places:
             if place.char_start <= h.idx < place.char_end:

@@ -232,16 +232,3 @@ def default_date_finder() -> DateFinder:
 def default_assessor() -> Assessor:
     return ClaimsAssessor()
 
-
-def confirming_verbs() -> frozenset[str]:
-    """Lemmas the cue lexicon (``cues.tsv``) lists as confirming ("confirm", "verify")."""
-    from ..claims.cues import default_cues
-
-    return frozenset(w for w, kinds in default_cues().words.items() if "confirm" in kinds)
-
-
-def clause_only_verbs() -> frozenset[str]:
-    """Lemmas that report speech only with a clause ("added that ..."; ``cues.tsv`` notes)."""
-    from ..claims.cues import default_cues
-
-    return default_cues().clause_only

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from .syntax import of_object
+
 
 #: "tens of thousands *of students*", "members *of the opposition*": the group is in the PP
 QUANTITY_HEADS = frozenset({
@@ -34,13 +36,11 @@ def relational(head: Token) -> bool:
 
 def two(noun: Token) -> bool:
     """"the *two* men", "*both* leaders", "the leaders *of the two countries*"."""
-    if any(c.lower_ in ("two", "both") for c in noun.children if c.dep_ in ("nummod", "det", "predet")):
-        return True
-    return any(
-        p.tag_ == "NNS" and any(c.lower_ in ("two", "both") for c in p.children if c.dep_ in ("nummod", "det", "predet"))
-        for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of"
-        for p in prep.children if p.dep_ == "pobj"
-    )
+    def counted_two(tok: Token) -> bool:
+        return any(c.lower_ in ("two", "both") for c in tok.children if c.dep_ in ("nummod", "det", "predet"))
+
+    inner = of_object(noun)
+    return counted_two(noun) or (inner is not None and inner.tag_ == "NNS" and counted_two(inner))
 
 
 def quantity_head(head: Token) -> Token:
@@ -48,8 +48,7 @@ def quantity_head(head: Token) -> Token:
     for _ in range(3):
         if head.lower_ not in QUANTITY_HEADS and head.pos_ != "NUM":
             return head
-        nxt = next((p for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
-                    for p in c.children if p.dep_ == "pobj"), None)
+        nxt = of_object(head)
         if nxt is None:
             return head
         head = nxt

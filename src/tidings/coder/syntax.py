@@ -324,8 +324,7 @@ def measured(noun: Token) -> Token:
     for _ in range(2):
         if noun.lemma_.lower() not in MEASURE_NOUNS and noun.lower_ not in MEASURE_NOUNS:
             return noun
-        inner = next((p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
-                      for p in c.children if p.dep_ == "pobj"), None)
+        inner = of_object(noun)
         if inner is None:
             return noun
         noun = inner
@@ -336,6 +335,12 @@ def direct_objects(verb: Token) -> list[Token]:
     """The verb's direct objects with their conjuncts, a measure noun standing for what it measures."""
     objs = children(verb, OBJ)
     return [o for d in objs for o in conjuncts(measured(d))]
+
+
+def of_object(tok: Token) -> Token | None:
+    """The object of the first "of" phrase on ``tok`` ("thousands *of students*"), if any."""
+    return next((p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for p in c.children if p.dep_ == "pobj"), None)
 
 
 def prep_objects(tok: Token, preps: tuple[str, ...] | frozenset[str]) -> list[Token]:

@@ -125,16 +125,16 @@ _NEVER = (dt.date.min, dt.date.max)
 
 def sweep_pairs(profiles: Sequence[Profile]) -> Iterable[tuple[str, str]]:
     """The pairs of one block whose date intervals meet (an undated mention meets its own article's)."""
-    by_article: dict[str, list[str]] = defaultdict(list)
+    by_article: dict[str, list[Profile]] = defaultdict(list)
     for p in profiles:
-        by_article[p.mention.article_id].append(p.mention.mention_id)
-    undated = sorted((p.mention.article_id, p.mention.mention_id) for p in profiles if p.interval is None)
+        by_article[p.mention.article_id].append(p)
+    for ps in by_article.values():  # an undated mention with the others of its article
+        for p in ps:
+            if p.interval is None:
+                a = p.mention.mention_id
+                yield from sorted((a, q.mention.mention_id) for q in ps
+                                  if q is not p and (q.interval is not None or a < q.mention.mention_id))
     dated = sorted((p.interval or _NEVER, p.mention.mention_id) for p in profiles if p.interval is not None)
-    undated_ids = {i for _, i in undated}
-    for article, a in undated:
-        for b in sorted(by_article[article]):
-            if b != a and (b not in undated_ids or a < b):
-                yield a, b
     for x, ((_, end), a) in enumerate(dated):
         for (start, _), b in dated[x + 1 :]:
             if start > end:

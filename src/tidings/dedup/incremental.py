@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol
 
@@ -142,6 +142,26 @@ def _covers(w: tuple[dt.date | None, dt.date | None], x: tuple[dt.date | None, d
     return (ws is None or (xs is not None and ws <= xs)) and (we is None or (xe is not None and xe <= we))
 
 
+def component_rows(
+    g: LinkGraph, comp: Iterable[str], new_ids: set[str]
+) -> tuple[list[MentionRow], list[EventRow], list[ClaimRow]]:
+    """The rows one linked component becomes: its events (split where it is only chained), their
+    claims, and the mentions that are new or change event."""
+    mentions: list[MentionRow] = []
+    events: list[EventRow] = []
+    claims: list[ClaimRow] = []
+    for ids in split_component(g, comp):
+        members = [g.mention(i) for i in ids]
+        row = summarize(members)
+        events.append(row)
+        claim = claim_for(row, members)
+        if claim is not None:
+            claims.append(claim)
+        mentions += [replace(m, event_id=row.event_id) for m in members
+                     if m.mention_id in new_ids or m.event_id != row.event_id]
+    return mentions, events, claims
+
+
 def plan_update(store: MentionSource, new: Sequence[MentionRow]) -> ClusterUpdate:
     """What to write so ``new`` mentions join (and possibly merge or split) stored events."""
     if not new:
@@ -154,16 +174,10 @@ def plan_update(store: MentionSource, new: Sequence[MentionRow]) -> ClusterUpdat
     old_events: set[str] = set()
     for comp in components(g):
         old_events.update(g.mention(i).event_id for i in comp if i not in new_ids)
-        for ids in split_component(g, comp):
-            members = [g.mention(i) for i in ids]
-            row = summarize(members)
-            events.append(row)
-            claim = claim_for(row, members)
-            if claim is not None:
-                claims.append(claim)
-            for m in members:
-                if m.mention_id in new_ids or m.event_id != row.event_id:
-                    mentions.append(replace(m, event_id=row.event_id))
+        rows = component_rows(g, comp, new_ids)
+        mentions += rows[0]
+        events += rows[1]
+        claims += rows[2]
     kept = {e.event_id for e in events}
     return ClusterUpdate(
         mentions=tuple(sorted(mentions, key=lambda m: m.mention_id)),
