@@ -432,6 +432,30 @@ def test_intent_codes_table(intent_codes, cameo):
     assert map_intent("091", intent_codes, 0) == "091"
 
 
+def test_directive_words():
+    header, recs = read_table(LEX / "directive_words.tsv")
+    assert header == ("word", "kind")
+    kinds = {r.fields["word"]: r.fields["kind"] for r in recs}
+    assert len(kinds) == len(recs), "a word is listed twice"
+    assert set(kinds.values()) == {"appeal", "want", "permit"}
+    assert all(LEMMA.match(w) for w in kinds)
+    assert kinds["urge"] == "appeal" and kinds["want"] == "want" and kinds["allow"] == "permit"
+
+
+def test_appeal_codes_are_parallel_appeals_and_demands(cameo):
+    header, recs = read_table(LEX / "appeal_codes.tsv")
+    assert header == ("embedded_root", "appeal_code", "demand_code")
+    seen = set()
+    for r in recs:
+        f = r.fields
+        assert f["embedded_root"] in cameo and f["embedded_root"] not in seen, f["embedded_root"]
+        seen.add(f["embedded_root"])
+        appeal, demand = f["appeal_code"], f["demand_code"]
+        assert appeal in cameo and demand in cameo, f
+        # 02x and 10x name the same things asked for: 0253 appeal / 1053 demand release
+        assert appeal[:2] == "02" and demand[:2] == "10" and appeal[2:] == demand[2:], f
+
+
 #: complements read in another sense than the verb alone: "agreed to *concede*" is yielding
 #: (035), plain "concede" is admitting (015); "agreed to *admit* inspectors" is allowing
 #: entry (0355), plain "admit" is acknowledging (015).

@@ -230,6 +230,10 @@ class Coder:
         if not targets and cand.consumed_object is not None:
             # "welcomed a resumption of ties between Gondor and Osgiliath"
             targets = _inner_actors(resolver, cand.consumed_object, day, cand.code)
+        if sources and targets:
+            # "an agreement forced on Qatar by Saudi Arabia and the UAE": the actors found
+            # inside the target phrase include the agents themselves
+            targets = [t for t in targets if not any(t.start == s.start and t.code == s.code for s in sources)]
         root = cand.code[:2]
         implicit = False
         if (not sources and len(targets) >= 2 and cand.method == "noun" and root in RECIPROCAL_ROOTS

@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 from ..lexicon.model import Lexicon, NounPattern, VerbPattern
 from ..lexicon.tabari_joined import ALTERNATIVES, FORMS
 from ..lexicon.tabari_text import DEFAULT_TARGET, PREPOSITIONS
+from .directives import apply_directives
 from .syntax import (
     agent_of,
     culpable_copula,
@@ -586,8 +587,9 @@ def sentence_candidates(sent: Span, lex: Lexicon) -> list[Candidate]:
     # "ordered massive attacks on Gaza", "launched an offensive": a light verb's
     # general pattern yields to the event its object names
     nouns = {c.trigger.i for c in out if c.method == "noun"}
-    return [
+    out = [
         c for c in out
         if not (c.method == "verb" and c.consumed_object is None and c.trigger.lemma_.lower() in lex.light_verbs
                 and any(o.i in nouns for o in direct_objects(c.trigger)))
     ]
+    return apply_directives(out, sent, lex)  # "urged Putin to attack": an appeal, no attack

@@ -36,7 +36,12 @@ HEADERS: dict[str, tuple[str, ...]] = {
     "lexicon/intent_codes.tsv": ("embedded_root", "intent_code", "threat_code"),
     "lexicon/intent_verbs.tsv": ("verb", "code_map"),
     "lexicon/negation_codes.tsv": ("embedded_root", "reject_code"),
+    "lexicon/directive_words.tsv": ("word", "kind"),
+    "lexicon/appeal_codes.tsv": ("embedded_root", "appeal_code", "demand_code"),
 }
+
+#: the kinds a directive word may have (lexicon/directive_words.tsv)
+DIRECTIVE_KINDS = frozenset({"appeal", "want", "permit"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,6 +234,24 @@ def load_intent(base: Path, lex: Lexicon, report: LoadReport) -> None:
         lex.intent_verbs[r.get("verb").lower()] = r.get("code_map").lower()
 
 
+def load_directives(base: Path, lex: Lexicon, report: LoadReport) -> None:
+    """Directive words ("urged X *to* ...") and the appeal / demand codes of what they ask for."""
+    path = base / "directive_words.tsv"
+    if path.exists():
+        for r in read_tsv(path, HEADERS["lexicon/directive_words.tsv"], report):
+            kind = r.get("kind").lower()
+            if kind not in DIRECTIVE_KINDS:
+                report.bad.append(BadRecord(
+                    r.origin, E_DICT_LINE, f"kind {kind!r} is not one of {', '.join(sorted(DIRECTIVE_KINDS))}"
+                ))
+                continue
+            lex.directive_words[r.get("word").lower()] = kind
+    path = base / "appeal_codes.tsv"
+    if path.exists():
+        for r in read_tsv(path, HEADERS["lexicon/appeal_codes.tsv"], report):
+            lex.appeal_codes[r.get("embedded_root")] = (r.get("appeal_code"), r.get("demand_code"))
+
+
 def load_lines(path: Path) -> frozenset[str]:
     words = set()
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -260,6 +283,7 @@ def load_lexicon(directory: Path | None = None, *, report: LoadReport | None = N
     if neg.exists():
         for r in read_tsv(neg, HEADERS["lexicon/negation_codes.tsv"], report):
             lex.negation_codes[r.get("embedded_root")] = r.get("reject_code")
+    load_directives(base / "lexicon", lex, report)
     report.counts.update(
         cameo=len(lex.cameo),
         verbs=sum(len(v) for v in lex.verbs.values()),

@@ -148,6 +148,11 @@ class Lexicon:
     intent_verbs: dict[str, str] = field(default_factory=dict)
     #: embedded CAMEO prefix -> rejection code, for "refused to release" (1243)
     negation_codes: dict[str, str] = field(default_factory=dict)
+    #: words whose infinitive complement is asked for or allowed, not done ("urged X to
+    #: attack") -> "appeal" | "want" | "permit"
+    directive_words: dict[str, str] = field(default_factory=dict)
+    #: embedded CAMEO prefix -> (appeal code, demand code): "urged Iran to release" 0253
+    appeal_codes: dict[str, tuple[str, str]] = field(default_factory=dict)
     #: how an actor phrase's agent words make its code: ``"rank"`` (Tidings' own
     #: dictionaries: the highest-ranked sector, and a prefix agent) or ``"tabari"``
     #: (TABARI/PETRARCH: every agent in order, a repeated code once, "former" ELI)
@@ -182,6 +187,8 @@ class Lexicon:
         out.intent_codes.update(other.intent_codes)
         out.intent_verbs.update(other.intent_verbs)
         out.negation_codes.update(other.negation_codes)
+        out.directive_words.update(other.directive_words)
+        out.appeal_codes.update(other.appeal_codes)
         if replace:
             out.agent_rule = other.agent_rule
         return out
@@ -198,5 +205,7 @@ class Lexicon:
             intent_codes=dict(self.intent_codes),
             intent_verbs=dict(self.intent_verbs),
             negation_codes=dict(self.negation_codes),
+            directive_words=dict(self.directive_words),
+            appeal_codes=dict(self.appeal_codes),
             agent_rule=self.agent_rule,
         )

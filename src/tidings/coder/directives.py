@@ -1,0 +1,186 @@
+"""Requests and permissions: what someone is asked, pressed, wanted or allowed to do.
+
+"Obama urged Putin *to attack* Switzerland" reports an appeal, not an attack; "Congress
+pressured Obama *to help* Iran" a demand, not help; "wants Putin *to meet* Merkel" is
+Obama's wish about Putin, not Obama's intent to meet; "permission to Russia *to help*
+Israel" grants nothing yet. The infinitive complement of such a word is therefore no event
+of its own. It makes the appeal or demand specific instead ("urged Iran to release the
+sailors" is CAMEO 0253, appeal for the release of persons), through
+``lexicon/appeal_codes.tsv``; the words and their kinds are ``lexicon/directive_words.tsv``.
+
+Only object control counts: the complement's doer must be the one asked (an object, the
+complement's own subject, "call *on* X to", or the subject of a passive "was urged to").
+"Russia asked to join the talks" (subject control) is left to the intent rules.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Span, Token
+
+from ..lexicon.model import Lexicon
+from .syntax import OBJ, PASSIVE_SUBJ, conjuncts, direct_objects, prep_objects, subject_candidates
+
+#: dependencies an infinitive complement hangs on its word by ("urged X *to attack*": xcomp;
+#: "wants X *to attack*": ccomp; "pressured by X *to help*", "called for X *to go*": advcl;
+#: "pressure *to help*": acl)
+COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "advcl", "acl"})
+#: prepositions that introduce the one asked ("called *on* Israel to withdraw")
+ADDRESSEE_PREPS = ("on", "upon")
+#: the codes an appeal or demand word may carry that say nothing of what is asked
+GENERIC = frozenset({"020", "100"})
+#: what allowing someone to act is, when no lexicon row says more
+YIELD = "080"
+#: roots of a directive verb's other senses, which the appeal replaces: "called for Russia to
+#: withdraw" is no phone call (041), "told Putin to release" no statement (010)
+OTHER_SENSES = frozenset({"01", "04"})
+#: roots that are already an appeal or a demand
+ASKING_ROOTS = frozenset({"02", "10"})
+
+
+@dataclass(frozen=True, slots=True)
+class Directive:
+    """One directive word with the complement it governs and who is asked."""
+
+    word: Token
+    kind: str  # appeal | want | permit
+    complement: Token
+    #: the ones asked to act (empty for a noun: "pressure to help")
+    addressees: tuple[Token, ...]
+
+
+def _infinitive(tok: Token) -> bool:
+    return tok.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+#: verbs whose object is not the one asked: "called Lavrov *to discuss* Syria" is a phone
+#: call with its purpose; "called *on* Lavrov to" and "called *for* Russia to" ask
+NOT_BY_OBJECT = frozenset({"call"})
+
+
+def _addressees(word: Token, complement: Token) -> list[Token]:
+    """Who is asked: the word's object, "on X", or the complement's own subject."""
+    objects = [] if word.lemma_.lower() in NOT_BY_OBJECT else direct_objects(word)
+    found = objects or prep_objects(word, ADDRESSEE_PREPS)
+    if found:
+        return found
+    own = [c for c in complement.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return conjuncts(own[0]) if own else []
+
+
+def _actor_like(tok: Token, lex: Lexicon) -> bool:
+    """Someone who can be asked: a name, a pronoun, a people or a sector word ("the
+    government"); not an event ("wants *the killing* to stop" is a wish for de-escalation)."""
+    if tok.pos_ in ("PROPN", "PRON") or tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+        return True
+    return tok.lemma_.lower() in lex.agents or tok.lower_ in lex.agents
+
+
+def find_directives(sent: Span, lex: Lexicon) -> list[Directive]:
+    """Every directive word of the sentence whose infinitive complement is asked for."""
+    out: list[Directive] = []
+    for tok in sent:
+        kind = lex.directive_words.get(tok.lemma_.lower())
+        comps = [c for c in tok.children if c.dep_ in COMPLEMENT_DEPS and _infinitive(c)]
+        if tok.pos_ in ("VERB", "AUX") and kind is None:
+            # "gave Russia permission to help Israel": the complement of the verb is the noun's
+            nouns = [o for o in tok.children if o.dep_ in OBJ and lex.directive_words.get(o.lemma_.lower())]
+            if nouns and comps:
+                out.extend(Directive(nouns[0], lex.directive_words[nouns[0].lemma_.lower()], c, ()) for c in comps)
+            continue
+        if kind is None or not comps:
+            continue
+        if tok.pos_ == "NOUN":
+            out.extend(Directive(tok, kind, c, ()) for c in comps if c.dep_ == "acl")
+            continue
+        if tok.pos_ not in ("VERB", "AUX"):
+            continue
+        passive = any(c.dep_ in PASSIVE_SUBJ for c in tok.children)
+        for c in comps:
+            asked = [a for a in _addressees(tok, c) if _actor_like(a, lex)]
+            if asked or passive:
+                out.append(Directive(tok, kind, c, tuple(asked)))
+    return out
+
+
+def _asking_code(lex: Lexicon, embedded: str | None, root: str) -> str:
+    """The appeal (02) or demand (10) code for asking for an act coded ``embedded``."""
+    if embedded:
+        for n in range(len(embedded), 1, -1):
+            found = lex.appeal_codes.get(embedded[:n])
+            if found is not None:
+                code = found[0] if root == "02" else found[1]
+                if code:
+                    return code
+    return root + "0"
+
+
+def apply_directives(cands: list, sent: Span, lex: Lexicon) -> list:
+    """The candidates with asked-for complements removed and the appeals they make specific.
+
+    ``cands`` are :class:`~tidings.coder.match.Candidate` objects; a new appeal is made for a
+    wish about someone else ("wants Putin to attack").
+    """
+    if not lex.directive_words:
+        return cands
+    directives = find_directives(sent, lex)
+    if not directives:
+        return cands
+    from .match import Candidate  # match imports this module
+
+    by_trigger = {c.trigger.i: c for c in cands}
+    drop: set[int] = set()
+    replaced: dict[int, Candidate] = {}
+    added: list[Candidate] = []
+    for d in directives:
+        comp = d.complement
+        # the act asked for: the complement's own event, else the event noun it takes
+        # ("urged Iran to *launch an inquiry*")
+        inner = [comp.i]
+        if comp.lemma_.lower() in lex.light_verbs:  # not "to end *the invasion*": that one is real
+            inner += [o.i for o in comp.children if o.dep_ in OBJ]
+        asked = next((by_trigger[i] for i in inner if i in by_trigger), None)
+        own = replaced.get(d.word.i) or by_trigger.get(d.word.i)
+        if (own is not None and own.consumed is not None and own.consumed.i == comp.i
+                and (d.kind != "want" or own.code[:2] in ASKING_ROOTS)):
+            continue  # a lexicon row already read it ("asked X to help" 023)
+        drop.update(i for i in inner if i in by_trigger)
+        if d.word.pos_ == "NOUN":
+            continue
+        if d.kind == "permit":
+            if own is None and d.addressees:
+                # "Israel allowed Palestinians to import cattle": a concession (CAMEO 080)
+                added.append(Candidate(
+                    trigger=d.word, code=YIELD, sources=tuple(tuple(g) for g in subject_candidates(d.word)),
+                    targets=d.addressees, method="verb", specificity=1, consumed=comp,
+                ))
+            continue
+        embedded = asked.code if asked is not None else None
+        if embedded is None and own is not None and own.consumed is not None and own.consumed.i == comp.i:
+            embedded = own.code  # "wants X to meet": the row read the complement as 036
+        if own is not None and own.code[:2] in ASKING_ROOTS:
+            if own.code in GENERIC:
+                replaced[d.word.i] = replace(own, code=_asking_code(lex, embedded, own.code[:2]), consumed=comp)
+            continue
+        if not d.addressees:
+            continue
+        if own is not None and d.kind != "want" and own.code[:2] not in OTHER_SENSES:
+            # "invited Xi to visit" keeps its row (036); the visit is only asked for
+            replaced[d.word.i] = replace(own, consumed=comp, targets=own.targets or d.addressees)
+            continue
+        appeal = Candidate(
+            trigger=d.word,
+            code=_asking_code(lex, embedded, "02"),
+            sources=tuple(tuple(g) for g in subject_candidates(d.word)),
+            targets=d.addressees,
+            method="verb",
+            specificity=2,
+            consumed=comp,
+        )
+        if own is not None:
+            replaced[d.word.i] = appeal  # "called for Russia to withdraw" is no phone call
+        else:
+            added.append(appeal)
+    out = [replaced.get(c.trigger.i, c) for c in cands if c.trigger.i not in drop]
+    return out + added
