@@ -82,3 +82,12 @@ def test_the_subject_of_responsible_for_or_behind_did_the_event(coder, text, sou
 
 def test_not_responsible_for_is_no_culprit(coder):
     assert not any(s.startswith("PSE") for s, _, _ in _triples(coder, "Hamas was not responsible for the attack."))
+
+
+def test_men_sought_in_a_killing_are_not_seeking_one(coder):
+    # "sought in" is wanted by the police: no intent (13x) and the court is not the killer
+    text = ("A court in Guyana has issued arrest warrants for two Brazilian men sought in the "
+            "slaying of two American missionaries, a police officer said.")
+    triples = _triples(coder, text)
+    assert not any(c.startswith(("13", "18", "19")) for *_, c in triples), triples
+    assert any(c == "173" for *_, c in triples)

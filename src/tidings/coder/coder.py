@@ -501,6 +501,11 @@ def _object_place(trigger: Token, places: list) -> Place | None:
     return None
 
 
+#: prepositions through which an intent verb governs its event ("plans *for* talks", "agreed
+#: *on* a meeting", "looks forward *to* meeting"); not "sought *in* the slaying"
+INTENT_PREPS = frozenset({"for", "to", "on", "toward", "towards", "at"})
+
+
 def _governing_intent(trigger: Token, intent_verbs: dict[str, str]) -> str | None:
     """"intent" or "threat" when the trigger is the complement of such a verb ("plans to *visit*")."""
     tok = trigger
@@ -509,6 +514,8 @@ def _governing_intent(trigger: Token, intent_verbs: dict[str, str]) -> str | Non
             return None
         if tok.i != trigger.i and tok.lemma_.lower() in REPORTING_VERBS:
             return None  # "declined to *say* how often they had talked": the talks are not refused
+        if tok.dep_ == "prep" and tok.lower_ not in INTENT_PREPS:
+            return None  # "men sought *in* the slaying": wanted by police, not seeking a killing
         tok = tok.head
         kind = intent_verbs.get(tok.lemma_.lower())
         # "Trump plans to visit": the tagger sometimes takes "plans" for a noun

@@ -447,6 +447,8 @@ def _noun_sources(noun: Token, lex: Lexicon) -> list[list[Token]]:
         return list(subject_candidates(head)) if head.lemma_.lower() in lex.light_verbs else []
     if noun.dep_ == "pobj" and head.lower_ in COMPLEMENT_PREPS:
         gov = head.head  # the word the preposition hangs on
+        if reduced_passive(gov):
+            return []  # "two men *sought* in the slaying": done to them, nobody's act
         if gov.pos_ in ("VERB", "AUX"):
             # "bring an end *to* the war": with an object, the PP is the object's goal
             if direct_objects(gov) and gov.lemma_.lower() not in lex.light_verbs:
