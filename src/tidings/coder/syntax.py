@@ -24,14 +24,14 @@ ACTIVE_ACL_TAGS = frozenset({"VBD", "VBG", "VBZ", "VBP"})
 RELATIVE = frozenset({"who", "which", "that", "whom"})
 PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "they", "them", "their", "it", "its", "we", "us", "our", "i", "me", "my"})
 #: dashes that end a dateline ("MANILA -- President Arroyo ...")
-DATELINE_DASHES = frozenset({"--", "-", "\u2014", "\u2013"})
+DATELINE_DASHES = frozenset({"--", "-", "\u2014", "\u2013", ":"})
 
 
 def dateline_end(tok: Token) -> int | None:
     """Index of the dash closing the dateline ``tok`` belongs to, else None.
 
     A dateline is a place in capitals at the start of a sentence, maybe with a
-    country or agency ("THE HAGUE, Netherlands --", "MOSCOW (Sputnik) -"); the
+    country or agency ("THE HAGUE, Netherlands --", "MOSCOW (Sputnik) -", AFP's "LYON:"); the
     parser often takes it for the subject of the main verb.
     """
     sent = tok.sent
@@ -370,6 +370,8 @@ def prep_groups(tok: Token, preps: tuple[str, ...] | frozenset[str]) -> list[lis
 
 def passive_subjects(verb: Token) -> list[Token]:
     subj = children(verb, PASSIVE_SUBJ)
+    # "GAZA CITY, Palestinian Territories: Four children were killed": not the dateline
+    subj = [s for s in subj if dateline_end(s) is None] or subj
     if not subj:
         return []
     if subj[0].lower_ in RELATIVE:
