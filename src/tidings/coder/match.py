@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 from ..lexicon.model import Lexicon, NounPattern, VerbPattern
 from ..lexicon.tabari_joined import ALTERNATIVES, FORMS
 from ..lexicon.tabari_text import DEFAULT_TARGET, PREPOSITIONS
+from .casualties import merge_casualties
 from .directives import apply_directives
 from .syntax import (
     agent_of,
@@ -594,4 +595,5 @@ def sentence_candidates(sent: Span, lex: Lexicon) -> list[Candidate]:
         if not (c.method == "verb" and c.consumed_object is None and c.trigger.lemma_.lower() in lex.light_verbs
                 and any(o.i in nouns for o in direct_objects(c.trigger)))
     ]
-    return apply_directives(out, sent, lex)  # "urged Putin to attack": an appeal, no attack
+    # "urged Putin to attack": an appeal, no attack; "killed in an air strike": one event
+    return merge_casualties(apply_directives(out, sent, lex))

@@ -1,0 +1,59 @@
+"""Casualties of a named attack: "four children were killed *in an Israeli air strike*".
+
+News reports the victims with an agentless verb and the attacker in the attack's noun
+phrase. Read apart they are two events, a killing by nobody and an air strike on nobody; a
+careful coder reads one: Israel's air strike on the four children. The attack noun takes the
+victims as its targets and the agentless verb is dropped. The same holds for "three soldiers
+*died* in a Taliban attack" and "two people were wounded in Russian shelling".
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from .syntax import agent_of, children, conjuncts, is_passive, passive_subjects
+
+#: event roots that harm people (assault, fight, mass violence)
+HARM_ROOTS = ("18", "19", "20")
+#: verbs of dying that report victims as their subject and carry no event of their own
+DEATH_VERBS = frozenset({"die", "perish"})
+#: prepositions that put the victims' harm inside the attack
+WITHIN = frozenset({"in", "during"})
+
+
+def _victims(verb) -> list:
+    """Who was harmed: the subject of "were killed" or of "died"."""
+    if is_passive(verb):
+        return passive_subjects(verb)
+    subj = children(verb, {"nsubj"})
+    return conjuncts(subj[0]) if subj else []
+
+
+def merge_casualties(cands: list) -> list:
+    """The candidates with an agentless harm verb folded into the attack noun it happened in."""
+    by_trigger = {c.trigger.i: c for c in cands}
+    drop: set[int] = set()
+    replaced: dict[int, object] = {}
+    for c in cands:
+        if c.method != "noun" or not c.code.startswith(HARM_ROOTS) or not c.sources or c.targets:
+            continue
+        noun = c.trigger
+        if noun.dep_ != "pobj" or noun.head.lower_ not in WITHIN:
+            continue
+        verb = noun.head.head
+        own = by_trigger.get(verb.i)
+        if own is not None:
+            agentless = own.code.startswith(HARM_ROOTS) and is_passive(verb) and agent_of(verb) is None
+            if not agentless:
+                continue
+        elif verb.lemma_.lower() not in DEATH_VERBS:
+            continue
+        victims = _victims(verb)
+        if not victims:
+            continue
+        replaced[noun.i] = replace(c, targets=tuple(victims))
+        if own is not None:
+            drop.add(verb.i)
+    if not replaced:
+        return cands
+    return [replaced.get(c.trigger.i, c) for c in cands if c.trigger.i not in drop]

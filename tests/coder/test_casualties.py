@@ -1,0 +1,73 @@
+"""Casualties of a named attack are its targets, one event (coder/casualties.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tidings.coder.casualties import merge_casualties
+from tidings.coder.match import Candidate
+
+from .handparse import parse
+
+DAY = dt.date(2015, 6, 9)
+
+
+def _killed_in_strike():
+    # Four children were killed in an Israeli strike
+    return parse([
+        ("Four", "NUM", "nummod", 1, "four"),
+        ("children", "NOUN", "nsubjpass", 3, "child"),
+        ("were", "AUX", "auxpass", 3, "be"),
+        ("killed", "VERB", "ROOT", 3, "kill"),
+        ("in", "ADP", "prep", 3, "in"),
+        ("an", "DET", "det", 7, "an"),
+        ("Israeli", "ADJ", "amod", 7, "israeli"),
+        ("strike", "NOUN", "pobj", 4, "strike"),
+    ])
+
+
+def _cands(doc, verb_source=()):
+    kill = Candidate(trigger=doc[3], code="190", sources=verb_source, targets=(doc[1],), method="verb", specificity=1)
+    strike = Candidate(trigger=doc[7], code="195", sources=((doc[6],),), targets=(), method="noun", specificity=1)
+    return [kill, strike]
+
+
+def test_the_agentless_killing_folds_into_the_attack():
+    doc = _killed_in_strike()
+    [merged] = merge_casualties(_cands(doc))
+    assert (merged.trigger.text, merged.code, [t.text for t in merged.targets]) == ("strike", "195", ["children"])
+
+
+def test_a_killing_with_its_own_agent_stays_apart():
+    # Jets killed four in a strike: the verb has its doer, both candidates stay
+    doc = parse([
+        ("Jets", "NOUN", "nsubj", 1, "jet"),
+        ("killed", "VERB", "ROOT", 1, "kill"),
+        ("four", "NUM", "dobj", 1, "four"),
+        ("in", "ADP", "prep", 1, "in"),
+        ("a", "DET", "det", 5, "a"),
+        ("strike", "NOUN", "pobj", 3, "strike"),
+    ])
+    kill = Candidate(trigger=doc[1], code="190", sources=((doc[0],),), targets=(doc[2],), method="verb", specificity=1)
+    strike = Candidate(trigger=doc[5], code="195", sources=((doc[0],),), targets=(), method="noun", specificity=1)
+    assert merge_casualties([kill, strike]) == [kill, strike]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, triple", [
+    ("Four people were killed in an Israeli air strike on Friday.", ("ISR", "---CVL", "195")),
+    ("Three soldiers died in a Taliban attack.", ("AFGREB", "---MIL", "190")),
+])
+def test_victims_are_the_attacks_targets(coder, text, triple):
+    events = coder.code_text(text, date=DAY)
+    rows = [(e.source.code if e.source else "", e.target.code if e.target else "", e.cameo) for e in events]
+    assert rows == [triple]
+
+
+@pytest.mark.slow
+def test_a_colon_dateline_is_no_subject(coder):
+    text = "GAZA CITY, Palestinian Territories: Four people were killed on Friday, medics said."
+    events = coder.code_text(text, date=DAY)
+    assert [(e.target.text if e.target else "", e.cameo) for e in events] == [("Four people", "190")]
