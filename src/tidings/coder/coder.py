@@ -9,8 +9,8 @@ and the rest go on.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
@@ -21,18 +21,19 @@ from ..lexicon.model import CameoCode, Lexicon
 from ..types import Actor, Article, DateInterval, Event, Evidence, Place
 from .actors import ActorIndex, ActorResolver
 from .compound import resolve_all, share_countries
+from .directives import DEONTIC, REPORTING_VERBS
 from .hooks import (
+    PLACE_NOUNS,
     ArticleClaims,
     Assessor,
     ClaimLinker,
     DateFinder,
-    PLACE_NOUNS,
     PlaceFinder,
     default_assessor,
     default_date_finder,
     default_place_finder,
 )
-from .match import DEONTIC, REPORTING_VERBS, Candidate, sentence_candidates
+from .match import Candidate, sentence_candidates
 from .sentence import (
     MEETING_ROOTS,
     add_venues,

@@ -20,8 +20,21 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Span, Token
 
 from ..lexicon.model import Lexicon
-from .syntax import OBJ, PASSIVE_SUBJ, conjuncts, direct_objects, prep_objects, subject_candidates
+from .syntax import (
+    OBJ,
+    PASSIVE_SUBJ,
+    children,
+    conjuncts,
+    direct_objects,
+    prep_objects,
+    subject_candidates,
+    subjects,
+)
 
+#: verbs that report what someone says (for demands in reported speech)
+REPORTING_VERBS = frozenset({"say", "tell", "insist", "state", "declare", "stress", "argue", "warn", "add", "write"})
+#: modal of the reported clause -> CAMEO code of the demand or appeal it makes
+DEONTIC = {"must": "100", "should": "020", "ought": "020"}
 #: dependencies an infinitive complement hangs on its word by ("urged X *to attack*": xcomp;
 #: "wants X *to attack*": ccomp; "pressured by X *to help*", "called for X *to go*": advcl;
 #: "pressure *to help*": acl)
@@ -184,3 +197,29 @@ def apply_directives(cands: list, sent: Span, lex: Lexicon) -> list:
             added.append(appeal)
     out = [replaced.get(c.trigger.i, c) for c in cands if c.trigger.i not in drop]
     return out + added
+
+
+def deontic_candidates(verb: Token) -> list:
+    """"Russia says Israel *must* end attacks": a demand (CAMEO 100) or, with
+    "should", an appeal (020) from the speaker to the subject of the clause."""
+    if verb.lemma_.lower() not in REPORTING_VERBS:
+        return []
+    from .match import Candidate  # match imports this module
+
+    out: list[Candidate] = []
+    for clause in children(verb, {"ccomp"}):
+        modal = next((c.lower_ for c in clause.children if c.dep_ == "aux" and c.lower_ in DEONTIC), None)
+        if modal is None:
+            continue
+        targets = [t for t in subjects(clause) if t.lower_ not in ("it", "there")]
+        if not targets:
+            continue
+        out.append(Candidate(
+            trigger=verb,
+            code=DEONTIC[modal],
+            sources=tuple(tuple(g) for g in subject_candidates(verb)),
+            targets=tuple(targets),
+            method="verb",
+            specificity=3,
+        ))
+    return out

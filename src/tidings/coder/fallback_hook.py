@@ -23,8 +23,17 @@ from spacy.tokens import Span, Token
 
 from ..errors import E_FALLBACK_MODEL, ModelError
 from ..fallback.model import DEFAULT_THRESHOLD
-from .match import REPORTING_VERBS, Candidate
-from .syntax import agent_of, conjuncts, direct_objects, is_passive, passive_subjects, prep_objects, subject_candidates
+from .directives import REPORTING_VERBS
+from .match import Candidate
+from .syntax import (
+    agent_of,
+    conjuncts,
+    direct_objects,
+    is_passive,
+    passive_subjects,
+    prep_objects,
+    subject_candidates,
+)
 
 if TYPE_CHECKING:
     from ..fallback.embed import Embedder

@@ -17,13 +17,14 @@ from ..lexicon.model import Lexicon, NounPattern, VerbPattern
 from ..lexicon.tabari_joined import ALTERNATIVES, FORMS
 from ..lexicon.tabari_text import DEFAULT_TARGET, PREPOSITIONS
 from .casualties import merge_casualties
-from .directives import apply_directives
+from .directives import apply_directives, deontic_candidates
 from .syntax import (
     agent_of,
-    culpable_copula,
     children,
     conjuncts,
     coordination_group,
+    copula_of,
+    culpable_copula,
     direct_objects,
     is_passive,
     passive_subjects,
@@ -34,10 +35,6 @@ from .syntax import (
     subjects,
 )
 
-#: verbs that report what someone says (for demands in reported speech)
-REPORTING_VERBS = frozenset({"say", "tell", "insist", "state", "declare", "stress", "argue", "warn", "add", "write"})
-#: modal of the reported clause -> CAMEO code of the demand or appeal it makes
-DEONTIC = {"must": "100", "should": "020", "ought": "020"}
 #: a noun event under one of these is not asserted to have happened
 NOUN_NEGATORS = frozenset({"lack", "absence", "without"})
 #: prepositions that make a noun the complement of the verb above ("engaged *in* talks",
@@ -478,6 +475,9 @@ def _noun_targets(noun: Token, p: NounPattern) -> list[Token]:
     return targets
 
 
+#: a noun row's target marker: the noun names the doer, and the subject it is said of acts
+#: ("the US remains the largest *donor*")
+PREDICATE_SOURCE = "<be"
 #: modifiers that can key a two-word nominal event ("*hunger* strike", "*war* games")
 NOUN_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 
@@ -516,6 +516,9 @@ def noun_candidates(noun: Token, lex: Lexicon) -> list[Candidate]:
             targets = direct_objects(as_verb)
             srcs = [tuple(g) for g in subject_candidates(as_verb)]
         reciprocal = False
+        copula = copula_of(noun) if not srcs and PREDICATE_SOURCE in p.target else None
+        if copula is not None:  # "the US remains *the largest donor*": the subject is the donor
+            srcs = [tuple(g) for g in subject_candidates(copula)]
         if not srcs and "between" in p.target and len(targets) >= 2:
             srcs, targets, reciprocal = [(targets[0],)], targets[1:], True
         cand = Candidate(
@@ -534,30 +537,6 @@ def noun_candidates(noun: Token, lex: Lexicon) -> list[Candidate]:
     return [best] if best is not None else []
 
 
-def deontic_candidates(verb: Token) -> list[Candidate]:
-    """"Russia says Israel *must* end attacks": a demand (CAMEO 100) or, with
-    "should", an appeal (020) from the speaker to the subject of the clause."""
-    if verb.lemma_.lower() not in REPORTING_VERBS:
-        return []
-    out: list[Candidate] = []
-    for clause in children(verb, {"ccomp"}):
-        modal = next((c.lower_ for c in clause.children if c.dep_ == "aux" and c.lower_ in DEONTIC), None)
-        if modal is None:
-            continue
-        targets = [t for t in subjects(clause) if t.lower_ not in ("it", "there")]
-        if not targets:
-            continue
-        out.append(Candidate(
-            trigger=verb,
-            code=DEONTIC[modal],
-            sources=tuple(tuple(g) for g in subject_candidates(verb)),
-            targets=tuple(targets),
-            method="verb",
-            specificity=3,
-        ))
-    return out
-
-
 def _complement_of(noun: Token, tok: Token) -> bool:
     """``tok`` is the verb complement of ``noun`` ("commitment *to support*", "plan *to visit*")."""
     if tok.i == noun.i or tok.pos_ not in ("VERB", "AUX"):
@@ -571,6 +550,8 @@ def sentence_candidates(sent: Span, lex: Lexicon) -> list[Candidate]:
     """All triggers of a sentence, with complements consumed by a pattern removed."""
     out: list[Candidate] = []
     for tok in sent:
+        if tok.dep_ == "amod" and tok.pos_ == "VERB":
+            continue  # a participle used as an adjective: "new *targeted* sanctions", "*armed* groups"
         if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "NOUN" and tok.tag_ == "VBG"):
             deontic = deontic_candidates(tok)
             out.extend(deontic or verb_candidates(tok, lex))

@@ -415,3 +415,25 @@ def culpable_copula(noun: Token) -> Token | None:
     if copula is None or any(c.dep_ == "neg" for c in copula.children):
         return None
     return copula
+
+
+#: verbs that predicate a noun of their subject ("X *remains* the largest donor")
+COPULAS = frozenset({"be", "remain", "become", "stay"})
+#: heads that put a noun among others ("*one* of the largest donors")
+PARTITIVES = frozenset({"one", "among", "some", "each"})
+
+
+def copula_of(noun: Token) -> Token | None:
+    """The copula a noun is predicated by: "the US *remains* the largest donor", "Germany *is*
+    one of the largest donors"; None when negated or when the noun is not a predicate."""
+    tok = noun
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("of", "among") and tok.head.head.lower_ in PARTITIVES:
+        tok = tok.head.head
+    if tok.dep_ == "pobj" and tok.head.lower_ == "among" and tok.head.head.lemma_.lower() in COPULAS:
+        copula = tok.head.head  # "Norway is *among* the biggest donors"
+    elif tok.dep_ == "attr" and tok.head.lemma_.lower() in COPULAS:
+        copula = tok.head
+    else:
+        return None
+    return None if any(c.dep_ == "neg" for c in copula.children) else copula
+

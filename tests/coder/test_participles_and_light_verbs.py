@@ -1,0 +1,52 @@
+"""A participle used as an adjective is no event; verbs of increase carry their object's event."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+DAY = dt.date(2019, 6, 9)
+
+
+def _rows(coder, text: str) -> list[tuple[str, str, str, str]]:
+    return [
+        (e.source.code if e.source else "", e.target.code if e.target else "", e.cameo, e.evidence.trigger)
+        for e in coder.code_text(text, date=DAY)
+    ]
+
+
+@pytest.mark.parametrize("text, word", [
+    ("The government imposed new targeted sanctions on the company.", "targeted"),
+    ("Police arrested two wanted men in Lagos.", "wanted"),
+])
+def test_an_adjectival_participle_is_no_candidate(nlp, lexicon, text, word):
+    from tidings.coder.match import sentence_candidates
+
+    [sent] = list(nlp(text).sents)
+    triggers = [c.trigger.text for c in sentence_candidates(sent, lexicon)]
+    assert word not in triggers and triggers, triggers
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Trump will increase pressure on Iran.", ("USAGOV", "IRN")),
+    ("Russia stepped up attacks on Kharkiv residents.", ("RUS", "---CVL")),
+])
+def test_increasing_an_act_is_doing_it(coder, text, expected):
+    rows = _rows(coder, text)
+    assert any((s, t) == expected for s, t, *_ in rows), rows
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The United States remains the largest single donor of humanitarian assistance in Iraq.", ("USA", "", "070")),
+    ("The German government is one of the largest bilateral donors.", ("DEUGOV", "", "070")),
+    ("Norway is among the biggest donors to the Palestinians.", ("NOR", "PSE", "070")),
+])
+def test_a_donor_is_what_its_subject_is(coder, text, expected):
+    assert expected in [r[:3] for r in _rows(coder, text)]
+
+
+def test_not_a_donor_gives_nothing(coder):
+    assert _rows(coder, "Japan is not a donor to Ukraine.") == []
