@@ -71,3 +71,20 @@ def test_a_colon_dateline_is_no_subject(coder):
     text = "GAZA CITY, Palestinian Territories: Four people were killed on Friday, medics said."
     events = coder.code_text(text, date=DAY)
     assert [(e.target.text if e.target else "", e.cameo) for e in events] == [("Four people", "190")]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "A political prisoner died in prison after torture.",
+    "The activist has died as a result of the torture he was subjected to in detention.",
+    "The prisoner died due to continued torture and poor treatment.",
+])
+def test_a_death_from_torture_is_the_torture_of_the_dead(coder, text):
+    events = coder.code_text(text, date=DAY)
+    rows = [(e.source, e.target.text if e.target else "", e.cameo) for e in events if e.cameo == "1822"]
+    assert rows and rows[0][0] is None and rows[0][1], rows
+
+
+@pytest.mark.slow
+def test_a_death_from_illness_is_no_event(coder):
+    assert coder.code_text("The journalist died after a long illness.", date=DAY) == []

@@ -256,7 +256,8 @@ class Coder:
         else:
             pairs = [(s, t) for s in sources for t in (targets or [None])]
         agentless = False
-        if not pairs and targets and not self.coded_only and cand.method == "verb" and is_passive(cand.trigger):
+        if not pairs and targets and not self.coded_only and (
+                cand.agentless or (cand.method == "verb" and is_passive(cand.trigger))):
             # "the journalist was arrested in Niger": someone did it; the event is kept
             # with no source (never in coded_only mode, where both actors must be coded)
             pairs, agentless = [(None, t) for t in targets], True

@@ -86,6 +86,8 @@ class Candidate:
     #: the pattern is for a compound actor (TABARI ``%``: "X and Y have delayed ..."):
     #: without a target, its members act on each other
     joint: bool = False
+    #: the victims are named and the doer is not ("died after torture"): kept with no source
+    agentless: bool = False
 
 
 def _object_lemmas(verb: Token, lex: Lexicon | None = None) -> dict[str, Token]:
