@@ -50,3 +50,8 @@ def test_a_donor_is_what_its_subject_is(coder, text, expected):
 
 def test_not_a_donor_gives_nothing(coder):
     assert _rows(coder, "Japan is not a donor to Ukraine.") == []
+
+
+def test_engaging_someone_in_a_fight_makes_them_the_target(coder):
+    rows = _rows(coder, "The army engaged the rebels in heavy fighting near Goma.")
+    assert ("---MIL", "---REB") in [r[:2] for r in rows], rows

@@ -93,16 +93,20 @@ def _actor_like(tok: Token, lex: Lexicon) -> bool:
 def find_directives(sent: Span, lex: Lexicon) -> list[Directive]:
     """Every directive word of the sentence whose infinitive complement is asked for."""
     out: list[Directive] = []
+    words = lex.directive_words
     for tok in sent:
-        kind = lex.directive_words.get(tok.lemma_.lower())
-        comps = [c for c in tok.children if c.dep_ in COMPLEMENT_DEPS and _infinitive(c)]
-        if tok.pos_ in ("VERB", "AUX") and kind is None:
+        kind = words.get(tok.lemma_.lower())
+        if kind is None:
+            if tok.pos_ not in ("VERB", "AUX"):
+                continue
             # "gave Russia permission to help Israel": the complement of the verb is the noun's
-            nouns = [o for o in tok.children if o.dep_ in OBJ and lex.directive_words.get(o.lemma_.lower())]
-            if nouns and comps:
-                out.extend(Directive(nouns[0], lex.directive_words[nouns[0].lemma_.lower()], c, ()) for c in comps)
+            nouns = [o for o in tok.children if o.dep_ in OBJ and o.lemma_.lower() in words]
+            if nouns:
+                comps = [c for c in tok.children if c.dep_ in COMPLEMENT_DEPS and _infinitive(c)]
+                out.extend(Directive(nouns[0], words[nouns[0].lemma_.lower()], c, ()) for c in comps)
             continue
-        if kind is None or not comps:
+        comps = [c for c in tok.children if c.dep_ in COMPLEMENT_DEPS and _infinitive(c)]
+        if not comps:
             continue
         if tok.pos_ == "NOUN":
             out.extend(Directive(tok, kind, c, ()) for c in comps if c.dep_ == "acl")

@@ -511,8 +511,11 @@ def noun_candidates(noun: Token, lex: Lexicon) -> list[Candidate]:
     # the verb's object is put in; the verb's subject does it
     as_verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "as" else None
     best: Candidate | None = None
+    drawn_in = noun.dep_ == "pobj" and noun.head.lower_ in ("in", "into") and noun.head.head.lemma_.lower() in lex.light_verbs
     for p in patterns:
         targets = _noun_targets(noun, p)
+        if not targets and drawn_in:  # "engaged *Filipino peacekeepers* in a firefight"
+            targets = direct_objects(noun.head.head)
         srcs = [tuple(g) for g in sources]
         if "dobj" in p.target and as_verb is not None and as_verb.pos_ in ("VERB", "AUX"):
             targets = direct_objects(as_verb)
