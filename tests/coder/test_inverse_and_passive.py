@@ -91,3 +91,13 @@ def test_men_sought_in_a_killing_are_not_seeking_one(coder):
     triples = _triples(coder, text)
     assert not any(c.startswith(("13", "18", "19")) for *_, c in triples), triples
     assert any(c == "173" for *_, c in triples)
+
+
+@pytest.mark.parametrize("text, triple", [
+    # an object whose modifier names a country is the target when the row takes none
+    ("Pakistan summoned a senior Indian diplomat to complain about the firing.", ("PAK", "INDGOV", "114")),
+    # "convicted the bank to pay": the object parsed as the complement's subject
+    ("The court convicted Germany's largest bank to pay damages.", ("---JUD", "DEUBUS", "116")),
+])
+def test_objects_the_parse_hides(coder, text, triple):
+    assert triple in _triples(coder, text)

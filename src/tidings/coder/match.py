@@ -172,6 +172,8 @@ def _first_target(verb: Token, p: VerbPattern, obj_tok: Token | None, alts: list
         found = prep_objects(obj_tok, OBJECT_OWNER_PREPS)
         if found:
             return found
+        if any(c.dep_ in ("amod", "compound") and c.text[:1].isupper() for c in obj_tok.children):
+            return [obj_tok]  # "summoned a senior *Indian* diplomat": the object names its country
     if not p.target:
         # "agreed to offer aid *to the sector*": the complement's recipient
         for x in children(verb, {"xcomp"}):
@@ -187,6 +189,10 @@ def _first_target(verb: Token, p: VerbPattern, obj_tok: Token | None, alts: list
             targets = coordination_group(verb.head)  # "the civilians *imprisoned* by X"
         else:
             targets = [o for o in direct_objects(verb) if obj_tok is None or o.i != obj_tok.i]
+        if not targets and not obj_tok:
+            # "convicted *the bank* to pay damages": the object parsed as the complement's subject
+            targets = [t for x in children(verb, {"ccomp"}) if x.i > verb.i and any(a.lower_ == "to" for a in x.children)
+                       for c in children(x, {"nsubj"}) for t in conjuncts(c)]
         if not targets and obj_tok is not None and obj_tok.pos_ == "ADJ":
             # "found *X* guilty": the subject of the small clause
             targets = [t for c in obj_tok.children if c.dep_ == "nsubj" for t in conjuncts(c)]
