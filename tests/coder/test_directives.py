@@ -126,3 +126,15 @@ def test_agents_found_in_the_target_phrase_are_not_their_own_targets(coder):
             "conditions of an agreement forced on the wealthy Gulf state by Saudi Arabia and the UAE.")
     rows = _rows(coder, text)
     assert ("SAU", "ARE", "170") not in rows and ("ARE", "SAU", "170") not in rows
+
+
+@pytest.mark.slow
+def test_a_demanded_clause_names_the_one_asked(coder):
+    [ev] = coder.code_text("Several MLAs demanded that Yediyurappa step down as chief minister.", date=DAY)
+    assert (ev.cameo, ev.target.text if ev.target else "") == ("1041", "Yediyurappa")
+
+
+@pytest.mark.slow
+def test_asking_whether_is_no_demand(coder):
+    events = coder.code_text("The EU asked whether Russia had attacked Ukraine.", date=DAY)
+    assert not any(e.cameo.startswith("02") and e.target is not None for e in events)

@@ -55,3 +55,11 @@ def test_not_a_donor_gives_nothing(coder):
 def test_engaging_someone_in_a_fight_makes_them_the_target(coder):
     rows = _rows(coder, "The army engaged the rebels in heavy fighting near Goma.")
     assert ("---MIL", "---REB") in [r[:2] for r in rows], rows
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Afghanistan has banned all Pakistani newspapers.", "PAKMED"),
+    ("The Vietnamese authorities have outlawed opposition parties.", "---OPP"),
+])
+def test_what_is_banned_is_the_target(coder, text, target):
+    assert target in [t for _, t, *_ in _rows(coder, text)]

@@ -67,6 +67,9 @@ def _infinitive(tok: Token) -> bool:
     return tok.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
+#: appeal words whose "that" clause is asked for too ("demanded that X step down"); not
+#: "told reporters that ...", "asked whether ..."
+THAT_CLAUSE_WORDS = frozenset({"demand", "urge", "ask", "request", "press"})
 #: verbs whose object is not the one asked: "called Lavrov *to discuss* Syria" is a phone
 #: call with its purpose; "called *on* Lavrov to" and "called *for* Russia to" ask
 NOT_BY_OBJECT = frozenset({"call"})
@@ -106,7 +109,7 @@ def find_directives(sent: Span, lex: Lexicon) -> list[Directive]:
                 out.extend(Directive(nouns[0], words[nouns[0].lemma_.lower()], c, ()) for c in comps)
             continue
         comps = [c for c in tok.children if c.dep_ in COMPLEMENT_DEPS and _infinitive(c)]
-        if not comps:
+        if not comps and tok.lemma_.lower() not in THAT_CLAUSE_WORDS:
             continue
         if tok.pos_ == "NOUN":
             out.extend(Directive(tok, kind, c, ()) for c in comps if c.dep_ == "acl")
@@ -114,6 +117,11 @@ def find_directives(sent: Span, lex: Lexicon) -> list[Directive]:
         if tok.pos_ not in ("VERB", "AUX"):
             continue
         passive = any(c.dep_ in PASSIVE_SUBJ for c in tok.children)
+        if kind == "appeal" and tok.lemma_.lower() in THAT_CLAUSE_WORDS:
+            # "demanded that Yediyurappa step down": a clause with its own subject is asked for
+            comps += [c for c in tok.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")
+                      and not any(m.dep_ == "mark" and m.lower_ in ("whether", "if") for m in c.children)
+                      and any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children)]
         for c in comps:
             asked = [a for a in _addressees(tok, c) if _actor_like(a, lex)]
             if asked or passive:
@@ -177,8 +185,8 @@ def apply_directives(cands: list, sent: Span, lex: Lexicon) -> list:
         if embedded is None and own is not None and own.consumed is not None and own.consumed.i == comp.i:
             embedded = own.code  # "wants X to meet": the row read the complement as 036
         if own is not None and own.code[:2] in ASKING_ROOTS:
-            if own.code in GENERIC:
-                replaced[d.word.i] = replace(own, code=_asking_code(lex, embedded, own.code[:2]), consumed=comp)
+            code = _asking_code(lex, embedded, own.code[:2]) if own.code in GENERIC else own.code
+            replaced[d.word.i] = replace(own, code=code, consumed=comp, targets=own.targets or d.addressees)
             continue
         if not d.addressees:
             continue
