@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 
@@ -101,3 +103,28 @@ def test_men_sought_in_a_killing_are_not_seeking_one(coder):
 ])
 def test_objects_the_parse_hides(coder, text, triple):
     assert triple in _triples(coder, text)
+
+
+def test_a_demand_stands_for_who_made_it(coder):
+    triples = _triples(coder, "Russia rejected Ukraine's demand for a ceasefire.")
+    assert ("RUS", "UKR", "124") in triples
+    events = coder.code_text("The government conceded to the demands of the striking truck drivers.")
+    conceded = [e for e in events if e.cameo.startswith("08")]
+    assert conceded and conceded[0].target is not None and "drivers" in conceded[0].target.text
+
+
+def test_returned_goods_go_to_their_recipient(coder):
+    events = coder.code_text("US customs officials returned 11 oil paintings to the National Museum of Iraq.")
+    returned = [e for e in events if e.cameo.startswith("084")]
+    assert returned and returned[0].target is not None and "Museum" in returned[0].target.text
+
+
+@pytest.mark.parametrize("text, triple", [
+    # a call's purpose is the caller's act, addressed to the one called
+    ("NATO Secretary General Jens Stoltenberg called Turkish President Erdogan on Monday to apologize.",
+     ("IGOWSTNAT", "TURGOV", "055")),
+    ("Pakistan summoned a senior Indian diplomat to complain about the firing.", ("PAK", "INDGOV", "114")),
+])
+def test_a_contacts_purpose_is_addressed_to_the_one_contacted(coder, text, triple):
+    events = coder.code_text(text, date=dt.date(2019, 11, 18))
+    assert triple in {(e.source.code if e.source else "", e.target.code if e.target else "", e.cameo) for e in events}

@@ -22,6 +22,7 @@ from .syntax import (
     agent_of,
     children,
     conjuncts,
+    content_owner,
     coordination_group,
     copula_of,
     culpable_copula,
@@ -30,6 +31,7 @@ from .syntax import (
     passive_subjects,
     prep_groups,
     prep_objects,
+    purpose_addressee,
     reduced_passive,
     subject_candidates,
     subjects,
@@ -142,7 +144,8 @@ def _pobj_lemmas(verb: Token) -> dict[str, Token]:
 def _verb_targets(verb: Token, p: VerbPattern, obj_tok: Token | None) -> tuple[list[Token], list[list[Token]]]:
     """The target phrase of a pattern, and the further candidate phrases in sentence order."""
     alts: list[list[Token]] = []
-    targets = _first_target(verb, p, obj_tok, alts)
+    # "called Erdogan *to apologize*": a purpose clause of a contact is addressed to its object
+    targets = _first_target(verb, p, obj_tok, alts) or (purpose_addressee(verb) if p.target else [])
     if p.target in FIRST_ACTOR:
         # "allowed that *Mordor* isn't a pleasant place": the subject of the clause the verb
         # takes is the first actor after the verb ("X attacked Y, Z said" has none after it)
@@ -231,7 +234,8 @@ def _first_target(verb: Token, p: VerbPattern, obj_tok: Token | None, alts: list
             if x.lemma_.lower() == p.xcomp:
                 targets = direct_objects(x)
                 break
-    return targets
+    # "conceded to the demands *of the truck drivers*": the demand stands for who made it
+    return [o for t in targets for o in (content_owner(t) or [t])]
 
 
 def _scope_words(verb: Token) -> frozenset[str]:
@@ -427,6 +431,9 @@ def _noun_sources(noun: Token, lex: Lexicon) -> list[list[Token]]:
     poss = [c for c in noun.children if c.dep_ == "poss"]
     if poss:
         return [conjuncts(poss[0])]
+    owner = content_owner(noun)  # "the demands *of the truck drivers*"
+    if owner:
+        return [owner]
     agents = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children if p.dep_ == "pobj"]
     if agents and noun.pos_ == "NOUN" and _speaker_like(agents[0], lex):
         # "the arrest of opposition leaders *by police*", "the release of hostages *by Hamas*"

@@ -277,6 +277,8 @@ def _object_controller(tok: Token) -> Token | None:
     *Ukraine* from joining".  Only verbs, not nouns, control this way.
     """
     head = tok.head
+    if head.lemma_.lower() in CONTACT_VERBS and head.lemma_.lower() != "summon":
+        return None  # "called Erdogan *to apologize*": the caller's purpose, not Erdogan's act
     if tok.dep_ == "xcomp" and head.pos_ in ("VERB", "AUX"):
         objs = children(head, OBJ)
         return objs[0] if objs and not _means_object(objs[0]) else None
@@ -436,4 +438,34 @@ def copula_of(noun: Token) -> Token | None:
     else:
         return None
     return None if any(c.dep_ == "neg" for c in copula.children) else copula
+
+
+#: nouns for what someone asks or puts forward: as a target they stand for whoever did
+#: ("conceded to the demands *of the truck drivers*", "rejected *Armenia's* proposal")
+CONTENT_NOUNS = frozenset({"demand", "request", "call", "proposal", "offer", "plan", "appeal", "ultimatum", "plea"})
+
+
+def content_owner(tok: Token) -> list[Token]:
+    """Whoever made the demand, request or proposal ``tok`` names; [] for other words."""
+    if tok.lemma_.lower() not in CONTENT_NOUNS:
+        return []
+    poss = [c for c in tok.children if c.dep_ == "poss"]
+    if poss:
+        return conjuncts(poss[0])
+    return prep_objects(tok, ("of", "from", "by"))
+
+
+#: verbs of contacting someone, whose purpose clause is addressed to them ("called Erdogan
+#: *to apologize*", "summoned the ambassador *to complain*")
+CONTACT_VERBS = frozenset({"call", "phone", "telephone", "ring", "summon", "meet", "visit", "receive", "write"})
+
+
+def purpose_addressee(verb: Token) -> list[Token]:
+    """Whom a purpose clause of a contact verb is addressed to: the contact verb's object."""
+    head = verb.head
+    if verb.dep_ not in ("advcl", "xcomp") or head.i == verb.i or head.lemma_.lower() not in CONTACT_VERBS:
+        return []
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return []
+    return direct_objects(head)
 
