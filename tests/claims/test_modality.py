@@ -335,3 +335,17 @@ def test_parenthetical_speaker_misattached_by_the_parse(nlp):
     assert (a.modality, a.cue) == ("reported", "say")
     assert spk == "aid workers and camp officials"
     assert content.startswith("The army gave approval") and "officials" not in content
+
+
+@pytest.mark.parametrize("text, trigger, modality", [
+    # a perfect after may/might/could hedges a past event (modality "reported", hedged): no plan
+    ("Russian jets may have bombed the hospital.", "bombed", "reported"),
+    ("Hackers might have attacked the grid.", "attacked", "reported"),
+    # the contrasts: a bare modal is hypothetical, "would have" counterfactual
+    ("Russian jets may bomb the hospital.", "bomb", "hypothetical"),
+    ("Russia would have attacked the grid if it could.", "attacked", "hypothetical"),
+])
+def test_a_modal_perfect_is_a_hedged_past(nlp, text, trigger, modality):
+    a, _, _ = run(nlp, text, trigger)
+    assert a.modality == modality
+    assert a.hedged == (modality == "reported")  # a hedge is reported with hedged=True

@@ -63,3 +63,17 @@ def test_engaging_someone_in_a_fight_makes_them_the_target(coder):
 ])
 def test_what_is_banned_is_the_target(coder, text, target):
     assert target in [t for _, t, *_ in _rows(coder, text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # taking in refugees is granting asylum; refusing them is a rejection of aid
+    ("The United States accepted 1,141 Iraqi refugees in May.", ("USA", "IRQREF", "075")),
+    ("Bangladesh says it will not accept any Rohingya refugees fleeing violence.", ("BGD", "---REF", "122")),
+    # name-calling with the name in an apposition the parser made
+    ("US President Donald Trump called Britain's ambassador to the United States a very stupid guy.",
+     ("USAGOV", "GBRGOV", "111")),
+    # expertise and resources offered are aid, here intended
+    ("The United States is willing to provide military expertise to the United Nations.", ("USA", "IGOUNO", "033")),
+])
+def test_objects_that_name_the_act(coder, text, expected):
+    assert expected in [r[:3] for r in _rows(coder, text)]

@@ -147,6 +147,14 @@ def _is_negated(tok: Token) -> bool:
     return any(c.dep_ == "neg" for c in tok.children)
 
 
+#: modals that, with a perfect, hedge a past event ("may have", "might have", "could have")
+EPISTEMIC_MODALS = frozenset({"may", "might", "could", "must"})
+
+
+def _perfect(tok: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children)
+
+
 def _has_aux(tok: Token) -> bool:
     return any(c.dep_ in {"aux", "auxpass"} for c in tok.children)
 
@@ -161,7 +169,10 @@ def _predicate_markers(scan: _Scan, tok: Token, *, inherited: bool = False) -> N
             scan.mark("negation", child)
         elif dep == "aux" and child.tag_ == "MD":
             kinds = _kinds(child, cues)
-            if "hypothetical" in kinds:
+            if "hypothetical" in kinds and low in EPISTEMIC_MODALS and _perfect(tok):
+                # "hackers *may have* launched attacks": a hedged report of the past, not a plan
+                scan.mark("hedge", child)
+            elif "hypothetical" in kinds:
                 scan.mark("hypothetical", child)
             elif "future" in kinds:
                 scan.mark("future", child)

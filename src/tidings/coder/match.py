@@ -27,6 +27,7 @@ from .syntax import (
     copula_of,
     culpable_copula,
     direct_objects,
+    hidden_objects,
     is_passive,
     passive_subjects,
     prep_groups,
@@ -106,6 +107,9 @@ def _object_lemmas(verb: Token, lex: Lexicon | None = None) -> dict[str, Token]:
                 # too, unless the two words are an event of their own ("launch *war games*")
                 if lex is None or pair not in lex.nouns:
                     out.setdefault(c.lemma_.lower(), o)
+        for a in children(o, {"appos"}):  # "called the ambassador *a very stupid guy*"
+            for w in [a] + children(a, {"amod"}):
+                out.setdefault(w.lemma_.lower(), a)
     for x in children(verb, {"xcomp"}):
         for o in direct_objects(x):
             out.setdefault(o.lemma_.lower(), o)
@@ -115,12 +119,9 @@ def _object_lemmas(verb: Token, lex: Lexicon | None = None) -> dict[str, Token]:
         for o in passive_subjects(verb):
             out.setdefault(o.lemma_.lower(), o)
             out.setdefault(o.lower_, o)
-    for x in children(verb, {"ccomp"}):
-        if any(a.dep_ == "aux" and a.lower_ == "to" for a in x.children):
-            # "wants the war to end": the parser makes the object the complement's subject
-            for o in children(x, {"nsubj"}):
-                out.setdefault(o.lemma_.lower(), o)
-                out.setdefault(o.lower_, o)
+    for o in hidden_objects(verb):  # "wants *the war* to end", "accept *refugees* fleeing"
+        out.setdefault(o.lemma_.lower(), o)
+        out.setdefault(o.lower_, o)
     # "impose sanctions": spaCy sometimes attaches the object noun as attr/oprd
     for c in children(verb, {"attr", "oprd", "npadvmod"}):
         out.setdefault(c.lemma_.lower(), c)
@@ -193,9 +194,7 @@ def _first_target(verb: Token, p: VerbPattern, obj_tok: Token | None, alts: list
         else:
             targets = [o for o in direct_objects(verb) if obj_tok is None or o.i != obj_tok.i]
         if not targets and not obj_tok:
-            # "convicted *the bank* to pay damages": the object parsed as the complement's subject
-            targets = [t for x in children(verb, {"ccomp"}) if x.i > verb.i and any(a.lower_ == "to" for a in x.children)
-                       for c in children(x, {"nsubj"}) for t in conjuncts(c)]
+            targets = hidden_objects(verb)  # "convicted *the bank* to pay damages"
         if not targets and obj_tok is not None and obj_tok.pos_ == "ADJ":
             # "found *X* guilty": the subject of the small clause
             targets = [t for c in obj_tok.children if c.dep_ == "nsubj" for t in conjuncts(c)]

@@ -469,3 +469,16 @@ def purpose_addressee(verb: Token) -> list[Token]:
         return []
     return direct_objects(head)
 
+
+def hidden_objects(verb: Token) -> list[Token]:
+    """Objects the parser made the subject of a complement clause after the verb:
+    "convicted *the bank* to pay", "will not accept *refugees* fleeing violence"."""
+    out: list[Token] = []
+    for x in children(verb, {"ccomp"}):
+        if x.i < verb.i:
+            continue
+        auxes = [a for a in x.children if a.dep_ == "aux"]
+        if any(a.lower_ == "to" for a in auxes) or (x.tag_ == "VBG" and not auxes):
+            out.extend(t for c in children(x, {"nsubj"}) for t in conjuncts(c))
+    return out
+
