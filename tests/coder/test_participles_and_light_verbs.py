@@ -77,3 +77,8 @@ def test_what_is_banned_is_the_target(coder, text, target):
 ])
 def test_objects_that_name_the_act(coder, text, expected):
     assert expected in [r[:3] for r in _rows(coder, text)]
+
+
+def test_a_frame_noun_passes_its_event_on(coder):
+    rows = _rows(coder, "Azerbaijani troops participate in peacekeeping operations in Afghanistan.")
+    assert ("AZEMIL", "", "074") in [r[:3] for r in rows]

@@ -107,3 +107,16 @@ def test_what_a_statement_is_about_is_not_its_target(coder):
     rows = _rows(coder, "Last week, Donald Trump made some intriguing statements regarding his communication with Vladimir Putin.")
     assert not any(code.startswith("01") and target == "RUSGOV" for _, target, code, _, _ in rows)
     assert ("USAGOV", "RUSGOV", "040") in {(s, t, c) for s, t, c, _, _ in rows}
+
+
+@pytest.mark.parametrize("text, triple", [
+    ("The Afghan government said Taliban militants were responsible.", ("AFGGOV", "AFGREB", "112")),
+    ("Police said the rebels were behind the bombing.", ("---COP", "---REB", "112")),
+])
+def test_saying_someone_was_responsible_accuses_them(coder, text, triple):
+    assert triple in [r[:3] for r in _rows(coder, text)]
+
+
+def test_saying_someone_was_not_responsible_accuses_nobody(coder):
+    rows = _rows(coder, "The minister said the army was not responsible.")
+    assert not any(code.startswith("11") for _, _, code, _, _ in rows)

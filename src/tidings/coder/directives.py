@@ -21,6 +21,7 @@ from spacy.tokens import Span, Token
 
 from ..lexicon.model import Lexicon
 from .syntax import (
+    CULPABLE,
     OBJ,
     PASSIVE_SUBJ,
     children,
@@ -235,3 +236,44 @@ def deontic_candidates(verb: Token) -> list:
             specificity=3,
         ))
     return out
+
+
+#: the accusation a speaker makes by saying someone was to blame (CAMEO 112)
+ACCUSE = "112"
+
+
+def _culpable_clause(clause: Token) -> bool:
+    """"X was responsible", "X was behind the bombing", "X was to blame", not negated."""
+    if clause.lemma_.lower() != "be" or any(c.dep_ == "neg" for c in clause.children):
+        return False
+    for c in clause.children:
+        if c.dep_ == "acomp" and c.lower_ in CULPABLE:
+            return True
+        if c.dep_ == "prep" and c.lower_ == "behind":
+            return True
+        if c.dep_ == "xcomp" and c.lemma_.lower() == "blame" and any(a.lower_ == "to" for a in c.children):
+            return True
+    return False
+
+
+def blame_candidates(verb: Token) -> list:
+    """"The government said Taliban militants *were responsible*": the speaker accuses them
+    (112), whether or not the clause names what they did."""
+    if verb.lemma_.lower() not in REPORTING_VERBS:
+        return []
+    from .match import Candidate  # match imports this module
+
+    out = []
+    for clause in children(verb, {"ccomp"}):
+        targets = [t for t in subjects(clause) if t.lower_ not in ("it", "there")]
+        if targets and _culpable_clause(clause):
+            out.append(Candidate(
+                trigger=verb,
+                code=ACCUSE,
+                sources=tuple(tuple(g) for g in subject_candidates(verb)),
+                targets=tuple(targets),
+                method="verb",
+                specificity=3,
+            ))
+    return out
+

@@ -17,7 +17,7 @@ from ..lexicon.model import Lexicon, NounPattern, VerbPattern
 from ..lexicon.tabari_joined import ALTERNATIVES, FORMS
 from ..lexicon.tabari_text import DEFAULT_TARGET, PREPOSITIONS
 from .casualties import merge_casualties
-from .directives import apply_directives, deontic_candidates
+from .directives import apply_directives, blame_candidates, deontic_candidates
 from .syntax import (
     agent_of,
     children,
@@ -449,8 +449,9 @@ def _noun_sources(noun: Token, lex: Lexicon) -> list[list[Token]]:
         # "the war game was staged by US marines"
         agent = agent_of(head)
         return [conjuncts(agent)] if agent is not None else []
-    if noun.dep_ == "compound" and head.pos_ == "NOUN" and head.lemma_.lower() in STANCE_NOUNS:
-        # "launched a *mediation* effort": the event noun stands where its head does
+    if noun.dep_ == "compound" and head.pos_ == "NOUN" and head.lemma_.lower() in FRAME_NOUNS:
+        # "launched a *mediation* effort", "take part in *peacekeeping* operations": the event
+        # noun stands where its head does
         noun, head = head, head.head
         poss = [c for c in noun.children if c.dep_ == "poss"]
         if poss:
@@ -480,7 +481,7 @@ def _noun_targets(noun: Token, p: NounPattern) -> list[Token]:
     if not p.target:
         return []
     preps = tuple(p.target)
-    if noun.dep_ == "compound" and noun.head.pos_ == "NOUN" and noun.head.lemma_.lower() in STANCE_NOUNS:
+    if noun.dep_ == "compound" and noun.head.pos_ == "NOUN" and noun.head.lemma_.lower() in FRAME_NOUNS:
         noun = noun.head  # "a mediation effort *between* India and Pakistan"
     targets = prep_objects(noun, preps)
     if not targets and noun.dep_ in ("dobj", "obj", "pobj"):
@@ -489,6 +490,9 @@ def _noun_targets(noun: Token, p: NounPattern) -> list[Token]:
     return targets
 
 
+#: heads a compound event noun stands in for: stance nouns and the frames of an operation
+#: ("*peacekeeping* operations in Afghanistan", "a *rescue* mission")
+FRAME_NOUNS = STANCE_NOUNS | frozenset({"operation", "mission", "campaign", "drive", "programme", "program"})
 #: a noun row's target marker: the noun names the doer, and the subject it is said of acts
 #: ("the US remains the largest *donor*")
 PREDICATE_SOURCE = "<be"
@@ -570,7 +574,7 @@ def sentence_candidates(sent: Span, lex: Lexicon) -> list[Candidate]:
         if tok.dep_ == "amod" and tok.pos_ == "VERB":
             continue  # a participle used as an adjective: "new *targeted* sanctions", "*armed* groups"
         if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "NOUN" and tok.tag_ == "VBG"):
-            deontic = deontic_candidates(tok)
+            deontic = deontic_candidates(tok) or blame_candidates(tok)
             out.extend(deontic or verb_candidates(tok, lex))
         elif tok.pos_ in ("NOUN", "PROPN"):
             out.extend(noun_candidates(tok, lex))
