@@ -120,3 +120,13 @@ def test_saying_someone_was_responsible_accuses_them(coder, text, triple):
 def test_saying_someone_was_not_responsible_accuses_nobody(coder):
     rows = _rows(coder, "The minister said the army was not responsible.")
     assert not any(code.startswith("11") for _, _, code, _, _ in rows)
+
+
+def test_a_passive_must_is_a_demand_to_nobody_named(coder):
+    rows = _rows(coder, "The EU says military intervention in Venezuela must be avoided.")
+    assert [r[2] for r in rows] == ["100"]
+
+
+def test_an_inverted_should_is_a_condition(coder):
+    text = "The ambassador warned that Washington would scale back cooperation should Huawei be given a role."
+    assert not any(code == "020" or code == "100" for _, _, code, _, _ in _rows(coder, text))

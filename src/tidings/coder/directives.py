@@ -27,6 +27,7 @@ from .syntax import (
     children,
     conjuncts,
     direct_objects,
+    is_passive,
     prep_objects,
     subject_candidates,
     subjects,
@@ -221,12 +222,13 @@ def deontic_candidates(verb: Token) -> list:
 
     out: list[Candidate] = []
     for clause in children(verb, {"ccomp"}):
-        modal = next((c.lower_ for c in clause.children if c.dep_ == "aux" and c.lower_ in DEONTIC), None)
-        if modal is None:
-            continue
+        aux = next((c for c in clause.children if c.dep_ == "aux" and c.lower_ in DEONTIC), None)
+        if aux is None or any(c.dep_ in ("nsubj", "nsubjpass") and c.i > aux.i for c in clause.children):
+            continue  # "*should* Huawei be given a role": an inverted condition, no demand
+        modal = aux.lower_
         targets = [t for t in subjects(clause) if t.lower_ not in ("it", "there")]
-        if not targets:
-            continue
+        if not targets and not is_passive(clause):
+            continue  # "intervention *must be avoided*": a demand addressed to nobody named
         out.append(Candidate(
             trigger=verb,
             code=DEONTIC[modal],
