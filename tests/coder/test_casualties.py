@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from tidings.coder.casualties import merge_casualties
-from tidings.coder.match import Candidate
+from tidings.coder.candidate import Candidate
 
 from .handparse import parse
 

@@ -82,3 +82,11 @@ def test_objects_that_name_the_act(coder, text, expected):
 def test_a_frame_noun_passes_its_event_on(coder):
     rows = _rows(coder, "Azerbaijani troops participate in peacekeeping operations in Afghanistan.")
     assert ("AZEMIL", "", "074") in [r[:3] for r in rows]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Yemen let free activists on Monday.", ("YEM", "---CVL", "0841")),
+    ("Israel set free 20 Palestinian prisoners.", ("ISR", "PSECVL", "0841")),
+])
+def test_letting_or_setting_free_is_a_release(coder, text, expected):
+    assert expected in [r[:3] for r in _rows(coder, text)]

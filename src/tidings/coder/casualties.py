@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from .candidate import Candidate
 from .syntax import agent_of, children, conjuncts, is_passive, passive_subjects
 
 #: event roots that harm people (assault, fight, mass violence)
@@ -52,11 +53,11 @@ def _cause_of_death(noun):
     return None
 
 
-def merge_casualties(cands: list) -> list:
+def merge_casualties(cands: list[Candidate]) -> list[Candidate]:
     """The candidates with an agentless harm verb folded into the attack noun it happened in."""
     by_trigger = {c.trigger.i: c for c in cands}
     drop: set[int] = set()
-    replaced: dict[int, object] = {}
+    replaced: dict[int, Candidate] = {}
     for c in cands:
         if c.method != "noun" or not c.code.startswith(HARM_ROOTS) or c.targets:
             continue

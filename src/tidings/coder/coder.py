@@ -20,6 +20,7 @@ from ..lexicon.codes import actor_codes, event_codes
 from ..lexicon.model import CameoCode, Lexicon
 from ..types import Actor, Article, DateInterval, Event, Evidence, Place
 from .actors import ActorIndex, ActorResolver
+from .candidate import Candidate
 from .compound import resolve_all, share_countries
 from .directives import DEONTIC, REPORTING_VERBS
 from .hooks import (
@@ -33,7 +34,7 @@ from .hooks import (
     default_date_finder,
     default_place_finder,
 )
-from .match import Candidate, sentence_candidates
+from .match import sentence_candidates
 from .sentence import (
     MEETING_ROOTS,
     add_venues,

@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Span, Token
 
 from ..lexicon.model import Lexicon
+from .candidate import Candidate
 from .syntax import (
     CULPABLE,
     OBJ,
@@ -143,19 +144,16 @@ def _asking_code(lex: Lexicon, embedded: str | None, root: str) -> str:
     return root + "0"
 
 
-def apply_directives(cands: list, sent: Span, lex: Lexicon) -> list:
+def apply_directives(cands: list[Candidate], sent: Span, lex: Lexicon) -> list[Candidate]:
     """The candidates with asked-for complements removed and the appeals they make specific.
 
-    ``cands`` are :class:`~tidings.coder.match.Candidate` objects; a new appeal is made for a
-    wish about someone else ("wants Putin to attack").
+    A new appeal is made for a wish about someone else ("wants Putin to attack").
     """
     if not lex.directive_words:
         return cands
     directives = find_directives(sent, lex)
     if not directives:
         return cands
-    from .match import Candidate  # match imports this module
-
     by_trigger = {c.trigger.i: c for c in cands}
     drop: set[int] = set()
     replaced: dict[int, Candidate] = {}
@@ -213,13 +211,11 @@ def apply_directives(cands: list, sent: Span, lex: Lexicon) -> list:
     return out + added
 
 
-def deontic_candidates(verb: Token) -> list:
+def deontic_candidates(verb: Token) -> list[Candidate]:
     """"Russia says Israel *must* end attacks": a demand (CAMEO 100) or, with
     "should", an appeal (020) from the speaker to the subject of the clause."""
     if verb.lemma_.lower() not in REPORTING_VERBS:
         return []
-    from .match import Candidate  # match imports this module
-
     out: list[Candidate] = []
     for clause in children(verb, {"ccomp"}):
         aux = next((c for c in clause.children if c.dep_ == "aux" and c.lower_ in DEONTIC), None)
@@ -258,13 +254,11 @@ def _culpable_clause(clause: Token) -> bool:
     return False
 
 
-def blame_candidates(verb: Token) -> list:
+def blame_candidates(verb: Token) -> list[Candidate]:
     """"The government said Taliban militants *were responsible*": the speaker accuses them
     (112), whether or not the clause names what they did."""
     if verb.lemma_.lower() not in REPORTING_VERBS:
         return []
-    from .match import Candidate  # match imports this module
-
     out = []
     for clause in children(verb, {"ccomp"}):
         targets = [t for t in subjects(clause) if t.lower_ not in ("it", "there")]

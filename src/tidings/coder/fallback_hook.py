@@ -23,8 +23,8 @@ from spacy.tokens import Span, Token
 
 from ..errors import E_FALLBACK_MODEL, ModelError
 from ..fallback.model import DEFAULT_THRESHOLD
+from .candidate import Candidate
 from .directives import REPORTING_VERBS
-from .match import Candidate
 from .syntax import (
     agent_of,
     conjuncts,

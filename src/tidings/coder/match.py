@@ -8,7 +8,7 @@ actors, dates and modality is the coder's job.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import cache
 
 from spacy.tokens import Span, Token
@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 from ..lexicon.model import Lexicon, NounPattern, VerbPattern
 from ..lexicon.tabari_joined import ALTERNATIVES, FORMS
 from ..lexicon.tabari_text import DEFAULT_TARGET, PREPOSITIONS
+from .candidate import Candidate
 from .casualties import merge_casualties
 from .directives import apply_directives, blame_candidates, deontic_candidates
 from .syntax import (
@@ -67,32 +68,6 @@ STANCE_NOUNS = frozenset({
 })
 
 
-@dataclass(frozen=True, slots=True)
-class Candidate:
-    """A coded trigger with the heads of its source and target phrases."""
-
-    trigger: Token
-    code: str
-    #: alternative source heads, best first; the coder takes the first that resolves
-    sources: tuple[tuple[Token, ...], ...]
-    targets: tuple[Token, ...]
-    method: str  # "verb" | "noun"
-    specificity: int
-    #: the pattern consumed this complement verb or object noun (not a separate event)
-    consumed: Token | None = None
-    consumed_object: Token | None = None
-    #: further target phrases, in sentence order, for when ``targets`` names no coded actor
-    #: (TABARI's "first actor after the verb")
-    alt_targets: tuple[tuple[Token, ...], ...] = ()
-    #: the source and target are members of one coordination ("X and Y met")
-    reciprocal: bool = False
-    #: the pattern is for a compound actor (TABARI ``%``: "X and Y have delayed ..."):
-    #: without a target, its members act on each other
-    joint: bool = False
-    #: the victims are named and the doer is not ("died after torture"): kept with no source
-    agentless: bool = False
-
-
 def _object_lemmas(verb: Token, lex: Lexicon | None = None) -> dict[str, Token]:
     """Direct objects of the verb and of its complement ("declined to provide *comment*")."""
     out: dict[str, Token] = {}
@@ -107,6 +82,9 @@ def _object_lemmas(verb: Token, lex: Lexicon | None = None) -> dict[str, Token]:
                 # too, unless the two words are an event of their own ("launch *war games*")
                 if lex is None or pair not in lex.nouns:
                     out.setdefault(c.lemma_.lower(), o)
+        for m in children(o, {"amod"}):  # "let *free* activists", "set *free* prisoners"
+            if m.i == verb.i + 1:
+                out.setdefault(m.lower_, o)
         for a in children(o, {"appos"}):  # "called the ambassador *a very stupid guy*"
             for w in [a] + children(a, {"amod"}):
                 out.setdefault(w.lemma_.lower(), a)

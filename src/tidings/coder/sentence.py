@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..types import Actor, Event
-from .match import Candidate
+from .candidate import Candidate
 
 #: CAMEO roots of meetings a proposed venue can belong to
 MEETING_ROOTS = ("03", "04")
