@@ -21,6 +21,10 @@ def _lex(**words: str) -> Lexicon:
     return lex
 
 
+def _find(doc, lex: Lexicon):
+    return find_directives([t for t in doc if t.lemma_.lower() in lex.directive_words], lex)
+
+
 def test_an_object_controlled_infinitive_is_asked_for():
     # Obama urged Putin to attack Switzerland
     doc = parse([
@@ -31,7 +35,7 @@ def test_an_object_controlled_infinitive_is_asked_for():
         ("attack", "VERB", "xcomp", 1, "attack"),
         ("Switzerland", "PROPN", "dobj", 4, "Switzerland"),
     ])
-    [d] = find_directives(doc[:], _lex(urge="appeal"))
+    [d] = _find(doc, _lex(urge="appeal"))
     assert (d.word.text, d.kind, d.complement.text, [t.text for t in d.addressees]) == ("urged", "appeal", "attack", ["Putin"])
 
 
@@ -44,7 +48,7 @@ def test_subject_control_is_not_a_directive():
         ("join", "VERB", "xcomp", 1, "join"),
         ("talks", "NOUN", "dobj", 3, "talk"),
     ])
-    assert find_directives(doc[:], _lex(ask="appeal")) == []
+    assert _find(doc, _lex(ask="appeal")) == []
 
 
 def test_a_phone_call_with_a_purpose_is_not_a_call_on_someone():
@@ -57,7 +61,7 @@ def test_a_phone_call_with_a_purpose_is_not_a_call_on_someone():
         ("discuss", "VERB", "advcl", 1, "discuss"),
         ("Syria", "PROPN", "dobj", 4, "Syria"),
     ])
-    assert find_directives(doc[:], _lex(call="appeal")) == []
+    assert _find(doc, _lex(call="appeal")) == []
 
 
 def test_the_infinitive_of_a_directive_noun_is_asked_for():
@@ -72,7 +76,7 @@ def test_the_infinitive_of_a_directive_noun_is_asked_for():
         ("help", "VERB", "acl", 2, "help"),
         ("Iran", "PROPN", "dobj", 6, "Iran"),
     ])
-    [d] = find_directives(doc[:], _lex(pressure="appeal"))
+    [d] = _find(doc, _lex(pressure="appeal"))
     assert (d.word.text, d.complement.text, d.addressees) == ("pressure", "help", ())
 
 

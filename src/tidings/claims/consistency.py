@@ -95,6 +95,14 @@ class KnownEvent:
     root: str | None
     actors: tuple[str, ...]
     origin: str | None = None
+    #: the multi-word alternatives of each group, split off once (``match_known`` tests the
+    #: one-word alternatives as a set); filled from ``match`` when left empty
+    phrases: tuple[tuple[str, ...], ...] = ()
+
+    def __post_init__(self) -> None:
+        if not self.phrases:
+            split = tuple(tuple(g for g in group if " " in g) for group in self.match)
+            object.__setattr__(self, "phrases", split)
 
     @property
     def last(self) -> dt.date:
@@ -202,8 +210,9 @@ def _verb_stems(word: str) -> tuple[str, ...]:
     return ()
 
 
-def _group_hit(group: frozenset[str], words: set[str], text: str) -> bool:
-    return any((" " in g and g in text) or g in words for g in group)
+def _group_hit(group: frozenset[str], phrases: tuple[str, ...], words: set[str], text: str) -> bool:
+    # one-word alternatives as a set operation; phrases (never in ``words``) by substring
+    return not group.isdisjoint(words) or any(p in text for p in phrases)
 
 
 def match_known(
@@ -216,7 +225,7 @@ def match_known(
     words |= {f for w in words for f in _verb_stems(w)}  # "invaded" names an invasion too
     best: KnownEvent | None = None
     for k in known:
-        if all(_group_hit(g, words, low) for g in k.match) and (
+        if all(_group_hit(g, ph, words, low) for g, ph in zip(k.match, k.phrases)) and (
             best is None or len(k.match) > len(best.match)
         ):
             best = k

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
 from ..lexicon.model import Lexicon
 from .candidate import Candidate
@@ -96,23 +96,23 @@ def _actor_like(tok: Token, lex: Lexicon) -> bool:
     return tok.lemma_.lower() in lex.agents or tok.lower_ in lex.agents
 
 
-def find_directives(sent: Span, lex: Lexicon) -> list[Directive]:
-    """Every directive word of the sentence whose infinitive complement is asked for."""
+def find_directives(words_at: list[Token], lex: Lexicon) -> list[Directive]:
+    """The directives among a sentence's directive words (``words_at``: its tokens whose
+    lemma is in ``lex.directive_words``) whose complement is asked for."""
     out: list[Directive] = []
     words = lex.directive_words
-    for tok in sent:
-        kind = words.get(tok.lemma_.lower())
-        if kind is None:
-            if tok.pos_ not in ("VERB", "AUX"):
-                continue
+    for tok in words_at:
+        lemma = tok.lemma_.lower()
+        kind = words[lemma]
+        head = tok.head
+        if (tok.pos_ == "NOUN" and tok.dep_ in OBJ and head.pos_ in ("VERB", "AUX")
+                and head.lemma_.lower() not in words):
             # "gave Russia permission to help Israel": the complement of the verb is the noun's
-            nouns = [o for o in tok.children if o.dep_ in OBJ and o.lemma_.lower() in words]
-            if nouns:
-                comps = [c for c in tok.children if c.dep_ in COMPLEMENT_DEPS and _infinitive(c)]
-                out.extend(Directive(nouns[0], words[nouns[0].lemma_.lower()], c, ()) for c in comps)
-            continue
+            comps = [c for c in head.children if c.dep_ in COMPLEMENT_DEPS and _infinitive(c)]
+            if tok.i == next(o.i for o in head.children if o.dep_ in OBJ and o.lemma_.lower() in words):
+                out.extend(Directive(tok, kind, c, ()) for c in comps)
         comps = [c for c in tok.children if c.dep_ in COMPLEMENT_DEPS and _infinitive(c)]
-        if not comps and tok.lemma_.lower() not in THAT_CLAUSE_WORDS:
+        if not comps and lemma not in THAT_CLAUSE_WORDS:
             continue
         if tok.pos_ == "NOUN":
             out.extend(Directive(tok, kind, c, ()) for c in comps if c.dep_ == "acl")
@@ -120,7 +120,7 @@ def find_directives(sent: Span, lex: Lexicon) -> list[Directive]:
         if tok.pos_ not in ("VERB", "AUX"):
             continue
         passive = any(c.dep_ in PASSIVE_SUBJ for c in tok.children)
-        if kind == "appeal" and tok.lemma_.lower() in THAT_CLAUSE_WORDS:
+        if kind == "appeal" and lemma in THAT_CLAUSE_WORDS:
             # "demanded that Yediyurappa step down": a clause with its own subject is asked for
             comps += [c for c in tok.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")
                       and not any(m.dep_ == "mark" and m.lower_ in ("whether", "if") for m in c.children)
@@ -144,14 +144,14 @@ def _asking_code(lex: Lexicon, embedded: str | None, root: str) -> str:
     return root + "0"
 
 
-def apply_directives(cands: list[Candidate], sent: Span, lex: Lexicon) -> list[Candidate]:
+def apply_directives(cands: list[Candidate], words_at: list[Token], lex: Lexicon) -> list[Candidate]:
     """The candidates with asked-for complements removed and the appeals they make specific.
 
     A new appeal is made for a wish about someone else ("wants Putin to attack").
     """
-    if not lex.directive_words:
+    if not words_at:
         return cands
-    directives = find_directives(sent, lex)
+    directives = find_directives(words_at, lex)
     if not directives:
         return cands
     by_trigger = {c.trigger.i: c for c in cands}

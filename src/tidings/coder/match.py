@@ -548,7 +548,10 @@ def _complement_of(noun: Token, tok: Token) -> bool:
 def sentence_candidates(sent: Span, lex: Lexicon) -> list[Candidate]:
     """All triggers of a sentence, with complements consumed by a pattern removed."""
     out: list[Candidate] = []
+    asking: list[Token] = []  # directive words ("urged X to"), read after the triggers
     for tok in sent:
+        if tok.lemma_.lower() in lex.directive_words:
+            asking.append(tok)
         if tok.dep_ == "amod" and tok.pos_ == "VERB":
             continue  # a participle used as an adjective: "new *targeted* sanctions", "*armed* groups"
         if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "NOUN" and tok.tag_ == "VBG"):
@@ -576,4 +579,4 @@ def sentence_candidates(sent: Span, lex: Lexicon) -> list[Candidate]:
                 and any(o.i in nouns for o in direct_objects(c.trigger)))
     ]
     # "urged Putin to attack": an appeal, no attack; "killed in an air strike": one event
-    return merge_casualties(apply_directives(out, sent, lex))
+    return merge_casualties(apply_directives(out, asking, lex))
