@@ -88,3 +88,15 @@ def test_a_death_from_torture_is_the_torture_of_the_dead(coder, text):
 @pytest.mark.slow
 def test_a_death_from_illness_is_no_event(coder):
     assert coder.code_text("The journalist died after a long illness.", date=DAY) == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, retreat", [
+    ("Thousands of civilians fled the fighting in Khartoum.", False),
+    ("Residents fled the town on Monday.", False),
+    ("Russian troops fled Kherson on Friday.", True),
+    ("A Venezuelan opposition leader surrendered to the authorities.", True),
+])
+def test_civilians_fleeing_is_no_military_retreat(coder, text, retreat):
+    codes = [e.cameo for e in coder.code_text(text, date=DAY)]
+    assert ("0874" in codes) == retreat, codes

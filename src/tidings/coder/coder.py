@@ -279,6 +279,8 @@ class Coder:
                 src, tgt = (target, source) if backwards else (source, target)
                 if src is None and (backwards or not agentless):
                     continue
+                if code.startswith(MILITARY_ONLY) and not _armed(src):
+                    continue  # "refugees *fleeing* violence" is no military retreat
                 ev = self._event(article, s_index, sent, cand, code, src, tgt, interval, assessment, resolver)
                 ev = replace(ev, location=location, candidate_locations=venues)
                 yield replace(ev, confidence=ev.confidence - 0.2) if implicit else ev
@@ -529,6 +531,18 @@ def _governing_intent(trigger: Token, intent_verbs: dict[str, str]) -> str | Non
         if tok.pos_ == "ADJ" and tok.lower_ in INTENT_ADJECTIVES:
             return "intent"
     return None
+
+
+#: codes civilians cannot do: a military retreat or surrender (0874) is not "refugees fleeing"
+MILITARY_ONLY = ("0874",)
+#: sectors of people who do not fight
+CIVILIAN_SECTORS = frozenset({"CVL", "REF"})
+
+
+def _armed(actor: Actor | None) -> bool:
+    """A coded actor that is not civilians or refugees (an opposition leader who surrenders
+    to the police yields; "thousands fled the fighting" is no retreat)."""
+    return actor is not None and bool(actor.code) and actor.sector not in CIVILIAN_SECTORS
 
 
 def _same(a: Actor, b: Actor) -> bool:
