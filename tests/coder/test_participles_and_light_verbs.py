@@ -90,3 +90,8 @@ def test_a_frame_noun_passes_its_event_on(coder):
 ])
 def test_letting_or_setting_free_is_a_release(coder, text, expected):
     assert expected in [r[:3] for r in _rows(coder, text)]
+
+
+def test_partners_without_a_coded_target_are_each_others(coder):
+    rows = [r[:2] for r in _rows(coder, "India and Pakistan agreed to a cease-fire along their border.")]
+    assert ("IND", "PAK") in rows and ("PAK", "IND") in rows

@@ -250,7 +250,10 @@ class Coder:
         pairs: list[tuple[Actor, Actor | None]] = []
         if cand.reciprocal and sources and targets:
             pairs = [(sources[0], targets[0]), (targets[0], sources[0])]
-        elif not targets and len(sources) >= 2 and (root in RECIPROCAL_ROOTS or cand.joint):
+        elif (len(sources) >= 2 and (root in RECIPROCAL_ROOTS or cand.joint)
+              and not any(t.code for t in targets)):
+            # "India and Pakistan agreed to a cease-fire", "the two exchanges agreed to share
+            # *information*": with no coded target, the partners are each other's
             # "The US, Russia and Switzerland met"; a pattern for a compound actor
             # ("% HAVE *": "Gondor and Osgiliath have delayed their meeting"): every ordered pair
             pairs = [(a, b) for a in sources for b in sources if a is not b]
