@@ -100,3 +100,21 @@ def test_a_death_from_illness_is_no_event(coder):
 def test_civilians_fleeing_is_no_military_retreat(coder, text, retreat):
     codes = [e.cameo for e in coder.code_text(text, date=DAY)]
     assert ("0874" in codes) == retreat, codes
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, source", [
+    ("KABUL (Pajhwok): President Ashraf Ghani has held a meeting with a delegation.", "Ashraf Ghani"),
+    ("New York, May 17, IRNA - Iran's ambassador to the United Nations rejected the plan.", "Iran's ambassador"),
+])
+def test_wire_datelines_are_no_part_of_the_source(coder, text, source):
+    events = coder.code_text(text, date=DAY)
+    assert events and events[0].source is not None and events[0].source.text == source
+
+
+@pytest.mark.slow
+def test_a_title_case_place_without_an_agency_is_no_dateline(nlp):
+    from tidings.coder.syntax import dateline_end
+
+    doc = nlp("Russia, China and Iran - the three partners - met in Tehran.")
+    assert all(dateline_end(t) is None for t in doc[:3])

@@ -21,7 +21,7 @@ from .actor_index import ActorIndex, Match
 from .noun_heads import quantity_head as _quantity_head
 from .noun_heads import relational as _relational
 from .noun_heads import two as _two
-from .syntax import PRONOUNS, children, is_pronoun, np_tokens
+from .syntax import PRONOUNS, children, dateline_end, is_pronoun, np_tokens
 
 #: event roots in which a capital as target stands for its government (statements to
 #: demands, threats, reduced relations); visits and attacks take places
@@ -239,7 +239,7 @@ class ActorResolver:
         head = _quantity_head(head)
         if _relational(head):
             return None
-        toks = np_tokens(head)
+        toks = _after_dateline(np_tokens(head), head)
         tabari = self.index.rule == "tabari"
         # TABARI: "the Danish Islamist media and government" is the Danish Islamist government too
         shared = _shared_modifiers(head) if tabari else []
@@ -357,7 +357,7 @@ class ActorResolver:
         if head.ent_type_ in PLACE_LABELS:
             return None
         named = head.pos_ == "PROPN" or head.ent_type_ in ("PERSON", "ORG", "NORP")
-        toks = np_tokens(head)
+        toks = _after_dateline(np_tokens(head), head)
         if any(m.entry.kind in ("capital", "country") and m.start <= head.i < m.end for m in self._matches_in(toks)):
             return None  # a capital or country name not used as an actor is a place
         # ("US Jewish organisations", "Japan PM's office": a country modifier is no place)
@@ -584,3 +584,12 @@ class ActorResolver:
             end=span.end_char,
             kind=kind,
         )
+
+
+def _after_dateline(toks: list[Token], head: Token) -> list[Token]:
+    """The phrase's tokens after a dateline it was parsed into ("IRNA - Iran's Ambassador")."""
+    end = dateline_end(toks[0]) if toks else None
+    if end is None or head.i <= end:
+        return toks
+    return [t for t in toks if t.i > end]
+

@@ -31,16 +31,29 @@ def dateline_end(tok: Token) -> int | None:
     """Index of the dash closing the dateline ``tok`` belongs to, else None.
 
     A dateline is a place in capitals at the start of a sentence, maybe with a
-    country or agency ("THE HAGUE, Netherlands --", "MOSCOW (Sputnik) -", AFP's "LYON:"); the
-    parser often takes it for the subject of the main verb.
+    country or agency ("THE HAGUE, Netherlands --", "MOSCOW (Sputnik) -", AFP's "LYON:"),
+    or a title-case place with a date and a wire agency in capitals ("New York, May 17,
+    IRNA -"); the parser often takes it, or the agency, for the subject of the main verb.
     """
     sent = tok.sent
-    if tok.i - sent.start > 2 or not (tok.text.isupper() and sum(c.isalpha() for c in tok.text) >= 3):
+    for first in sent[:3]:
+        end = _dateline_close(first)
+        if end is not None:
+            return end if first.i <= tok.i < end else None
+    return None
+
+
+def _dateline_close(first: Token) -> int | None:
+    """The closing dash of a dateline that starts at ``first``, else None."""
+    if not first.text[:1].isupper() or sum(c.isalpha() for c in first.text) < 3:
         return None
-    for t in tok.doc[tok.i + 1 : min(sent.end, tok.i + 8)]:
-        if t.text in DATELINE_DASHES:
-            return t.i
-        if not (t.is_punct or t.text[:1].isupper()):
+    agency = first.text.isupper()  # "MOSCOW --"; a title-case place needs an agency
+    for t in first.doc[first.i + 1 : min(first.sent.end, first.i + 9)]:
+        if t.is_punct and (t.text in DATELINE_DASHES or t.text[-1:] in DATELINE_DASHES):
+            return t.i if agency else None  # "):" is one token
+        if t.text.isupper() and sum(c.isalpha() for c in t.text) >= 2:
+            agency = True
+        if not (t.is_punct or t.text[:1].isupper() or t.is_digit):
             return None
     return None
 
