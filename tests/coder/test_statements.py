@@ -130,3 +130,11 @@ def test_a_passive_must_is_a_demand_to_nobody_named(coder):
 def test_an_inverted_should_is_a_condition(coder):
     text = "The ambassador warned that Washington would scale back cooperation should Huawei be given a role."
     assert not any(code == "020" or code == "100" for _, _, code, _, _ in _rows(coder, text))
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Amnesty International put out a report accusing the Nigerian army of abuses.", "NGOHRIAMN"),
+    ("Albania's parliament passed a resolution on Thursday criticizing the president.", "ALBLEG"),
+])
+def test_a_document_acts_for_its_issuer(coder, text, source):
+    assert source in [s for s, *_ in _rows(coder, text)]

@@ -251,6 +251,11 @@ def subject_candidates(verb: Token, *, max_up: int = 6) -> Iterator[list[Token]]
                 return
             tok = tok.head
             continue
+        elif tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.lemma_.lower() in DOCUMENT_NOUNS:
+            # "signed a decree *granting* citizenship", "put out a report *accusing* the army":
+            # a document does what its issuer does
+            tok = tok.head
+            continue
         elif tok.dep_ == "relcl" or (tok.dep_ == "acl" and (tok.tag_ in ACTIVE_ACL_TAGS or _finite_misread(tok))):
             # "X, who spoke"; "troops *advancing* on Kyiv" (an active participle or a
             # finite verb the parser hung on the noun: the noun does it)
@@ -301,6 +306,11 @@ def _object_controller(tok: Token) -> Token | None:
     return None
 
 
+#: documents that act for whoever issued them ("a resolution *criticizing* the president")
+DOCUMENT_NOUNS = frozenset({
+    "report", "statement", "letter", "resolution", "decree", "bill", "law", "order", "declaration",
+    "communique", "communiqué", "memo", "motion", "petition", "ruling", "verdict", "judgment", "judgement",
+})
 #: objects that are the means or the form of the subject's own act, never the doer of the
 #: infinitive after them: "took *steps* to curb", "used *tear gas* to disperse", "held *talks* to end",
 #: "passed a *law* to ban", "spent $1 *billion* to rebuild"
