@@ -95,3 +95,11 @@ def test_letting_or_setting_free_is_a_release(coder, text, expected):
 def test_partners_without_a_coded_target_are_each_others(coder):
     rows = [r[:2] for r in _rows(coder, "India and Pakistan agreed to a cease-fire along their border.")]
     assert ("IND", "PAK") in rows and ("PAK", "IND") in rows
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Germany paid compensation to the families of the victims.", ("DEU", "---CVL", "071")),
+    ("Germany paid $662 million in aid last year.", ("DEU", "", "071")),
+])
+def test_paying_money_or_compensation_is_economic_aid(coder, text, expected):
+    assert expected in [r[:3] for r in _rows(coder, text)]
