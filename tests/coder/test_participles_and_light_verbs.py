@@ -103,3 +103,8 @@ def test_partners_without_a_coded_target_are_each_others(coder):
 ])
 def test_paying_money_or_compensation_is_economic_aid(coder, text, expected):
     assert expected in [r[:3] for r in _rows(coder, text)]
+
+
+def test_advising_against_travel_reduces_relations(coder):
+    rows = [r[:3] for r in _rows(coder, "Britain warned against all travel to Libya on Monday.")]
+    assert ("GBR", "LBY", "160") in rows
