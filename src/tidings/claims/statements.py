@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from spacy.symbols import NOUN, VERB
 from spacy.tokens import Doc, Span, Token
 
 from ..types import Actor
@@ -101,6 +102,10 @@ class Statement:
         }
 
 
+#: parts of speech a reporting, confirming or denying act can have
+ACT_POS = frozenset({VERB, NOUN})
+
+
 def find_statements(
     doc: Doc,
     *,
@@ -120,9 +125,11 @@ def find_statements(
     out: list[Statement] = []
     for s_index, sent in enumerate(doc.sents):
         for tok in sent:
+            if tok.pos not in ACT_POS:  # the part of speech first: it is an integer compare
+                continue
             kinds = cues.kinds(tok.lemma_) | cues.kinds(tok.lower_)
             kind = next((k for k in ("deny", "confirm", "report") if k in kinds), None)
-            if kind is None or tok.pos_ not in {"VERB", "NOUN"}:
+            if kind is None:
                 continue
             if tok.pos_ == "NOUN" and kind == "report":
                 continue  # "reports that ..." is a content word, not an act

@@ -401,6 +401,7 @@ class Coder:
         if source is not None and source.text.lower() in ("he", "she", "his", "her", "him"):
             confidence -= 0.1
         attribution = self.assessor.attribution(sent, assessment, resolver, day=_midpoint(interval, article.date))
+        text = sent.text.rstrip()  # built from the tokens: once, not twice
         return Event(
             article_id=article.id,
             sentence_index=s_index,
@@ -414,10 +415,10 @@ class Coder:
             quad_class=info.quad_class,
             date=interval,
             evidence=Evidence(
-                sentence=sent.text.rstrip(),
+                sentence=text,
                 trigger=trig.text,
                 start=sent.start_char,
-                end=sent.start_char + len(sent.text.rstrip()),
+                end=sent.start_char + len(text),
                 trigger_start=trig.idx,
                 trigger_end=trig.idx + len(trig.text),
             ),

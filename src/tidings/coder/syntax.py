@@ -35,8 +35,13 @@ def dateline_end(tok: Token) -> int | None:
     or a title-case place with a date and a wire agency in capitals ("New York, May 17,
     IRNA -"); the parser often takes it, or the agency, for the subject of the main verb.
     """
-    sent = tok.sent
-    for first in sent[:3]:
+    doc = tok.doc
+    # the sentence start, looked for at most a dozen tokens back (``tok.sent`` would build
+    # the whole sentence): a dateline closes within its first dozen tokens
+    start = next((j for j in range(tok.i, max(-1, tok.i - 12), -1) if doc[j].is_sent_start), None)
+    if start is None:
+        return None
+    for first in doc[start : min(len(doc), start + 3)]:
         end = _dateline_close(first)
         if end is not None:
             return end if first.i <= tok.i < end else None
@@ -48,7 +53,10 @@ def _dateline_close(first: Token) -> int | None:
     if not first.text[:1].isupper() or sum(c.isalpha() for c in first.text) < 3:
         return None
     agency = first.text.isupper()  # "MOSCOW --"; a title-case place needs an agency
-    for t in first.doc[first.i + 1 : min(first.sent.end, first.i + 9)]:
+    doc = first.doc
+    for t in doc[first.i + 1 : min(len(doc), first.i + 9)]:
+        if t.is_sent_start:
+            return None  # the sentence ended first
         if t.is_punct and (t.text in DATELINE_DASHES or t.text[-1:] in DATELINE_DASHES):
             return t.i if agency else None  # "):" is one token
         if t.text.isupper() and sum(c.isalpha() for c in t.text) >= 2:
