@@ -11,6 +11,10 @@ sailors" is CAMEO 0253, appeal for the release of persons), through
 Only object control counts: the complement's doer must be the one asked (an object, the
 complement's own subject, "call *on* X to", or the subject of a passive "was urged to").
 "Russia asked to join the talks" (subject control) is left to the intent rules.
+
+Reported speech that asks or blames is here too: "Russia says Israel *must* end attacks" is a
+demand (``deontic_candidates``), "the government said the Taliban *were responsible*" an
+accusation (``blame_candidates``).
 """
 
 from __future__ import annotations
