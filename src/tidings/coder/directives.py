@@ -34,6 +34,7 @@ from .syntax import (
     direct_objects,
     is_passive,
     prep_objects,
+    speaker_like,
     subject_candidates,
     subjects,
 )
@@ -93,11 +94,10 @@ def _addressees(word: Token, complement: Token) -> list[Token]:
 
 
 def _actor_like(tok: Token, lex: Lexicon) -> bool:
-    """Someone who can be asked: a name, a pronoun, a people or a sector word ("the
-    government"); not an event ("wants *the killing* to stop" is a wish for de-escalation)."""
-    if tok.pos_ in ("PROPN", "PRON") or tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
-        return True
-    return tok.lemma_.lower() in lex.agents or tok.lower_ in lex.agents
+    """Someone who can be asked: someone (:func:`~tidings.coder.syntax.speaker_like`), any
+    pronoun or a place's people; not an event ("wants *the killing* to stop" is a wish for
+    de-escalation)."""
+    return speaker_like(tok, lex) or tok.pos_ == "PRON" or tok.ent_type_ == "GPE"
 
 
 def find_directives(words_at: list[Token], lex: Lexicon) -> list[Directive]:

@@ -35,6 +35,7 @@ from .syntax import (
     prep_objects,
     purpose_addressee,
     reduced_passive,
+    speaker_like,
     subject_candidates,
     subjects,
 )
@@ -309,7 +310,7 @@ def _inverse_candidate(
     givers = prep_objects(verb, p.source_preps)
     if verb.dep_ == "prep":
         # "*according to* Vickers / officials": a speaker, not "according to the law / a report"
-        givers = [g for g in givers if _speaker_like(g, lex)]
+        givers = [g for g in givers if speaker_like(g, lex)]
     if not givers and obj_tok is not None:
         givers = prep_objects(obj_tok, p.source_preps)  # "received assurances *from* Kyiv" under the noun
     if not givers:
@@ -330,13 +331,6 @@ def _inverse_candidate(
         consumed_object=obj_tok,
     )
     return cand, key
-
-
-def _speaker_like(tok: Token, lex: Lexicon | None) -> bool:
-    """A name, a personal pronoun or a noun of the agents dictionary ("officials", "police")."""
-    if tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "NORP") or tok.lower_ in ("him", "her", "them"):
-        return True
-    return lex is not None and (tok.lemma_.lower() in lex.agents or tok.lower_ in lex.agents)
 
 
 def verb_candidates(verb: Token, lex: Lexicon) -> list[Candidate]:
@@ -412,7 +406,7 @@ def _noun_sources(noun: Token, lex: Lexicon) -> list[list[Token]]:
     if owner:
         return [owner]
     agents = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children if p.dep_ == "pobj"]
-    if agents and noun.pos_ == "NOUN" and _speaker_like(agents[0], lex):
+    if agents and noun.pos_ == "NOUN" and speaker_like(agents[0], lex):
         # "the arrest of opposition leaders *by police*", "the release of hostages *by Hamas*"
         return [conjuncts(agents[0])]
     mods = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and c.pos_ in ("ADJ", "PROPN", "NOUN")]

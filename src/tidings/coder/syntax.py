@@ -7,8 +7,12 @@ clauses, passives, coordination, light verbs), not the lexicon.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
+
+if TYPE_CHECKING:
+    from ..lexicon.model import Lexicon
 
 SUBJ = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJ = frozenset({"nsubjpass", "csubjpass"})
@@ -512,4 +516,12 @@ def hidden_objects(verb: Token) -> list[Token]:
         if any(a.lower_ == "to" for a in auxes) or (x.tag_ == "VBG" and not auxes):
             out.extend(t for c in children(x, {"nsubj"}) for t in conjuncts(c))
     return out
+
+
+def speaker_like(tok: Token, lex: Lexicon | None) -> bool:
+    """A name, a personal pronoun ("him", "them") or a noun of the agents dictionary
+    ("officials", "police"): someone, not something."""
+    if tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "NORP") or tok.lower_ in ("him", "her", "them"):
+        return True
+    return lex is not None and (tok.lemma_.lower() in lex.agents or tok.lower_ in lex.agents)
 
