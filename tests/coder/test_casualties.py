@@ -116,5 +116,5 @@ def test_wire_datelines_are_no_part_of_the_source(coder, text, source):
 def test_a_title_case_place_without_an_agency_is_no_dateline(nlp):
     from tidings.coder.syntax import dateline_end
 
-    doc = nlp("Russia, China and Iran - the three partners - met in Tehran.")
+    doc = nlp("Russia, China, Iran - the three partners - met in Tehran.")
     assert all(dateline_end(t) is None for t in doc[:3])
